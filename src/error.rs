@@ -1,0 +1,323 @@
+//! [`CloudError`]: the immutable error value made from an HTTP exchange, a timeout, or a caller.
+
+use crate::classify::{classify, InvalidResponse, Outcome};
+use crate::codes::{self, Kind};
+use crate::params::{ParamIndex, ParamTable};
+use crate::scan::{self, Position};
+use crate::text::{Span, Texts};
+use std::fmt::{self, Write as _};
+use std::sync::OnceLock;
+use thiserror::Error;
+
+/// The message of every -13 error.
+pub const INVALID_STATUS_MESSAGE: &str = "Invalid status code";
+/// The message of every -12 error.
+pub const INVALID_RESPONSE_MESSAGE: &str = "Invalid response";
+/// The message of the -11 error.
+pub const TIMEOUT_MESSAGE: &str = "Connection timeout";
+
+/// An error reported by Monaca Backend or made by the client, as `Monaca.cloud.Error` is in the
+/// JavaScript SDK: a code, an English message and optional `data`, plus what this library adds
+/// (kind, symbolic name, a detail for client errors, and per-parameter validation messages).
+///
+/// Immutable once made; it is `Send` and `Sync`, and its lazily built JSON form is built once
+/// whichever thread asks first.
+pub struct CloudError {
+    code: i64,
+    texts: Texts,
+    message: Span,
+    data: Option<Span>,
+    detail: Option<Span>,
+    params: ParamTable,
+    /// The JSON form followed by a NUL, built on first use.
+    json: OnceLock<String>,
+}
+
+/// Why [`CloudError::new`] refused its arguments.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum InvalidArgument {
+    #[error("data is not valid JSON: {reason} at {position}")]
+    DataNotJson {
+        reason: &'static str,
+        position: Position,
+    },
+}
+
+impl CloudError {
+    /// Classifies an HTTP exchange as Monaca's JavaScript SDK does, closing its gaps: `None` for
+    /// a success, otherwise the error. `status` 0 means that no response arrived.
+    pub fn from_response(status: i32, body: &[u8]) -> Option<CloudError> {
+        match classify(status, body) {
+            Outcome::Success => None,
+            Outcome::ServerError(error) => Some(CloudError::build(
+                error.code,
+                |buffer| error.message.decode_into(buffer),
+                error.message.raw().len(),
+                error.data,
+                None,
+            )),
+            Outcome::InvalidResponse(reason) => Some(CloudError::invalid_response(&reason)),
+            Outcome::InvalidStatus(status) => Some(CloudError::invalid_status(status)),
+        }
+    }
+
+    /// The -11 "Connection timeout" error, for the caller to report when its request timed out.
+    pub fn timeout() -> CloudError {
+        CloudError::client(codes::CONNECTION_TIMED_OUT, TIMEOUT_MESSAGE, None)
+    }
+
+    /// An error with any code, message and `data` (the JSON text of any value, or `None` for
+    /// no data). `data` is kept as given, without the whitespace around it.
+    pub fn new(code: i64, message: &str, data: Option<&str>) -> Result<CloudError, InvalidArgument> {
+        let data = match data {
+            None => None,
+            Some(text) => Some(scan::validate(text).map_err(|error| {
+                InvalidArgument::DataNotJson {
+                    reason: error.reason,
+                    position: Position::of(text.as_bytes(), error.offset),
+                }
+            })?),
+        };
+        Ok(CloudError::build(
+            code,
+            |buffer| buffer.push_str(message),
+            message.len(),
+            data,
+            None,
+        ))
+    }
+
+    fn invalid_response(reason: &InvalidResponse) -> CloudError {
+        let detail = reason.to_string();
+        CloudError::client(codes::INVALID_RESPONSE, INVALID_RESPONSE_MESSAGE, Some(&detail))
+    }
+
+    fn invalid_status(status: i32) -> CloudError {
+        let detail = if status == 0 {
+            "no HTTP response arrived (status 0)".to_string()
+        } else {
+            format!("HTTP status {status} is not a success status (200-299 or 304)")
+        };
+        CloudError::client(codes::INVALID_STATUS_CODE, INVALID_STATUS_MESSAGE, Some(&detail))
+    }
+
+    fn client(code: i64, message: &str, detail: Option<&str>) -> CloudError {
+        CloudError::build(code, |buffer| buffer.push_str(message), message.len(), None, detail)
+    }
+
+    /// Lays every text out in one buffer, sized up front so that it need not grow.
+    fn build(
+        code: i64,
+        write_message: impl FnOnce(&mut String),
+        message_len: usize,
+        data: Option<&str>,
+        detail: Option<&str>,
+    ) -> CloudError {
+        let data_len = data.map_or(0, str::len);
+        let has_params = code == codes::INVALID_PARAMS && data.is_some();
+        // Parameter texts are never longer than the data they come from, but dotted names
+        // repeat their prefix, so the estimate may still be passed (the buffer then grows).
+        let params_len = if has_params { data_len + 1 } else { 0 };
+        let capacity = message_len + data_len + detail.map_or(0, str::len) + params_len + 3;
+        let mut texts = Texts::with_capacity(capacity);
+        let message = texts.push_with(write_message);
+        let data_span = data.map(|text| texts.push(text));
+        let detail = detail.map(|text| texts.push(text));
+        let params = match data {
+            Some(text) if has_params => ParamTable::read(text, &mut texts),
+            _ => ParamTable::default(),
+        };
+        CloudError {
+            code,
+            texts,
+            message,
+            data: data_span,
+            detail,
+            params,
+            json: OnceLock::new(),
+        }
+    }
+
+    /// The error code.
+    pub fn code(&self) -> i64 {
+        self.code
+    }
+
+    /// The family of the code.
+    pub fn kind(&self) -> Kind {
+        codes::kind_of(self.code)
+    }
+
+    /// The symbolic name of the code (`INVALID_PARAMS`, ...), if it is a documented one.
+    pub fn name(&self) -> Option<&'static str> {
+        codes::name_of(self.code)
+    }
+
+    /// The message, decoded (it may hold any Unicode text, NUL included).
+    pub fn message(&self) -> &str {
+        self.texts.get(self.message)
+    }
+
+    /// Why the client made this error (only -12 and -13 made from a response have one).
+    pub fn detail(&self) -> Option<&str> {
+        self.detail.map(|span| self.texts.get(span))
+    }
+
+    /// The JSON text of `data` exactly as it was sent, if it was sent.
+    pub fn data_json(&self) -> Option<&str> {
+        self.data.map(|span| self.texts.get(span))
+    }
+
+    /// The JSON form `{"code":..,"message":..,"data":..}` that JavaScript's `JSON.parse` reads
+    /// back into a `Monaca.cloud.Error`-like object; `data` is kept as sent, `{}` when absent.
+    pub fn to_json(&self) -> &str {
+        let json = self.json.get_or_init(|| {
+            let message = self.message();
+            let data = self.data_json().unwrap_or("{}");
+            let mut json = String::with_capacity(message.len() + data.len() + 48);
+            let _ = write!(json, "{{\"code\":{}", self.code);
+            json.push_str(",\"message\":");
+            write_json_string(&mut json, message);
+            json.push_str(",\"data\":");
+            json.push_str(data);
+            json.push_str("}\0");
+            json
+        });
+        &json[..json.len() - 1]
+    }
+
+    /// The parameters of an Invalid params (-32602) error whose `data` is an object, in the
+    /// order the server sent them; empty for every other error.
+    pub fn params(&self) -> impl ExactSizeIterator<Item = Param<'_>> + '_ {
+        self.params.params.iter().map(move |index| self.param_at(index))
+    }
+
+    /// The number of parameters.
+    pub fn param_count(&self) -> usize {
+        self.params.params.len()
+    }
+
+    /// The parameter at `index`, if there is one.
+    pub fn param(&self, index: usize) -> Option<Param<'_>> {
+        self.params.params.get(index).map(|index| self.param_at(index))
+    }
+
+    /// The first message given for the parameter named `name`.
+    pub fn first_message_for(&self, name: &str) -> Option<&str> {
+        self.params()
+            .filter(|param| param.name == name)
+            .find_map(|param| param.messages().next())
+    }
+
+    fn param_at(&self, index: &ParamIndex) -> Param<'_> {
+        Param {
+            name: self.texts.get(index.name),
+            messages: &self.params.messages[index.messages.clone()],
+            texts: &self.texts,
+        }
+    }
+}
+
+/// Appends `text` to `out` as a JSON string literal.
+pub(crate) fn write_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    let mut plain_from = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1F => "",
+            _ => continue,
+        };
+        out.push_str(&text[plain_from..at]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{byte:04x}");
+        } else {
+            out.push_str(escape);
+        }
+        plain_from = at + 1;
+    }
+    out.push_str(&text[plain_from..]);
+    out.push('"');
+}
+
+/// One parameter of an Invalid params error.
+#[derive(Clone, Copy)]
+pub struct Param<'a> {
+    /// The parameter's name; nested parameters have dotted names (`properties.age`).
+    pub name: &'a str,
+    messages: &'a [Span],
+    texts: &'a Texts,
+}
+
+impl<'a> Param<'a> {
+    /// The parameter's messages, in the order sent.
+    pub fn messages(&self) -> impl ExactSizeIterator<Item = &'a str> + 'a {
+        let texts = self.texts;
+        self.messages.iter().map(move |&span| texts.get(span))
+    }
+
+    /// The number of messages.
+    pub fn message_count(&self) -> usize {
+        self.messages.len()
+    }
+
+    /// The message at `index`, if there is one.
+    pub fn message(&self, index: usize) -> Option<&'a str> {
+        self.messages.get(index).map(|&span| self.texts.get(span))
+    }
+}
+
+impl fmt::Debug for Param<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Param")
+            .field("name", &self.name)
+            .field("messages", &self.messages().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl fmt::Debug for CloudError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CloudError")
+            .field("code", &self.code)
+            .field("kind", &self.kind())
+            .field("name", &self.name())
+            .field("message", &self.message())
+            .field("detail", &self.detail())
+            .field("data", &self.data_json())
+            .field("params", &self.params().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl fmt::Display for CloudError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Monaca error {}", self.code)?;
+        if let Some(name) = self.name() {
+            write!(f, " ({name})")?;
+        }
+        write!(f, ": {}", self.message())?;
+        if let Some(detail) = self.detail() {
+            write!(f, " ({detail})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CloudError {}
+
+impl PartialEq for CloudError {
+    /// Two errors are equal when their code, message, detail and data text are.
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+            && self.message() == other.message()
+            && self.detail() == other.detail()
+            && self.data_json() == other.data_json()
+    }
+}
+
+impl Eq for CloudError {}

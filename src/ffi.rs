@@ -1,0 +1,515 @@
+//! The C ABI: a thin layer over [`CloudError`]. Every function here is null-safe and catches
+//! panics; none keeps global state but the count of live handles.
+//!
+//! Ownership and lifetime rules, repeated in the header:
+//! - a `MonacaError *` made by `monaca_error_from_response`, `monaca_error_new` or
+//!   `monaca_error_timeout` is owned by the caller and freed exactly once by `monaca_error_free`;
+//! - every `MonacaStr` returned for a handle borrows from that handle and stays valid, unchanged,
+//!   until the handle is freed; one not tied to a handle is static and valid forever;
+//! - handles are immutable: any number of threads may read one at once, and it may be freed on
+//!   any thread once no other thread uses it.
+
+#![allow(non_camel_case_types)]
+#![deny(unsafe_op_in_unsafe_fn)]
+
+use crate::codes::{self, Kind};
+use crate::error::CloudError;
+use std::ffi::c_char;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The version of this C ABI. It changes whenever a function, type or constant of the header
+/// changes incompatibly; compare it with `monaca_abi_version()` at run time.
+pub const MONACA_ABI_VERSION: u32 = 1;
+
+/// The deepest nesting of JSON objects and arrays accepted in a response body or in data.
+pub const MONACA_MAX_DEPTH: u32 = 128;
+const _: () = assert!(MONACA_MAX_DEPTH as usize == crate::scan::MAX_DEPTH);
+
+// The documented codes (values checked against the catalogue in `codes` by a test).
+/// -32700 PARSE_ERROR: the server could not parse the JSON it received.
+pub const MONACA_CODE_PARSE_ERROR: i64 = -32700;
+/// -32603 INTERNAL_ERROR: internal JSON-RPC error.
+pub const MONACA_CODE_INTERNAL_ERROR: i64 = -32603;
+/// -32602 INVALID_PARAMS: invalid method parameter(s); data holds per-parameter messages.
+pub const MONACA_CODE_INVALID_PARAMS: i64 = -32602;
+/// -32601 METHOD_NOT_FOUND: the method does not exist or is not available.
+pub const MONACA_CODE_METHOD_NOT_FOUND: i64 = -32601;
+/// -32600 INVALID_REQUEST: the request is not a valid Request object.
+pub const MONACA_CODE_INVALID_REQUEST: i64 = -32600;
+/// -13 INVALID_STATUS_CODE: the server sent an invalid HTTP status code (made by the client).
+pub const MONACA_CODE_INVALID_STATUS_CODE: i64 = -13;
+/// -12 INVALID_RESPONSE: the server sent an invalid response (made by the client).
+pub const MONACA_CODE_INVALID_RESPONSE: i64 = -12;
+/// -11 CONNECTION_TIMED_OUT: the server connection timed out (made by the client).
+pub const MONACA_CODE_CONNECTION_TIMED_OUT: i64 = -11;
+/// 4 API_KEY_INVALID: Cloud API key or Cloud ID invalid.
+pub const MONACA_CODE_API_KEY_INVALID: i64 = 4;
+/// 10 SESSION_ID_INVALID: session ID format invalid.
+pub const MONACA_CODE_SESSION_ID_INVALID: i64 = 10;
+/// 11 USER_LOGIN_REQUIRED: user login is required.
+pub const MONACA_CODE_USER_LOGIN_REQUIRED: i64 = 11;
+/// 12 DEVICE_ID_REQUIRED: a device ID must be given.
+pub const MONACA_CODE_DEVICE_ID_REQUIRED: i64 = 12;
+/// 13 OPERATION_INVALID: invalid operation.
+pub const MONACA_CODE_OPERATION_INVALID: i64 = 13;
+/// 14 PERMISSION_DENIED: permission denied (as the Error page writes it).
+pub const MONACA_CODE_PERMISSION_DENIED: i64 = 14;
+/// -14 PERMISSION_DENIED: permission denied (as the Collection pages write it).
+pub const MONACA_CODE_PERMISSION_DENIED_NEGATIVE: i64 = -14;
+/// 9999 CALL_LIMIT_EXCEEDED: monthly API call limit exceeded.
+pub const MONACA_CODE_CALL_LIMIT_EXCEEDED: i64 = 9999;
+/// The smallest user-defined code: 10000 and above are the app's own.
+pub const MONACA_CODE_USER_DEFINED_MIN: i64 = 10000;
+
+/// An error handle: opaque, immutable once made, owned by whoever received it.
+pub struct MonacaError(CloudError);
+
+/// A borrowed UTF-8 text: `len` bytes at `ptr`, followed by a NUL byte at `ptr[len]`.
+///
+/// `ptr` is never NULL. The text may itself contain NUL bytes (a message may), so read `len`
+/// bytes rather than stopping at the first NUL. The memory belongs to the handle the text came
+/// from (or is static): never free it, and do not use it after that handle is freed.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct MonacaStr {
+    pub ptr: *const c_char,
+    pub len: usize,
+}
+
+/// The outcome of a call that makes a handle.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MonacaStatus {
+    /// The call did what it was asked.
+    MONACA_STATUS_OK = 0,
+    /// A required pointer was NULL (or NULL with a non-zero length).
+    MONACA_STATUS_NULL_ARGUMENT = 1,
+    /// An argument was unusable: text that is not UTF-8, data that is not JSON, a length over
+    /// `PTRDIFF_MAX`.
+    MONACA_STATUS_INVALID_ARGUMENT = 2,
+    /// A bug inside the library was caught before it reached the caller; nothing was made.
+    MONACA_STATUS_PANIC = 3,
+}
+
+/// The family of an error code.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MonacaErrorKind {
+    /// A code no other kind covers.
+    MONACA_KIND_UNKNOWN = 0,
+    /// -32700, -32603, -32602, -32601 or -32600.
+    MONACA_KIND_JSON_RPC = 1,
+    /// -32099 to -32000: an implementation-defined server error.
+    MONACA_KIND_SERVER_DEFINED = 2,
+    /// -13, -12 or -11: made by the client.
+    MONACA_KIND_CLIENT = 3,
+    /// 4, 10, 11, 12, 13, 14, -14 or 9999.
+    MONACA_KIND_CLOUD_API = 4,
+    /// 10000 and above.
+    MONACA_KIND_USER_DEFINED = 5,
+}
+
+impl From<Kind> for MonacaErrorKind {
+    fn from(kind: Kind) -> Self {
+        match kind {
+            Kind::Unknown => MonacaErrorKind::MONACA_KIND_UNKNOWN,
+            Kind::JsonRpc => MonacaErrorKind::MONACA_KIND_JSON_RPC,
+            Kind::ServerDefined => MonacaErrorKind::MONACA_KIND_SERVER_DEFINED,
+            Kind::Client => MonacaErrorKind::MONACA_KIND_CLIENT,
+            Kind::CloudApi => MonacaErrorKind::MONACA_KIND_CLOUD_API,
+            Kind::UserDefined => MonacaErrorKind::MONACA_KIND_USER_DEFINED,
+        }
+    }
+}
+
+static LIVE_HANDLES: AtomicUsize = AtomicUsize::new(0);
+
+const EMPTY: MonacaStr = MonacaStr {
+    ptr: c"".as_ptr(),
+    len: 0,
+};
+
+impl MonacaStr {
+    /// Lends a text that a NUL follows in memory: a text of a handle, or its JSON form.
+    fn lend(text: &str) -> MonacaStr {
+        MonacaStr {
+            ptr: text.as_ptr().cast(),
+            len: text.len(),
+        }
+    }
+
+    /// A static text stored with its NUL (`"...\0"`).
+    fn from_static_z(text_z: &'static str) -> MonacaStr {
+        debug_assert!(text_z.ends_with('\0'));
+        MonacaStr {
+            ptr: text_z.as_ptr().cast(),
+            len: text_z.len() - 1,
+        }
+    }
+}
+
+/// Runs `body`, turning a panic into `fallback` so that it never unwinds into C.
+fn guard<T>(fallback: T, body: impl FnOnce() -> T) -> T {
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
+}
+
+fn into_handle(error: CloudError) -> *mut MonacaError {
+    LIVE_HANDLES.fetch_add(1, Ordering::Relaxed);
+    Box::into_raw(Box::new(MonacaError(error)))
+}
+
+/// # Safety
+/// `err` is NULL or a live handle from this library.
+unsafe fn handle<'a>(err: *const MonacaError) -> Option<&'a CloudError> {
+    // SAFETY: the caller promises `err` is NULL or a live handle.
+    unsafe { err.as_ref() }.map(|handle| &handle.0)
+}
+
+/// Reads `len` bytes at `ptr`; NULL with length 0 is empty, NULL otherwise is refused.
+///
+/// # Safety
+/// When `ptr` is not NULL, it points to `len` readable bytes.
+unsafe fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], MonacaStatus> {
+    if ptr.is_null() {
+        return if len == 0 {
+            Ok(&[])
+        } else {
+            Err(MonacaStatus::MONACA_STATUS_NULL_ARGUMENT)
+        };
+    }
+    if len > isize::MAX as usize {
+        return Err(MonacaStatus::MONACA_STATUS_INVALID_ARGUMENT);
+    }
+    // SAFETY: the caller promises `len` readable bytes at a non-NULL `ptr`.
+    Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// Stores a made handle (or NULL) through `out` and returns OK.
+///
+/// # Safety
+/// `out` is a valid pointer to write a handle pointer to.
+unsafe fn deliver(out: *mut *mut MonacaError, error: Option<CloudError>) -> MonacaStatus {
+    // SAFETY: the caller checked that `out` is not NULL and promises it is writable.
+    unsafe { *out = error.map_or(std::ptr::null_mut(), into_handle) };
+    MonacaStatus::MONACA_STATUS_OK
+}
+
+/// Classifies an HTTP exchange with Monaca Backend.
+///
+/// `http_status` is the response's status, or 0 when no response arrived. `body` points to
+/// `body_len` bytes of the response body (it may be NULL when `body_len` is 0); they are only
+/// read during the call and may be freed afterwards.
+///
+/// On `MONACA_STATUS_OK`, `*out` is NULL when the response is a success (a `result` and no
+/// error), and otherwise a new handle that the caller owns and must free with
+/// `monaca_error_free`. For any other status `*out` is set to NULL (when `out` is not NULL).
+/// Returns `MONACA_STATUS_NULL_ARGUMENT` when `out` is NULL or `body` is NULL with a non-zero
+/// length, `MONACA_STATUS_INVALID_ARGUMENT` when `body_len` exceeds `PTRDIFF_MAX`.
+///
+/// Thread-safe: may be called from any number of threads at once.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_from_response(
+    http_status: i32,
+    body: *const u8,
+    body_len: usize,
+    out: *mut *mut MonacaError,
+) -> MonacaStatus {
+    if out.is_null() {
+        return MonacaStatus::MONACA_STATUS_NULL_ARGUMENT;
+    }
+    // SAFETY: `out` is not NULL and the caller promises it is writable.
+    unsafe { *out = std::ptr::null_mut() };
+    guard(MonacaStatus::MONACA_STATUS_PANIC, || {
+        // SAFETY: the caller promises `body_len` readable bytes at a non-NULL `body`.
+        match unsafe { input(body, body_len) } {
+            // SAFETY: `out` was checked above.
+            Ok(body) => unsafe { deliver(out, CloudError::from_response(http_status, body)) },
+            Err(status) => status,
+        }
+    })
+}
+
+/// Makes the -11 "Connection timeout" error, for a caller whose request timed out.
+///
+/// Returns a new handle that the caller owns and must free with `monaca_error_free`, or NULL
+/// if the library failed internally (out of memory aborts the process, as in Rust).
+#[no_mangle]
+pub extern "C" fn monaca_error_timeout() -> *mut MonacaError {
+    guard(std::ptr::null_mut(), || into_handle(CloudError::timeout()))
+}
+
+/// Makes an error from a code, a message and optional data, e.g. to hand an app's own error to
+/// JavaScript in the same shape.
+///
+/// `message` points to `message_len` bytes of UTF-8 (NUL bytes allowed; NULL when the length is
+/// 0). `data_json` points to `data_json_len` bytes holding one JSON value, or is NULL for no data
+/// (NULL with a non-zero length is refused); whitespace around the value is dropped. Both are
+/// copied: the caller keeps ownership.
+///
+/// On `MONACA_STATUS_OK`, `*out` is a new handle that the caller owns and must free with
+/// `monaca_error_free`; otherwise `*out` is NULL. `MONACA_STATUS_INVALID_ARGUMENT`: the message
+/// is not UTF-8, or `data_json` is not UTF-8 or not exactly one JSON value (nested at most
+/// `MONACA_MAX_DEPTH` deep).
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_new(
+    code: i64,
+    message: *const c_char,
+    message_len: usize,
+    data_json: *const c_char,
+    data_json_len: usize,
+    out: *mut *mut MonacaError,
+) -> MonacaStatus {
+    if out.is_null() {
+        return MonacaStatus::MONACA_STATUS_NULL_ARGUMENT;
+    }
+    // SAFETY: `out` is not NULL and the caller promises it is writable.
+    unsafe { *out = std::ptr::null_mut() };
+    guard(MonacaStatus::MONACA_STATUS_PANIC, || {
+        let make = || -> Result<CloudError, MonacaStatus> {
+            let invalid = |_| MonacaStatus::MONACA_STATUS_INVALID_ARGUMENT;
+            // SAFETY: the caller promises `message_len` readable bytes at `message`.
+            let message = unsafe { input(message.cast(), message_len) }?;
+            let message = std::str::from_utf8(message).map_err(invalid)?;
+            let data = if data_json.is_null() && data_json_len == 0 {
+                None
+            } else {
+                // SAFETY: the caller promises `data_json_len` readable bytes at `data_json`.
+                let data = unsafe { input(data_json.cast(), data_json_len) }?;
+                Some(std::str::from_utf8(data).map_err(invalid)?)
+            };
+            CloudError::new(code, message, data).map_err(|_| MonacaStatus::MONACA_STATUS_INVALID_ARGUMENT)
+        };
+        match make() {
+            // SAFETY: `out` was checked above.
+            Ok(error) => unsafe { deliver(out, Some(error)) },
+            Err(status) => status,
+        }
+    })
+}
+
+/// Frees a handle and every text borrowed from it. NULL is a no-op. Freeing a handle twice, or
+/// while another thread still reads it, is undefined behaviour.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_free(err: *mut MonacaError) {
+    if err.is_null() {
+        return;
+    }
+    guard((), || {
+        // SAFETY: the caller promises `err` is a live handle that nobody uses any more.
+        drop(unsafe { Box::from_raw(err) });
+        LIVE_HANDLES.fetch_sub(1, Ordering::Relaxed);
+    })
+}
+
+/// Reads a handle with `read`, or gives `fallback` for NULL (or a caught panic).
+///
+/// # Safety
+/// `err` is NULL or a live handle.
+unsafe fn read<T: Copy>(
+    err: *const MonacaError,
+    fallback: T,
+    read: impl FnOnce(&CloudError) -> T,
+) -> T {
+    guard(fallback, || {
+        // SAFETY: the caller promises `err` is NULL or a live handle.
+        match unsafe { handle(err) } {
+            Some(error) => read(error),
+            None => fallback,
+        }
+    })
+}
+
+/// The error code; 0 for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_code(err: *const MonacaError) -> i64 {
+    // SAFETY: forwarded from the caller.
+    unsafe { read(err, 0, CloudError::code) }
+}
+
+/// The kind of the error's code; `MONACA_KIND_UNKNOWN` for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_kind(err: *const MonacaError) -> MonacaErrorKind {
+    // SAFETY: forwarded from the caller.
+    unsafe { read(err, MonacaErrorKind::MONACA_KIND_UNKNOWN, |e| e.kind().into()) }
+}
+
+/// The message, as sent (decoded from JSON) or as made; it may contain NUL bytes.
+/// Borrowed from the handle: valid until `monaca_error_free`. Empty for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_message(err: *const MonacaError) -> MonacaStr {
+    // SAFETY: forwarded from the caller.
+    unsafe { read(err, EMPTY, |e| MonacaStr::lend(e.message())) }
+}
+
+/// The symbolic name of the code (`"INVALID_PARAMS"`, ...); empty for user-defined and unknown
+/// codes and for NULL. Static.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_name(err: *const MonacaError) -> MonacaStr {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        read(err, EMPTY, |e| {
+            MonacaStr::from_static_z(codes::name_of_z(e.code()))
+        })
+    }
+}
+
+/// Why the client made this error, e.g. `the response body is not valid JSON: ... at line 1,
+/// column 7`. Only -12 and -13 errors made by `monaca_error_from_response` have one; empty
+/// otherwise. Borrowed from the handle: valid until `monaca_error_free`.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_detail(err: *const MonacaError) -> MonacaStr {
+    // SAFETY: forwarded from the caller.
+    unsafe { read(err, EMPTY, |e| e.detail().map_or(EMPTY, MonacaStr::lend)) }
+}
+
+/// Whether the error has `data` (the server sent one, or it was given). False for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_has_data(err: *const MonacaError) -> bool {
+    // SAFETY: forwarded from the caller.
+    unsafe { read(err, false, |e| e.data_json().is_some()) }
+}
+
+/// The JSON text of `data` exactly as sent; empty when there is none (see
+/// `monaca_error_has_data`) and for NULL. Borrowed from the handle: valid until
+/// `monaca_error_free`.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_data_json(err: *const MonacaError) -> MonacaStr {
+    // SAFETY: forwarded from the caller.
+    unsafe { read(err, EMPTY, |e| e.data_json().map_or(EMPTY, MonacaStr::lend)) }
+}
+
+/// The JSON form `{"code":<int>,"message":<string>,"data":<data as sent, or {}>}`, for
+/// JavaScript's `JSON.parse`. Built on the first call (safely, from any thread) and kept in the
+/// handle: valid until `monaca_error_free`. Empty for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_to_json(err: *const MonacaError) -> MonacaStr {
+    // SAFETY: forwarded from the caller.
+    unsafe { read(err, EMPTY, |e| MonacaStr::lend(e.to_json())) }
+}
+
+/// The number of parameters with validation messages: non-zero only for an Invalid params
+/// (-32602) error whose data is an object. 0 for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_param_count(err: *const MonacaError) -> usize {
+    // SAFETY: forwarded from the caller.
+    unsafe { read(err, 0, CloudError::param_count) }
+}
+
+/// The name of parameter `index` (nested parameters have dotted names, `properties.age`); empty
+/// for an index out of range or NULL. Borrowed from the handle: valid until `monaca_error_free`.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_param_name(err: *const MonacaError, index: usize) -> MonacaStr {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        read(err, EMPTY, |e| {
+            e.param(index).map_or(EMPTY, |param| MonacaStr::lend(param.name))
+        })
+    }
+}
+
+/// The number of messages of parameter `index`; 0 for an index out of range or NULL.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_param_message_count(
+    err: *const MonacaError,
+    index: usize,
+) -> usize {
+    // SAFETY: forwarded from the caller.
+    unsafe { read(err, 0, |e| e.param(index).map_or(0, |param| param.message_count())) }
+}
+
+/// Message `message_index` of parameter `index`; empty for an index out of range or NULL.
+/// Borrowed from the handle: valid until `monaca_error_free`.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_param_message(
+    err: *const MonacaError,
+    index: usize,
+    message_index: usize,
+) -> MonacaStr {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        read(err, EMPTY, |e| {
+            e.param(index)
+                .and_then(|param| param.message(message_index))
+                .map_or(EMPTY, MonacaStr::lend)
+        })
+    }
+}
+
+/// The first message for the parameter named by the `param_len` bytes at `param` (compared
+/// byte for byte; a dotted name for a nested parameter). Empty when there is none, and for a
+/// NULL handle or a NULL `param` with a non-zero length. Borrowed from the handle: valid until
+/// `monaca_error_free`.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_first_message_for(
+    err: *const MonacaError,
+    param: *const c_char,
+    param_len: usize,
+) -> MonacaStr {
+    // SAFETY: the caller promises `param_len` readable bytes at `param`.
+    let Ok(name) = (unsafe { input(param.cast(), param_len) }) else {
+        return EMPTY;
+    };
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        read(err, EMPTY, |e| {
+            std::str::from_utf8(name)
+                .ok()
+                .and_then(|name| e.first_message_for(name))
+                .map_or(EMPTY, MonacaStr::lend)
+        })
+    }
+}
+
+/// The kind of any code.
+#[no_mangle]
+pub extern "C" fn monaca_code_kind(code: i64) -> MonacaErrorKind {
+    guard(MonacaErrorKind::MONACA_KIND_UNKNOWN, || codes::kind_of(code).into())
+}
+
+/// The symbolic name of a documented code; empty for others. Static.
+#[no_mangle]
+pub extern "C" fn monaca_code_name(code: i64) -> MonacaStr {
+    guard(EMPTY, || MonacaStr::from_static_z(codes::name_of_z(code)))
+}
+
+/// An English description of a code (of its kind, for undocumented codes). Static.
+#[no_mangle]
+pub extern "C" fn monaca_code_description(code: i64) -> MonacaStr {
+    guard(EMPTY, || MonacaStr::from_static_z(codes::description_of_z(code)))
+}
+
+/// An English description of a status; "unknown status" for a value not in `MonacaStatus`.
+/// Static. (Declared in the header with a `MonacaStatus` parameter; it takes the underlying
+/// `int` so that any value a C caller passes is safe.)
+/// cbindgen:ignore
+#[no_mangle]
+pub extern "C" fn monaca_status_description(status: std::ffi::c_int) -> MonacaStr {
+    guard(EMPTY, || {
+        MonacaStr::from_static_z(match status {
+            0 => "ok\0",
+            1 => "a required pointer argument was NULL\0",
+            2 => "an argument was invalid (not UTF-8, not JSON, or too long)\0",
+            3 => "the library failed internally (a caught panic); nothing was made\0",
+            _ => "unknown status\0",
+        })
+    })
+}
+
+/// The library's version (the crate version, e.g. "0.1.0"). Static.
+#[no_mangle]
+pub extern "C" fn monaca_version() -> MonacaStr {
+    MonacaStr::from_static_z(concat!(env!("CARGO_PKG_VERSION"), "\0"))
+}
+
+/// The ABI version of the library that is linked; compare with `MONACA_ABI_VERSION`.
+#[no_mangle]
+pub extern "C" fn monaca_abi_version() -> u32 {
+    MONACA_ABI_VERSION
+}
+
+/// The number of handles made and not yet freed, across all threads: a leak check for tests.
+#[no_mangle]
+pub extern "C" fn monaca_error_live_count() -> usize {
+    LIVE_HANDLES.load(Ordering::Relaxed)
+}

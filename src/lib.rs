@@ -1,0 +1,37 @@
+//! Classify Monaca Backend responses (the `Monaca.cloud` JSON-RPC 2.0 API) into immutable error
+//! values, as Monaca's JavaScript SDK does, closing its gaps; with a C ABI for mobile plugins.
+//!
+//! ```
+//! use monaca_cloud_error::{CloudError, Kind};
+//!
+//! let body = br#"{"jsonrpc":"2.0","id":"1","error":{"code":-32602,"message":"Invalid params",
+//!     "data":{"collectionName":"Collection not found."}}}"#;
+//! let error = CloudError::from_response(200, body).expect("an error response");
+//! assert_eq!(error.code(), -32602);
+//! assert_eq!(error.kind(), Kind::JsonRpc);
+//! assert_eq!(error.name(), Some("INVALID_PARAMS"));
+//! assert_eq!(error.first_message_for("collectionName"), Some("Collection not found."));
+//!
+//! assert!(CloudError::from_response(200, br#"{"jsonrpc":"2.0","id":"1","result":"OK"}"#).is_none());
+//! ```
+//!
+//! Modules: [`codes`] is the code catalogue; `scan` validates JSON without building a tree;
+//! `classify` decides what an exchange means; `error` holds [`CloudError`]; `params` reads
+//! per-parameter validation messages; [`ffi`] is the C ABI over all of it.
+
+pub mod codes;
+pub mod ffi;
+
+mod classify;
+mod error;
+mod params;
+mod scan;
+mod text;
+
+pub use classify::{is_success_status, InvalidResponse};
+pub use codes::Kind;
+pub use error::{
+    CloudError, InvalidArgument, Param, INVALID_RESPONSE_MESSAGE, INVALID_STATUS_MESSAGE,
+    TIMEOUT_MESSAGE,
+};
+pub use scan::{Position, MAX_DEPTH};

@@ -1,0 +1,57 @@
+//! One buffer holding every text of an error handle, each followed by a NUL byte, so that the
+//! C ABI can lend out pointers that are both length-counted and NUL-terminated.
+
+/// Where one text sits in a [`Texts`] buffer (its NUL not included).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Span {
+    start: usize,
+    len: usize,
+}
+
+/// A growing buffer of NUL-terminated texts.
+#[derive(Debug, Default)]
+pub(crate) struct Texts(String);
+
+impl Texts {
+    pub fn with_capacity(capacity: usize) -> Self {
+        Texts(String::with_capacity(capacity))
+    }
+
+    /// Appends `text` and its NUL.
+    pub fn push(&mut self, text: &str) -> Span {
+        self.push_with(|buffer| buffer.push_str(text))
+    }
+
+    /// Appends what `write` writes, then a NUL.
+    pub fn push_with(&mut self, write: impl FnOnce(&mut String)) -> Span {
+        let start = self.0.len();
+        write(&mut self.0);
+        let len = self.0.len() - start;
+        self.0.push('\0');
+        Span { start, len }
+    }
+
+    /// The text of a span made by this buffer; a NUL byte follows it in memory.
+    pub fn get(&self, span: Span) -> &str {
+        &self.0[span.start..span.start + span.len]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_is_followed_by_a_nul() {
+        let mut texts = Texts::default();
+        let a = texts.push("héllo");
+        let b = texts.push_with(|s| s.push_str("a\0b"));
+        let empty = texts.push("");
+        assert_eq!(texts.get(a), "héllo");
+        assert_eq!(texts.get(b), "a\0b");
+        assert_eq!(texts.get(empty), "");
+        for span in [a, b, empty] {
+            assert_eq!(texts.0.as_bytes()[span.start + span.len], 0);
+        }
+    }
+}
