@@ -212,6 +212,10 @@ extern "C" {
  * length, `MONACA_STATUS_INVALID_ARGUMENT` when `body_len` exceeds `PTRDIFF_MAX`.
  *
  * Thread-safe: may be called from any number of threads at once.
+ *
+ * # Safety
+ * `body` is NULL or points to `body_len` readable bytes; `out` is NULL or points to
+ * writable storage for one pointer.
  */
 enum MonacaStatus monaca_error_from_response(int32_t http_status,
                                              const uint8_t *body,
@@ -239,6 +243,10 @@ struct MonacaError *monaca_error_timeout(void);
  * `monaca_error_free`; otherwise `*out` is NULL. `MONACA_STATUS_INVALID_ARGUMENT`: the message
  * is not UTF-8, or `data_json` is not UTF-8 or not exactly one JSON value (nested at most
  * `MONACA_MAX_DEPTH` deep).
+ *
+ * # Safety
+ * `message` and `data_json` are each NULL or point to their length in readable bytes;
+ * `out` is NULL or points to writable storage for one pointer.
  */
 enum MonacaStatus monaca_error_new(int64_t code,
                                    const char *message,
@@ -250,28 +258,43 @@ enum MonacaStatus monaca_error_new(int64_t code,
 /**
  * Frees a handle and every text borrowed from it. NULL is a no-op. Freeing a handle twice, or
  * while another thread still reads it, is undefined behaviour.
+ *
+ * # Safety
+ * `err` is NULL or a live handle of this library, which no thread uses afterwards.
  */
 void monaca_error_free(struct MonacaError *err);
 
 /**
  * The error code; 0 for NULL.
+ *
+ * # Safety
+ * `err` is NULL or a live handle of this library.
  */
 int64_t monaca_error_code(const struct MonacaError *err);
 
 /**
  * The kind of the error's code; `MONACA_KIND_UNKNOWN` for NULL.
+ *
+ * # Safety
+ * `err` is NULL or a live handle of this library.
  */
 enum MonacaErrorKind monaca_error_kind(const struct MonacaError *err);
 
 /**
  * The message, as sent (decoded from JSON) or as made; it may contain NUL bytes.
  * Borrowed from the handle: valid until `monaca_error_free`. Empty for NULL.
+ *
+ * # Safety
+ * `err` is NULL or a live handle of this library.
  */
 struct MonacaStr monaca_error_message(const struct MonacaError *err);
 
 /**
  * The symbolic name of the code (`"INVALID_PARAMS"`, ...); empty for user-defined and unknown
  * codes and for NULL. Static.
+ *
+ * # Safety
+ * `err` is NULL or a live handle of this library.
  */
 struct MonacaStr monaca_error_name(const struct MonacaError *err);
 
@@ -279,11 +302,17 @@ struct MonacaStr monaca_error_name(const struct MonacaError *err);
  * Why the client made this error, e.g. `the response body is not valid JSON: ... at line 1,
  * column 7`. Only -12 and -13 errors made by `monaca_error_from_response` have one; empty
  * otherwise. Borrowed from the handle: valid until `monaca_error_free`.
+ *
+ * # Safety
+ * `err` is NULL or a live handle of this library.
  */
 struct MonacaStr monaca_error_detail(const struct MonacaError *err);
 
 /**
  * Whether the error has `data` (the server sent one, or it was given). False for NULL.
+ *
+ * # Safety
+ * `err` is NULL or a live handle of this library.
  */
 bool monaca_error_has_data(const struct MonacaError *err);
 
@@ -291,6 +320,9 @@ bool monaca_error_has_data(const struct MonacaError *err);
  * The JSON text of `data` exactly as sent; empty when there is none (see
  * `monaca_error_has_data`) and for NULL. Borrowed from the handle: valid until
  * `monaca_error_free`.
+ *
+ * # Safety
+ * `err` is NULL or a live handle of this library.
  */
 struct MonacaStr monaca_error_data_json(const struct MonacaError *err);
 
@@ -298,29 +330,44 @@ struct MonacaStr monaca_error_data_json(const struct MonacaError *err);
  * The JSON form `{"code":<int>,"message":<string>,"data":<data as sent, or {}>}`, for
  * JavaScript's `JSON.parse`. Built on the first call (safely, from any thread) and kept in the
  * handle: valid until `monaca_error_free`. Empty for NULL.
+ *
+ * # Safety
+ * `err` is NULL or a live handle of this library.
  */
 struct MonacaStr monaca_error_to_json(const struct MonacaError *err);
 
 /**
  * The number of parameters with validation messages: non-zero only for an Invalid params
  * (-32602) error whose data is an object. 0 for NULL.
+ *
+ * # Safety
+ * `err` is NULL or a live handle of this library.
  */
 size_t monaca_error_param_count(const struct MonacaError *err);
 
 /**
  * The name of parameter `index` (nested parameters have dotted names, `properties.age`); empty
  * for an index out of range or NULL. Borrowed from the handle: valid until `monaca_error_free`.
+ *
+ * # Safety
+ * `err` is NULL or a live handle of this library.
  */
 struct MonacaStr monaca_error_param_name(const struct MonacaError *err, size_t index);
 
 /**
  * The number of messages of parameter `index`; 0 for an index out of range or NULL.
+ *
+ * # Safety
+ * `err` is NULL or a live handle of this library.
  */
 size_t monaca_error_param_message_count(const struct MonacaError *err, size_t index);
 
 /**
  * Message `message_index` of parameter `index`; empty for an index out of range or NULL.
  * Borrowed from the handle: valid until `monaca_error_free`.
+ *
+ * # Safety
+ * `err` is NULL or a live handle of this library.
  */
 struct MonacaStr monaca_error_param_message(const struct MonacaError *err,
                                             size_t index,
@@ -331,6 +378,10 @@ struct MonacaStr monaca_error_param_message(const struct MonacaError *err,
  * byte for byte; a dotted name for a nested parameter). Empty when there is none, and for a
  * NULL handle or a NULL `param` with a non-zero length. Borrowed from the handle: valid until
  * `monaca_error_free`.
+ *
+ * # Safety
+ * `err` is NULL or a live handle of this library; `param` is NULL or points to
+ * `param_len` readable bytes.
  */
 struct MonacaStr monaca_error_first_message_for(const struct MonacaError *err,
                                                 const char *param,

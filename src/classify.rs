@@ -31,7 +31,9 @@ pub struct ServerError<'a> {
 pub enum InvalidResponse {
     #[error("the response body is empty or only whitespace")]
     Empty,
-    #[error("the response body is not valid UTF-8: invalid byte at {position} (byte offset {offset})")]
+    #[error(
+        "the response body is not valid UTF-8: invalid byte at {position} (byte offset {offset})"
+    )]
     NotUtf8 { offset: usize, position: Position },
     #[error("the response body is not valid JSON: {reason} at {position}")]
     Syntax {
@@ -84,12 +86,10 @@ pub fn classify(status: i32, body: &[u8]) -> Outcome<'_> {
     };
     match read_envelope(text) {
         Ok(outcome) => outcome,
-        Err(SyntaxError { reason, offset }) => {
-            Outcome::InvalidResponse(InvalidResponse::Syntax {
-                reason,
-                position: Position::of(body, offset),
-            })
-        }
+        Err(SyntaxError { reason, offset }) => Outcome::InvalidResponse(InvalidResponse::Syntax {
+            reason,
+            position: Position::of(body, offset),
+        }),
     }
 }
 

@@ -19,6 +19,19 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// A short label: "JSON-RPC", "server-defined", "client", "Cloud API", "user-defined" or
+    /// "unknown".
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Unknown => "unknown",
+            Kind::JsonRpc => "JSON-RPC",
+            Kind::ServerDefined => "server-defined",
+            Kind::Client => "client",
+            Kind::CloudApi => "Cloud API",
+            Kind::UserDefined => "user-defined",
+        }
+    }
+
     /// A short English description of the kind, used for codes that have no entry of their own.
     pub fn description(self) -> &'static str {
         strip_nul(self.description_z())
@@ -194,7 +207,19 @@ mod tests {
             assert_eq!(name_of(code), None);
             assert_eq!(description_of(code), "User-defined error");
         }
-        for code in [i64::MIN, -32768, -32701, -32100, -31999, -15, -10, 0, 1, 5, 9998, 9_999 + 1] {
+        for code in [
+            i64::MIN,
+            -32768,
+            -32701,
+            -32100,
+            -31999,
+            -15,
+            -10,
+            0,
+            1,
+            5,
+            9998,
+        ] {
             assert_eq!(kind_of(code), Kind::Unknown, "{code}");
             assert_eq!(name_of(code), None);
         }

@@ -68,15 +68,21 @@ impl CloudError {
 
     /// An error with any code, message and `data` (the JSON text of any value, or `None` for
     /// no data). `data` is kept as given, without the whitespace around it.
-    pub fn new(code: i64, message: &str, data: Option<&str>) -> Result<CloudError, InvalidArgument> {
+    pub fn new(
+        code: i64,
+        message: &str,
+        data: Option<&str>,
+    ) -> Result<CloudError, InvalidArgument> {
         let data = match data {
             None => None,
-            Some(text) => Some(scan::validate(text).map_err(|error| {
-                InvalidArgument::DataNotJson {
-                    reason: error.reason,
-                    position: Position::of(text.as_bytes(), error.offset),
-                }
-            })?),
+            Some(text) => {
+                Some(
+                    scan::validate(text).map_err(|error| InvalidArgument::DataNotJson {
+                        reason: error.reason,
+                        position: Position::of(text.as_bytes(), error.offset),
+                    })?,
+                )
+            }
         };
         Ok(CloudError::build(
             code,
@@ -89,7 +95,11 @@ impl CloudError {
 
     fn invalid_response(reason: &InvalidResponse) -> CloudError {
         let detail = reason.to_string();
-        CloudError::client(codes::INVALID_RESPONSE, INVALID_RESPONSE_MESSAGE, Some(&detail))
+        CloudError::client(
+            codes::INVALID_RESPONSE,
+            INVALID_RESPONSE_MESSAGE,
+            Some(&detail),
+        )
     }
 
     fn invalid_status(status: i32) -> CloudError {
@@ -98,11 +108,21 @@ impl CloudError {
         } else {
             format!("HTTP status {status} is not a success status (200-299 or 304)")
         };
-        CloudError::client(codes::INVALID_STATUS_CODE, INVALID_STATUS_MESSAGE, Some(&detail))
+        CloudError::client(
+            codes::INVALID_STATUS_CODE,
+            INVALID_STATUS_MESSAGE,
+            Some(&detail),
+        )
     }
 
     fn client(code: i64, message: &str, detail: Option<&str>) -> CloudError {
-        CloudError::build(code, |buffer| buffer.push_str(message), message.len(), None, detail)
+        CloudError::build(
+            code,
+            |buffer| buffer.push_str(message),
+            message.len(),
+            None,
+            detail,
+        )
     }
 
     /// Lays every text out in one buffer, sized up front so that it need not grow.
@@ -189,7 +209,10 @@ impl CloudError {
     /// The parameters of an Invalid params (-32602) error whose `data` is an object, in the
     /// order the server sent them; empty for every other error.
     pub fn params(&self) -> impl ExactSizeIterator<Item = Param<'_>> + '_ {
-        self.params.params.iter().map(move |index| self.param_at(index))
+        self.params
+            .params
+            .iter()
+            .map(move |index| self.param_at(index))
     }
 
     /// The number of parameters.
@@ -199,7 +222,10 @@ impl CloudError {
 
     /// The parameter at `index`, if there is one.
     pub fn param(&self, index: usize) -> Option<Param<'_>> {
-        self.params.params.get(index).map(|index| self.param_at(index))
+        self.params
+            .params
+            .get(index)
+            .map(|index| self.param_at(index))
     }
 
     /// The first message given for the parameter named `name`.

@@ -208,6 +208,10 @@ unsafe fn deliver(out: *mut *mut MonacaError, error: Option<CloudError>) -> Mona
 /// length, `MONACA_STATUS_INVALID_ARGUMENT` when `body_len` exceeds `PTRDIFF_MAX`.
 ///
 /// Thread-safe: may be called from any number of threads at once.
+///
+/// # Safety
+/// `body` is NULL or points to `body_len` readable bytes; `out` is NULL or points to
+/// writable storage for one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_from_response(
     http_status: i32,
@@ -251,6 +255,10 @@ pub extern "C" fn monaca_error_timeout() -> *mut MonacaError {
 /// `monaca_error_free`; otherwise `*out` is NULL. `MONACA_STATUS_INVALID_ARGUMENT`: the message
 /// is not UTF-8, or `data_json` is not UTF-8 or not exactly one JSON value (nested at most
 /// `MONACA_MAX_DEPTH` deep).
+///
+/// # Safety
+/// `message` and `data_json` are each NULL or point to their length in readable bytes;
+/// `out` is NULL or points to writable storage for one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_new(
     code: i64,
@@ -278,7 +286,8 @@ pub unsafe extern "C" fn monaca_error_new(
                 let data = unsafe { input(data_json.cast(), data_json_len) }?;
                 Some(std::str::from_utf8(data).map_err(invalid)?)
             };
-            CloudError::new(code, message, data).map_err(|_| MonacaStatus::MONACA_STATUS_INVALID_ARGUMENT)
+            CloudError::new(code, message, data)
+                .map_err(|_| MonacaStatus::MONACA_STATUS_INVALID_ARGUMENT)
         };
         match make() {
             // SAFETY: `out` was checked above.
@@ -290,6 +299,9 @@ pub unsafe extern "C" fn monaca_error_new(
 
 /// Frees a handle and every text borrowed from it. NULL is a no-op. Freeing a handle twice, or
 /// while another thread still reads it, is undefined behaviour.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library, which no thread uses afterwards.
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_free(err: *mut MonacaError) {
     if err.is_null() {
@@ -321,6 +333,9 @@ unsafe fn read<T: Copy>(
 }
 
 /// The error code; 0 for NULL.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library.
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_code(err: *const MonacaError) -> i64 {
     // SAFETY: forwarded from the caller.
@@ -328,14 +343,24 @@ pub unsafe extern "C" fn monaca_error_code(err: *const MonacaError) -> i64 {
 }
 
 /// The kind of the error's code; `MONACA_KIND_UNKNOWN` for NULL.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library.
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_kind(err: *const MonacaError) -> MonacaErrorKind {
     // SAFETY: forwarded from the caller.
-    unsafe { read(err, MonacaErrorKind::MONACA_KIND_UNKNOWN, |e| e.kind().into()) }
+    unsafe {
+        read(err, MonacaErrorKind::MONACA_KIND_UNKNOWN, |e| {
+            e.kind().into()
+        })
+    }
 }
 
 /// The message, as sent (decoded from JSON) or as made; it may contain NUL bytes.
 /// Borrowed from the handle: valid until `monaca_error_free`. Empty for NULL.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library.
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_message(err: *const MonacaError) -> MonacaStr {
     // SAFETY: forwarded from the caller.
@@ -344,6 +369,9 @@ pub unsafe extern "C" fn monaca_error_message(err: *const MonacaError) -> Monaca
 
 /// The symbolic name of the code (`"INVALID_PARAMS"`, ...); empty for user-defined and unknown
 /// codes and for NULL. Static.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library.
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_name(err: *const MonacaError) -> MonacaStr {
     // SAFETY: forwarded from the caller.
@@ -357,6 +385,9 @@ pub unsafe extern "C" fn monaca_error_name(err: *const MonacaError) -> MonacaStr
 /// Why the client made this error, e.g. `the response body is not valid JSON: ... at line 1,
 /// column 7`. Only -12 and -13 errors made by `monaca_error_from_response` have one; empty
 /// otherwise. Borrowed from the handle: valid until `monaca_error_free`.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library.
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_detail(err: *const MonacaError) -> MonacaStr {
     // SAFETY: forwarded from the caller.
@@ -364,6 +395,9 @@ pub unsafe extern "C" fn monaca_error_detail(err: *const MonacaError) -> MonacaS
 }
 
 /// Whether the error has `data` (the server sent one, or it was given). False for NULL.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library.
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_has_data(err: *const MonacaError) -> bool {
     // SAFETY: forwarded from the caller.
@@ -373,6 +407,9 @@ pub unsafe extern "C" fn monaca_error_has_data(err: *const MonacaError) -> bool 
 /// The JSON text of `data` exactly as sent; empty when there is none (see
 /// `monaca_error_has_data`) and for NULL. Borrowed from the handle: valid until
 /// `monaca_error_free`.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library.
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_data_json(err: *const MonacaError) -> MonacaStr {
     // SAFETY: forwarded from the caller.
@@ -382,6 +419,9 @@ pub unsafe extern "C" fn monaca_error_data_json(err: *const MonacaError) -> Mona
 /// The JSON form `{"code":<int>,"message":<string>,"data":<data as sent, or {}>}`, for
 /// JavaScript's `JSON.parse`. Built on the first call (safely, from any thread) and kept in the
 /// handle: valid until `monaca_error_free`. Empty for NULL.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library.
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_to_json(err: *const MonacaError) -> MonacaStr {
     // SAFETY: forwarded from the caller.
@@ -390,6 +430,9 @@ pub unsafe extern "C" fn monaca_error_to_json(err: *const MonacaError) -> Monaca
 
 /// The number of parameters with validation messages: non-zero only for an Invalid params
 /// (-32602) error whose data is an object. 0 for NULL.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library.
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_param_count(err: *const MonacaError) -> usize {
     // SAFETY: forwarded from the caller.
@@ -398,28 +441,45 @@ pub unsafe extern "C" fn monaca_error_param_count(err: *const MonacaError) -> us
 
 /// The name of parameter `index` (nested parameters have dotted names, `properties.age`); empty
 /// for an index out of range or NULL. Borrowed from the handle: valid until `monaca_error_free`.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library.
 #[no_mangle]
-pub unsafe extern "C" fn monaca_error_param_name(err: *const MonacaError, index: usize) -> MonacaStr {
+pub unsafe extern "C" fn monaca_error_param_name(
+    err: *const MonacaError,
+    index: usize,
+) -> MonacaStr {
     // SAFETY: forwarded from the caller.
     unsafe {
         read(err, EMPTY, |e| {
-            e.param(index).map_or(EMPTY, |param| MonacaStr::lend(param.name))
+            e.param(index)
+                .map_or(EMPTY, |param| MonacaStr::lend(param.name))
         })
     }
 }
 
 /// The number of messages of parameter `index`; 0 for an index out of range or NULL.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library.
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_param_message_count(
     err: *const MonacaError,
     index: usize,
 ) -> usize {
     // SAFETY: forwarded from the caller.
-    unsafe { read(err, 0, |e| e.param(index).map_or(0, |param| param.message_count())) }
+    unsafe {
+        read(err, 0, |e| {
+            e.param(index).map_or(0, |param| param.message_count())
+        })
+    }
 }
 
 /// Message `message_index` of parameter `index`; empty for an index out of range or NULL.
 /// Borrowed from the handle: valid until `monaca_error_free`.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library.
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_param_message(
     err: *const MonacaError,
@@ -440,6 +500,10 @@ pub unsafe extern "C" fn monaca_error_param_message(
 /// byte for byte; a dotted name for a nested parameter). Empty when there is none, and for a
 /// NULL handle or a NULL `param` with a non-zero length. Borrowed from the handle: valid until
 /// `monaca_error_free`.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library; `param` is NULL or points to
+/// `param_len` readable bytes.
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_first_message_for(
     err: *const MonacaError,
@@ -464,7 +528,9 @@ pub unsafe extern "C" fn monaca_error_first_message_for(
 /// The kind of any code.
 #[no_mangle]
 pub extern "C" fn monaca_code_kind(code: i64) -> MonacaErrorKind {
-    guard(MonacaErrorKind::MONACA_KIND_UNKNOWN, || codes::kind_of(code).into())
+    guard(MonacaErrorKind::MONACA_KIND_UNKNOWN, || {
+        codes::kind_of(code).into()
+    })
 }
 
 /// The symbolic name of a documented code; empty for others. Static.
@@ -476,7 +542,9 @@ pub extern "C" fn monaca_code_name(code: i64) -> MonacaStr {
 /// An English description of a code (of its kind, for undocumented codes). Static.
 #[no_mangle]
 pub extern "C" fn monaca_code_description(code: i64) -> MonacaStr {
-    guard(EMPTY, || MonacaStr::from_static_z(codes::description_of_z(code)))
+    guard(EMPTY, || {
+        MonacaStr::from_static_z(codes::description_of_z(code))
+    })
 }
 
 /// An English description of a status; "unknown status" for a value not in `MonacaStatus`.
@@ -512,4 +580,57 @@ pub extern "C" fn monaca_abi_version() -> u32 {
 #[no_mangle]
 pub extern "C" fn monaca_error_live_count() -> usize {
     LIVE_HANDLES.load(Ordering::Relaxed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_constants_match_the_catalogue() {
+        let constants = [
+            (MONACA_CODE_PARSE_ERROR, "PARSE_ERROR"),
+            (MONACA_CODE_INTERNAL_ERROR, "INTERNAL_ERROR"),
+            (MONACA_CODE_INVALID_PARAMS, "INVALID_PARAMS"),
+            (MONACA_CODE_METHOD_NOT_FOUND, "METHOD_NOT_FOUND"),
+            (MONACA_CODE_INVALID_REQUEST, "INVALID_REQUEST"),
+            (MONACA_CODE_INVALID_STATUS_CODE, "INVALID_STATUS_CODE"),
+            (MONACA_CODE_INVALID_RESPONSE, "INVALID_RESPONSE"),
+            (MONACA_CODE_CONNECTION_TIMED_OUT, "CONNECTION_TIMED_OUT"),
+            (MONACA_CODE_API_KEY_INVALID, "API_KEY_INVALID"),
+            (MONACA_CODE_SESSION_ID_INVALID, "SESSION_ID_INVALID"),
+            (MONACA_CODE_USER_LOGIN_REQUIRED, "USER_LOGIN_REQUIRED"),
+            (MONACA_CODE_DEVICE_ID_REQUIRED, "DEVICE_ID_REQUIRED"),
+            (MONACA_CODE_OPERATION_INVALID, "OPERATION_INVALID"),
+            (MONACA_CODE_PERMISSION_DENIED, "PERMISSION_DENIED"),
+            (MONACA_CODE_PERMISSION_DENIED_NEGATIVE, "PERMISSION_DENIED"),
+            (MONACA_CODE_CALL_LIMIT_EXCEEDED, "CALL_LIMIT_EXCEEDED"),
+        ];
+        assert_eq!(constants.len(), codes::CATALOGUE.len());
+        for (code, name) in constants {
+            assert_eq!(codes::name_of(code), Some(name), "{code}");
+        }
+        assert_eq!(MONACA_CODE_USER_DEFINED_MIN, codes::USER_DEFINED_MIN);
+    }
+
+    #[test]
+    fn static_texts_are_nul_terminated() {
+        let texts = [
+            monaca_code_name(-32602),
+            monaca_code_name(0),
+            monaca_code_description(-32602),
+            monaca_code_description(12345),
+            monaca_status_description(2),
+            monaca_status_description(-7),
+            monaca_version(),
+        ];
+        for text in texts {
+            assert!(!text.ptr.is_null());
+            // SAFETY: static texts of `len` bytes followed by a NUL.
+            let bytes = unsafe { std::slice::from_raw_parts(text.ptr.cast::<u8>(), text.len + 1) };
+            assert_eq!(bytes[text.len], 0);
+            assert!(!bytes[..text.len].contains(&0));
+        }
+        assert_eq!(monaca_code_name(0).len, 0);
+    }
 }

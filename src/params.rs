@@ -77,9 +77,9 @@ impl Reader<'_> {
                 }
                 Ok(())
             }
-            Some(ValueType::Array) => {
-                self.entry(key, |reader| s.array(depth + 1, |s| reader.message(s, depth + 2)))
-            }
+            Some(ValueType::Array) => self.entry(key, |reader| {
+                s.array(depth + 1, |s| reader.message(s, depth + 2))
+            }),
             _ => self.entry(key, |reader| reader.message(s, depth + 1)),
         })
     }

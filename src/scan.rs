@@ -214,7 +214,6 @@ impl<'a> Scanner<'a> {
         Scanner { text, pos: 0 }
     }
 
-
     fn bytes(&self) -> &'a [u8] {
         self.text.as_bytes()
     }
@@ -509,7 +508,11 @@ mod tests {
             ("[1,]", 3, "expected a JSON value"),
             ("{\"a\" 1}", 5, "expected ':' after the object key"),
             ("{\"a\":1,}", 7, "expected a string key in the object"),
-            ("{\"a\":1 \"b\":2}", 7, "expected ',' or '}' after the object member"),
+            (
+                "{\"a\":1 \"b\":2}",
+                7,
+                "expected ',' or '}' after the object member",
+            ),
             ("[1 2]", 3, "expected ',' or ']' after the array element"),
             ("01", 1, "leading zero in a number"),
             ("1.", 2, "expected a digit after the decimal point"),
@@ -518,14 +521,22 @@ mod tests {
             ("tru", 0, "invalid literal (expected true, false or null)"),
             ("\"a\u{1}\"", 2, "unescaped control character in a string"),
             ("\"\\x\"", 2, "invalid escape in a string"),
-            ("\"\\u12G4\"", 5, "invalid \\u escape (expected 4 hex digits)"),
+            (
+                "\"\\u12G4\"",
+                5,
+                "invalid \\u escape (expected 4 hex digits)",
+            ),
             ("\"abc", 4, "unexpected end of input inside a string"),
             ("[1", 2, "unexpected end of input inside an array"),
             ("{\"a\":1", 6, "unexpected end of input inside an object"),
             ("{} {}", 3, "unexpected characters after the JSON value"),
         ];
         for (text, offset, reason) in cases {
-            assert_eq!(validate(text), Err(SyntaxError { reason, offset }), "{text:?}");
+            assert_eq!(
+                validate(text),
+                Err(SyntaxError { reason, offset }),
+                "{text:?}"
+            );
         }
     }
 
@@ -593,10 +604,22 @@ mod tests {
     #[test]
     fn positions_count_lines_and_characters() {
         let text = "ab\ncé\nxyz";
-        assert_eq!(Position::of(text.as_bytes(), 0), Position { line: 1, column: 1 });
-        assert_eq!(Position::of(text.as_bytes(), 3), Position { line: 2, column: 1 });
+        assert_eq!(
+            Position::of(text.as_bytes(), 0),
+            Position { line: 1, column: 1 }
+        );
+        assert_eq!(
+            Position::of(text.as_bytes(), 3),
+            Position { line: 2, column: 1 }
+        );
         // 'é' is two bytes but one column.
-        assert_eq!(Position::of(text.as_bytes(), 6), Position { line: 2, column: 3 });
-        assert_eq!(Position::of(text.as_bytes(), 9), Position { line: 3, column: 3 });
+        assert_eq!(
+            Position::of(text.as_bytes(), 6),
+            Position { line: 2, column: 3 }
+        );
+        assert_eq!(
+            Position::of(text.as_bytes(), 9),
+            Position { line: 3, column: 3 }
+        );
     }
 }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The project's one test command (README): runs every test suite, installs what they need on a
+# fresh Debian machine, prints a summary, and exits non-zero when any suite fails.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+failed=()
+passed=()
+step() {
+  local name=$1
+  shift
+  echo
+  echo "=== $name: $*"
+  if "$@"; then
+    passed+=("$name")
+  else
+    echo "=== $name FAILED"
+    failed+=("$name")
+  fi
+}
+optional_step() { # a suite that a binding adds; skipped only while its script does not exist
+  local name=$1 script=$2
+  if [ -f "$script" ]; then step "$name" bash "$script"; else echo "=== $name: $script not present"; fi
+}
+
+step "rust-tests" cargo test --all-targets
+step "doc-tests" cargo test --doc
+step "clippy" cargo clippy --all-targets -- -D warnings
+step "c-harness" bash tests/c/run.sh
+optional_step "android" bindings/android/test.sh
+optional_step "ios" bindings/ios/test.sh
+
+echo
+echo "=== summary: ${#passed[@]} suites passed, ${#failed[@]} failed"
+for name in "${failed[@]}"; do echo "    FAILED: $name"; done
+[ ${#failed[@]} -eq 0 ]

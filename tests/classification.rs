@@ -1,0 +1,375 @@
+//! The classification rules of the core issue, through the Rust API.
+
+use monaca_cloud_error::{CloudError, Kind};
+
+fn classify(body: &str) -> Option<CloudError> {
+    CloudError::from_response(200, body.as_bytes())
+}
+
+fn error_for(body: &str) -> CloudError {
+    classify(body).unwrap_or_else(|| panic!("expected an error for {body}"))
+}
+
+/// Asserts a -12 whose detail contains `expected`.
+fn invalid_response(body: &[u8], expected: &str) {
+    let error = CloudError::from_response(200, body).expect("an error");
+    assert_eq!(error.code(), -12, "{:?}", String::from_utf8_lossy(body));
+    assert_eq!(error.message(), "Invalid response");
+    assert_eq!(error.kind(), Kind::Client);
+    assert_eq!(error.name(), Some("INVALID_RESPONSE"));
+    assert_eq!(error.data_json(), None);
+    let detail = error.detail().expect("a detail");
+    assert!(
+        detail.contains(expected),
+        "detail {detail:?} lacks {expected:?}"
+    );
+}
+
+#[test]
+fn success_bodies_give_no_error() {
+    for body in [
+        r#"{"jsonrpc":"2.0","id":"1","result":"OK"}"#,
+        r#"{"jsonrpc":"2.0","id":1,"result":{"totalItems":0,"items":[]}}"#,
+        r#"{"result":null}"#,
+        r#"{"result":null,"error":null}"#,
+        r#"{"error":null,"result":[1,2]}"#,
+        r#"{"id":{"any":["json",1.5e3]},"result":false}"#,
+        r#"{"id":null,"result":0,"extra":{"a":1,"a":2}}"#,
+        " \r\n\t{\"result\":\"OK\"} \n",
+        r#"{"result":{"a":1,"a":1}}"#,
+    ] {
+        assert!(classify(body).is_none(), "{body}");
+    }
+    for status in [200, 201, 204, 299, 304] {
+        assert!(CloudError::from_response(status, br#"{"result":1}"#).is_none());
+    }
+}
+
+#[test]
+fn the_documented_invalid_params_example() {
+    let body = r#"{"jsonrpc":"2.0","id":"1","error":{"code":-32602,"message":"Invalid params","data":{"collectionName":"Collection not found."}}}"#;
+    let error = error_for(body);
+    assert_eq!(error.code(), -32602);
+    assert_eq!(error.kind(), Kind::JsonRpc);
+    assert_eq!(error.name(), Some("INVALID_PARAMS"));
+    assert_eq!(error.message(), "Invalid params");
+    assert_eq!(error.detail(), None);
+    assert_eq!(
+        error.data_json(),
+        Some(r#"{"collectionName":"Collection not found."}"#)
+    );
+    let params: Vec<_> = error
+        .params()
+        .map(|p| (p.name, p.messages().collect::<Vec<_>>()))
+        .collect();
+    assert_eq!(params, [("collectionName", vec!["Collection not found."])]);
+    assert_eq!(
+        error.first_message_for("collectionName"),
+        Some("Collection not found.")
+    );
+    assert_eq!(error.first_message_for("other"), None);
+    assert_eq!(
+        error.to_json(),
+        r#"{"code":-32602,"message":"Invalid params","data":{"collectionName":"Collection not found."}}"#
+    );
+}
+
+#[test]
+fn server_errors_keep_code_message_and_data_exactly() {
+    let error = error_for(r#"{"error":{"code":11,"message":"User login is required"}}"#);
+    assert_eq!(
+        (error.code(), error.kind(), error.name()),
+        (11, Kind::CloudApi, Some("USER_LOGIN_REQUIRED"))
+    );
+    assert_eq!(error.data_json(), None);
+    assert_eq!(error.param_count(), 0);
+    assert_eq!(
+        error.to_json(),
+        r#"{"code":11,"message":"User login is required","data":{}}"#
+    );
+
+    // data keeps its spacing, key order, duplicates and number spelling.
+    let data = "{ \"b\" : 1.50E+2, \"a\":[ true ,null],\"a\":\"dup\" }";
+    let error = error_for(&format!(
+        r#"{{"error":{{"data":{data},"message":"m","code":10001}},"id":3}}"#
+    ));
+    assert_eq!(error.code(), 10001);
+    assert_eq!(error.kind(), Kind::UserDefined);
+    assert_eq!(error.name(), None);
+    assert_eq!(error.data_json(), Some(data));
+    assert_eq!(error.param_count(), 0, "only -32602 has parameters");
+    assert_eq!(
+        error.to_json(),
+        format!(r#"{{"code":10001,"message":"m","data":{data}}}"#)
+    );
+
+    for data in ["null", "0", "\"text\"", "[]", "{}"] {
+        let error = error_for(&format!(
+            r#"{{"error":{{"code":-32602,"message":"m","data":{data}}}}}"#
+        ));
+        assert_eq!(error.data_json(), Some(data));
+        assert_eq!(error.param_count(), 0, "{data}");
+    }
+}
+
+#[test]
+fn codes_span_the_whole_int64_range_and_need_integer_syntax() {
+    for (text, code) in [
+        ("-9223372036854775808", i64::MIN),
+        ("9223372036854775807", i64::MAX),
+        ("-0", 0),
+        ("-32050", -32050),
+    ] {
+        let error = error_for(&format!(r#"{{"error":{{"code":{text},"message":"m"}}}}"#));
+        assert_eq!(error.code(), code);
+    }
+    assert_eq!(
+        error_for(r#"{"error":{"code":-32050,"message":"m"}}"#).kind(),
+        Kind::ServerDefined
+    );
+    for (text, expected) in [
+        ("9223372036854775808", "outside the 64-bit integer range"),
+        ("-9223372036854775809", "outside the 64-bit integer range"),
+        ("1.0", "has a fraction or exponent"),
+        ("1e3", "has a fraction or exponent"),
+        ("\"11\"", "\"error.code\" is a string, not an integer"),
+        ("null", "\"error.code\" is null, not an integer"),
+        ("true", "\"error.code\" is a boolean"),
+    ] {
+        let body = format!(r#"{{"error":{{"code":{text},"message":"m"}}}}"#);
+        invalid_response(body.as_bytes(), expected);
+    }
+}
+
+#[test]
+fn malformed_error_members_are_named_in_the_detail() {
+    let cases = [
+        (
+            r#"{"error":"boom"}"#,
+            "\"error\" is a string, not an object",
+        ),
+        (
+            r#"{"error":[1],"result":1}"#,
+            "\"error\" is an array, not an object",
+        ),
+        (r#"{"error":42}"#, "\"error\" is a number, not an object"),
+        (r#"{"error":{"message":"m"}}"#, "\"error\" has no \"code\""),
+        (r#"{"error":{"code":1}}"#, "\"error\" has no \"message\""),
+        (r#"{"error":{}}"#, "\"error\" has no \"code\""),
+        (
+            r#"{"error":{"code":1,"message":7}}"#,
+            "\"error.message\" is a number, not a string",
+        ),
+        (
+            r#"{"error":{"code":1,"message":null}}"#,
+            "\"error.message\" is null, not a string",
+        ),
+        (
+            r#"{"error":null}"#,
+            "\"error\" is null and the response has no \"result\"",
+        ),
+        (
+            r#"{"jsonrpc":"2.0","id":1}"#,
+            "neither \"result\" nor \"error\"",
+        ),
+        ("{}", "neither \"result\" nor \"error\""),
+    ];
+    for (body, expected) in cases {
+        invalid_response(body.as_bytes(), expected);
+    }
+}
+
+#[test]
+fn duplicated_members_that_decide_the_outcome_are_ambiguous() {
+    let cases = [
+        (r#"{"result":1,"result":2}"#, "duplicated \"result\""),
+        (
+            r#"{"error":null,"error":null,"result":1}"#,
+            "duplicated \"error\"",
+        ),
+        (
+            r#"{"error":{"code":1,"message":"a"},"error":{"code":2,"message":"b"}}"#,
+            "duplicated \"error\"",
+        ),
+        (
+            r#"{"error":{"code":1,"code":2,"message":"a"}}"#,
+            "duplicated \"code\"",
+        ),
+        (
+            r#"{"error":{"code":1,"message":"a","message":"b"}}"#,
+            "duplicated \"message\"",
+        ),
+        (
+            r#"{"error":{"code":1,"message":"a","data":1,"data":2}}"#,
+            "duplicated \"data\"",
+        ),
+        // Escapes do not hide a duplicate.
+        (r#"{"result":1,"r\u0065sult":2}"#, "duplicated \"result\""),
+    ];
+    for (body, expected) in cases {
+        invalid_response(body.as_bytes(), expected);
+    }
+}
+
+#[test]
+fn bodies_that_are_not_json_objects_give_a_precise_detail() {
+    invalid_response(b"", "empty");
+    invalid_response(b" \n\t ", "empty");
+    invalid_response(b"[]", "is an array, not a JSON object");
+    invalid_response(b"\"OK\"", "is a string, not a JSON object");
+    invalid_response(b"null", "is null, not a JSON object");
+    invalid_response(b"12", "is a number, not a JSON object");
+    invalid_response(
+        b"<html>502 Bad Gateway</html>",
+        "not valid JSON: expected a JSON value at line 1, column 1",
+    );
+    invalid_response(
+        b"{\"result\":1,\n  \"x\": tru}",
+        "not valid JSON: invalid literal (expected true, false or null) at line 2, column 8",
+    );
+    invalid_response(
+        b"{\"result\":1}}",
+        "unexpected characters after the JSON value at line 1, column 13",
+    );
+    invalid_response(
+        b"[1,2",
+        "not valid JSON: unexpected end of input inside an array",
+    );
+    invalid_response(
+        b"\xEF\xBB\xBF{\"result\":1}",
+        "not valid JSON: expected a JSON value at line 1, column 1",
+    );
+    invalid_response(
+        b"{\"result\":\"caf\xC3\"}",
+        "not valid UTF-8: invalid byte at line 1, column 15 (byte offset 14)",
+    );
+    invalid_response(b"{\"result\":\"\xFF\"}", "byte offset 11");
+    // A syntax error anywhere wins over what the members said.
+    invalid_response(
+        br#"{"error":{"code":"x","message":"m"},"result":[}"#,
+        "not valid JSON",
+    );
+}
+
+#[test]
+fn nesting_beyond_the_limit_is_refused_without_overflowing_the_stack() {
+    let deep = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    // The envelope is one level, so `result` may nest 127 more.
+    assert!(classify(&format!(r#"{{"result":{}}}"#, deep(127))).is_none());
+    invalid_response(
+        format!(r#"{{"result":{}}}"#, deep(128)).as_bytes(),
+        "nested more than 128 deep",
+    );
+    let million = format!(r#"{{"result":{}}}"#, "[".repeat(1_000_000));
+    invalid_response(million.as_bytes(), "nested more than 128 deep");
+    let million = format!(
+        r#"{{"error":{{"code":1,"message":"m","data":{}}}}}"#,
+        "{\"a\":".repeat(1_000_000)
+    );
+    invalid_response(million.as_bytes(), "nested more than 128 deep");
+}
+
+#[test]
+fn other_statuses_give_invalid_status_code_whatever_the_body() {
+    for status in [
+        0,
+        100,
+        199,
+        300,
+        301,
+        303,
+        305,
+        400,
+        401,
+        404,
+        500,
+        503,
+        -1,
+        i32::MAX,
+    ] {
+        let error = CloudError::from_response(status, br#"{"result":"OK"}"#).expect("an error");
+        assert_eq!(error.code(), -13);
+        assert_eq!(error.message(), "Invalid status code");
+        assert_eq!(error.kind(), Kind::Client);
+        assert_eq!(error.name(), Some("INVALID_STATUS_CODE"));
+        assert_eq!(error.data_json(), None);
+        assert_eq!(
+            error.to_json(),
+            r#"{"code":-13,"message":"Invalid status code","data":{}}"#
+        );
+        let detail = error.detail().expect("a detail");
+        assert!(detail.contains(&status.to_string()), "{detail}");
+    }
+    let no_response = CloudError::from_response(0, b"").unwrap();
+    assert_eq!(
+        no_response.detail(),
+        Some("no HTTP response arrived (status 0)")
+    );
+    let error = CloudError::from_response(500, b"").unwrap();
+    assert_eq!(
+        error.detail(),
+        Some("HTTP status 500 is not a success status (200-299 or 304)")
+    );
+}
+
+#[test]
+fn timeout_is_made_by_the_caller() {
+    let error = CloudError::timeout();
+    assert_eq!(error.code(), -11);
+    assert_eq!(error.message(), "Connection timeout");
+    assert_eq!(error.name(), Some("CONNECTION_TIMED_OUT"));
+    assert_eq!(error.kind(), Kind::Client);
+    assert_eq!(error.detail(), None);
+    assert_eq!(
+        error.to_json(),
+        r#"{"code":-11,"message":"Connection timeout","data":{}}"#
+    );
+}
+
+#[test]
+fn messages_are_decoded_and_the_json_form_escapes_them_back() {
+    let body = r#"{"error":{"code":1,"message":"a\u0000b \"q\" \\ \n\t\u0001 é 🎉 \ud83c\udf89 \u2028 東京"}}"#;
+    let error = error_for(body);
+    let expected = "a\0b \"q\" \\ \n\t\u{1} é 🎉 🎉 \u{2028} 東京";
+    assert_eq!(error.message(), expected);
+    let json: serde_json::Value = serde_json::from_str(error.to_json()).expect("valid JSON");
+    assert_eq!(json["message"], expected);
+    assert_eq!(json["code"], 1);
+    assert_eq!(json["data"], serde_json::json!({}));
+    assert!(error.to_json().contains(r#"a\u0000b \"q\" \\ \n\t\u0001"#));
+}
+
+#[test]
+fn new_validates_data_and_keeps_it_without_surrounding_whitespace() {
+    let error =
+        CloudError::new(-32602, "Invalid params", Some(" {\"x\":[\"a\",\"b\"]}\n")).unwrap();
+    assert_eq!(error.data_json(), Some("{\"x\":[\"a\",\"b\"]}"));
+    assert_eq!(error.first_message_for("x"), Some("a"));
+    assert_eq!(error.detail(), None);
+    let error = CloudError::new(20000, "mine", None).unwrap();
+    assert_eq!(error.kind(), Kind::UserDefined);
+    assert_eq!(
+        error.to_json(),
+        r#"{"code":20000,"message":"mine","data":{}}"#
+    );
+    let refused = CloudError::new(1, "m", Some("{\"a\":}")).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "data is not valid JSON: expected a JSON value at line 1, column 6"
+    );
+    assert!(CloudError::new(1, "m", Some("")).is_err());
+    assert!(CloudError::new(1, "m", Some("1 2")).is_err());
+}
+
+#[test]
+fn display_names_the_error() {
+    let error = error_for(r#"{"error":{"code":14,"message":"Permission denied"}}"#);
+    assert_eq!(
+        error.to_string(),
+        "Monaca error 14 (PERMISSION_DENIED): Permission denied"
+    );
+    let error = CloudError::from_response(502, b"").unwrap();
+    assert!(error.to_string().starts_with(
+        "Monaca error -13 (INVALID_STATUS_CODE): Invalid status code (HTTP status 502"
+    ));
+}
