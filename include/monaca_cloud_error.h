@@ -409,6 +409,7 @@ struct MonacaStr monaca_version(void);
 
 /**
  * The ABI version of the library that is linked; compare with `MONACA_ABI_VERSION`.
+ * (0 only if the library failed internally, a caught panic.)
  */
 uint32_t monaca_abi_version(void);
 

@@ -25,6 +25,9 @@ optional_step() { # a suite that a binding adds; skipped only while its script d
 
 step "rust-tests" cargo test --all-targets
 step "doc-tests" cargo test --doc
+step "jsontestsuite" cargo test --test jsontestsuite -- --nocapture
+step "memory-peak" cargo test --release --test memory_peak -- --nocapture
+step "panic-boundary" cargo test --features panic-injection --test panic_boundary
 step "clippy" cargo clippy --all-targets -- -D warnings
 step "c-harness" bash tests/c/run.sh
 optional_step "android" bindings/android/test.sh

@@ -151,7 +151,34 @@ impl MonacaStr {
 
 /// Runs `body`, turning a panic into `fallback` so that it never unwinds into C.
 fn guard<T>(fallback: T, body: impl FnOnce() -> T) -> T {
-    catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
+    catch_unwind(AssertUnwindSafe(|| {
+        #[cfg(feature = "panic-injection")]
+        panic_injection::fire_if_armed();
+        body()
+    }))
+    .unwrap_or(fallback)
+}
+
+/// Test-only (feature `panic-injection`, off by default): makes the next guarded C call on this
+/// thread panic inside its guard, to show that the panic does not cross the C boundary.
+#[cfg(feature = "panic-injection")]
+pub mod panic_injection {
+    use std::cell::Cell;
+
+    thread_local! {
+        static ARMED: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// The next exported function called on this thread panics inside its guard.
+    pub fn arm() {
+        ARMED.with(|armed| armed.set(true));
+    }
+
+    pub(super) fn fire_if_armed() {
+        if ARMED.with(|armed| armed.replace(false)) {
+            panic!("panic injected for the panic-boundary test");
+        }
+    }
 }
 
 fn into_handle(error: CloudError) -> *mut MonacaError {
@@ -567,19 +594,22 @@ pub extern "C" fn monaca_status_description(status: std::ffi::c_int) -> MonacaSt
 /// The library's version (the crate version, e.g. "0.1.0"). Static.
 #[no_mangle]
 pub extern "C" fn monaca_version() -> MonacaStr {
-    MonacaStr::from_static_z(concat!(env!("CARGO_PKG_VERSION"), "\0"))
+    guard(EMPTY, || {
+        MonacaStr::from_static_z(concat!(env!("CARGO_PKG_VERSION"), "\0"))
+    })
 }
 
 /// The ABI version of the library that is linked; compare with `MONACA_ABI_VERSION`.
+/// (0 only if the library failed internally, a caught panic.)
 #[no_mangle]
 pub extern "C" fn monaca_abi_version() -> u32 {
-    MONACA_ABI_VERSION
+    guard(0, || MONACA_ABI_VERSION)
 }
 
 /// The number of handles made and not yet freed, across all threads: a leak check for tests.
 #[no_mangle]
 pub extern "C" fn monaca_error_live_count() -> usize {
-    LIVE_HANDLES.load(Ordering::Relaxed)
+    guard(0, || LIVE_HANDLES.load(Ordering::Relaxed))
 }
 
 #[cfg(test)]

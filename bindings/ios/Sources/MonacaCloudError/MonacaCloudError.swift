@@ -1,0 +1,240 @@
+import CMonacaCloudError
+import Foundation
+
+/// An error from Monaca Backend or from the exchange with it, as the Monaca cloud SDK reports
+/// it: a `code`, an English `message`, and the optional `data` the server sent.
+///
+/// A plain value: every field is copied out of the native handle when the value is made, and
+/// the handle is freed before the making function returns. Values are therefore immutable,
+/// `Sendable`, and free to cross threads; no native memory outlives the call that made them.
+///
+/// Mirrors the Kotlin wrapper's `MonacaCloudError` (`dev.cloudrpc.monaca`).
+public struct MonacaCloudError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The validation messages of one invalid parameter (only for -32602 Invalid params).
+    public struct Param: Equatable, Sendable {
+        /// The parameter's name; nested parameters use a dotted path, e.g. "properties.age".
+        public let name: String
+        /// The messages for that parameter, in the order the server sent them.
+        public let messages: [String]
+
+        public init(name: String, messages: [String]) {
+            self.name = name
+            self.messages = messages
+        }
+    }
+
+    /// The error code, e.g. -32602.
+    public let code: Int64
+    /// The server's (or the client's) message, always English free text.
+    public let message: String
+    /// Where the code comes from.
+    public let kind: MonacaErrorKind
+    /// The symbolic name of a documented code ("INVALID_PARAMS"), nil for others.
+    public let name: String?
+    /// Why a client error was made (e.g. the JSON parse error with line and column);
+    /// nil for server errors.
+    public let detail: String?
+    /// The `data` member exactly as the server sent it (byte for byte), nil when absent.
+    public let dataJSON: String?
+    /// Per-parameter validation messages, in the server's order; empty unless the code is
+    /// -32602 and `data` is an object.
+    public let params: [Param]
+
+    /// The JSON form, computed by the core when the value was made.
+    private let json: String
+
+    /// The error as JSON, `{"code":..,"message":..,"data":..}`, with `data` exactly as sent
+    /// (`{}` when absent, as the JavaScript SDK does). `JSONSerialization` (or `JSON.parse`)
+    /// reads it back to the same code, message and data.
+    public func toJSON() -> String {
+        json
+    }
+
+    public var description: String {
+        var text = "MonacaCloudError(\(code)"
+        if let name = name { text += " \(name)" }
+        text += ", \(kind)): \(message)"
+        if let detail = detail { text += " [\(detail)]" }
+        return text
+    }
+
+    /// Copies everything out of `handle`. Borrows the handle: the caller still owns it and
+    /// must free it (every caller does so with `defer`).
+    private init(copying handle: OpaquePointer) {
+        code = monaca_error_code(handle)
+        message = copyString(monaca_error_message(handle))
+        kind = MonacaErrorKind(cValue: Int(monaca_error_kind(handle).rawValue))
+        name = copyOptionalString(monaca_error_name(handle))
+        detail = copyOptionalString(monaca_error_detail(handle))
+        dataJSON = monaca_error_has_data(handle) ? copyString(monaca_error_data_json(handle)) : nil
+        json = copyString(monaca_error_to_json(handle))
+
+        var params: [Param] = []
+        let count = monaca_error_param_count(handle)
+        params.reserveCapacity(count)
+        for index in 0..<count {
+            let messageCount = monaca_error_param_message_count(handle, index)
+            let messages = (0..<messageCount).map { messageIndex in
+                copyString(monaca_error_param_message(handle, index, messageIndex))
+            }
+            params.append(Param(name: copyString(monaca_error_param_name(handle, index)), messages: messages))
+        }
+        self.params = params
+    }
+
+    /// Takes ownership of a handle: copies it out and frees it.
+    private static func consume(_ handle: OpaquePointer) -> MonacaCloudError {
+        defer { monaca_error_free(handle) }
+        return MonacaCloudError(copying: handle)
+    }
+}
+
+// MARK: - Making errors
+
+extension MonacaCloudError {
+    /// Classifies one HTTP exchange with Monaca Backend.
+    ///
+    /// - Parameters:
+    ///   - httpStatus: the HTTP status, or 0 when no response arrived. Values outside Int32
+    ///     are clamped (they are not success statuses either way).
+    ///   - body: the response body bytes.
+    /// - Returns: nil for a success (a `result` and no error), else the server's error, or a
+    ///   client error: -12 "Invalid response" for an unusable body, -13 "Invalid status code"
+    ///   for a status other than 200-299 and 304.
+    public static func from(httpStatus: Int, body: Data) -> MonacaCloudError? {
+        ensureABICompatible()
+        var handle: OpaquePointer?
+        let status = body.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            // A NULL base address comes only with a count of 0, which the C ABI reads as an
+            // empty body.
+            monaca_error_from_response(
+                Int32(clamping: httpStatus),
+                bytes.bindMemory(to: UInt8.self).baseAddress,
+                bytes.count,
+                &handle
+            )
+        }
+        // Every argument is valid here, so anything but OK is a panic inside the core: a bug,
+        // not a property of the response. Trap with the core's own explanation.
+        guard status == MONACA_STATUS_OK else {
+            fatalError("MonacaCloudError: monaca_error_from_response failed: \(describe(status))")
+        }
+        guard let handle = handle else { return nil }  // a success response
+        return consume(handle)
+    }
+
+    /// The error for a request that timed out: -11 "Connection timeout".
+    public static func timeout() -> MonacaCloudError {
+        ensureABICompatible()
+        guard let handle = monaca_error_timeout() else {
+            fatalError("MonacaCloudError: monaca_error_timeout returned NULL")
+        }
+        return consume(handle)
+    }
+
+    /// Makes an error from its parts, e.g. to report a user-defined error (code >= 10000).
+    ///
+    /// - Parameter dataJSON: the `data` member as JSON text, or nil for none.
+    /// - Throws: `MonacaStatusError` with `.invalidArgument` when `dataJSON` is not valid JSON.
+    public static func create(code: Int64, message: String, dataJSON: String? = nil) throws -> MonacaCloudError {
+        ensureABICompatible()
+        var handle: OpaquePointer?
+        let status = withUTF8Bytes(message) { (messagePointer, messageLength) -> MonacaStatus in
+            guard let dataJSON = dataJSON else {
+                return monaca_error_new(code, messagePointer, messageLength, nil, 0, &handle)
+            }
+            return withUTF8Bytes(dataJSON) { dataPointer, dataLength in
+                monaca_error_new(code, messagePointer, messageLength, dataPointer, dataLength, &handle)
+            }
+        }
+        guard status == MONACA_STATUS_OK, let handle = handle else {
+            throw MonacaStatusError(status)
+        }
+        return consume(handle)
+    }
+}
+
+// MARK: - The code catalogue
+
+extension MonacaCloudError {
+    /// The kind of any code.
+    public static func kind(of code: Int64) -> MonacaErrorKind {
+        ensureABICompatible()
+        return MonacaErrorKind(cValue: Int(monaca_code_kind(code).rawValue))
+    }
+
+    /// The symbolic name of a documented code ("PERMISSION_DENIED" for both 14 and -14),
+    /// nil for user-defined and unknown codes.
+    public static func name(of code: Int64) -> String? {
+        ensureABICompatible()
+        return copyOptionalString(monaca_code_name(code))
+    }
+
+    /// A one-line English description of any code.
+    public static func description(of code: Int64) -> String {
+        ensureABICompatible()
+        return copyString(monaca_code_description(code))
+    }
+
+    /// The version of the linked native library (the Rust crate's version).
+    public static var libraryVersion: String {
+        ensureABICompatible()
+        return copyString(monaca_version())
+    }
+}
+
+// MARK: - Documented codes
+
+extension MonacaCloudError {
+    /// The documented codes, taken from the C header's constants.
+    public enum Code {
+        public static let parseError = Int64(MONACA_CODE_PARSE_ERROR)
+        public static let internalError = Int64(MONACA_CODE_INTERNAL_ERROR)
+        public static let invalidParams = Int64(MONACA_CODE_INVALID_PARAMS)
+        public static let methodNotFound = Int64(MONACA_CODE_METHOD_NOT_FOUND)
+        public static let invalidRequest = Int64(MONACA_CODE_INVALID_REQUEST)
+        public static let invalidStatusCode = Int64(MONACA_CODE_INVALID_STATUS_CODE)
+        public static let invalidResponse = Int64(MONACA_CODE_INVALID_RESPONSE)
+        public static let connectionTimedOut = Int64(MONACA_CODE_CONNECTION_TIMED_OUT)
+        public static let apiKeyInvalid = Int64(MONACA_CODE_API_KEY_INVALID)
+        public static let sessionIDInvalid = Int64(MONACA_CODE_SESSION_ID_INVALID)
+        public static let userLoginRequired = Int64(MONACA_CODE_USER_LOGIN_REQUIRED)
+        public static let deviceIDRequired = Int64(MONACA_CODE_DEVICE_ID_REQUIRED)
+        public static let operationInvalid = Int64(MONACA_CODE_OPERATION_INVALID)
+        public static let permissionDenied = Int64(MONACA_CODE_PERMISSION_DENIED)
+        public static let permissionDeniedNegative = Int64(MONACA_CODE_PERMISSION_DENIED_NEGATIVE)
+        public static let callLimitExceeded = Int64(MONACA_CODE_CALL_LIMIT_EXCEEDED)
+        public static let userDefinedMin = Int64(MONACA_CODE_USER_DEFINED_MIN)
+    }
+}
+
+// MARK: - Failures of the C calls themselves
+
+/// A C call refused its arguments (`create` with `dataJSON` that is not JSON) or the core
+/// caught a panic. Carries the core's own description of the status.
+public struct MonacaStatusError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Status: Equatable, Sendable {
+        case nullArgument
+        case invalidArgument
+        case panic
+        /// A status this wrapper does not know (its raw value).
+        case other(Int)
+    }
+
+    public let status: Status
+    public let description: String
+
+    init(_ status: CMonacaCloudError.MonacaStatus) {
+        switch status {
+        case MONACA_STATUS_NULL_ARGUMENT: self.status = .nullArgument
+        case MONACA_STATUS_INVALID_ARGUMENT: self.status = .invalidArgument
+        case MONACA_STATUS_PANIC: self.status = .panic
+        default: self.status = .other(Int(status.rawValue))
+        }
+        description = describe(status)
+    }
+}
+
+private func describe(_ status: CMonacaCloudError.MonacaStatus) -> String {
+    copyString(monaca_status_description(status))
+}

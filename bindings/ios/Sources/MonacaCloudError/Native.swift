@@ -1,0 +1,53 @@
+import CMonacaCloudError
+import Foundation
+
+// Small helpers around the C ABI. Everything here is internal: the public API never exposes
+// a handle or a borrowed pointer.
+
+/// Checked once per process, lazily and thread-safely (Swift runs a global's initialiser once,
+/// under the hood with `swift_once`). A header and a library from different releases could
+/// disagree about struct layouts and enum values, so a mismatch stops the process at once.
+private let abiVersionChecked: Void = {
+    let library = monaca_abi_version()
+    let header = UInt32(MONACA_ABI_VERSION)
+    // fatalError rather than precondition: it traps in every build configuration.
+    if library != header {
+        fatalError(
+            "MonacaCloudError: the linked monaca_cloud_error library has C ABI version \(library), "
+                + "but this wrapper was compiled against header version \(header). "
+                + "Rebuild the static library (or XCFramework) and the wrapper from the same release."
+        )
+    }
+}()
+
+/// Call before the first use of any C function.
+@inline(__always)
+func ensureABICompatible() {
+    _ = abiVersionChecked
+}
+
+/// Copies a borrowed `MonacaStr` into a Swift `String`, using its byte length: embedded NUL
+/// bytes, emoji and any other UTF-8 stay intact. The copy owns its storage, so it stays valid
+/// after the handle the bytes were borrowed from is freed.
+func copyString(_ str: MonacaStr) -> String {
+    guard str.len > 0, let bytes = str.ptr else { return "" }
+    return String(decoding: UnsafeRawBufferPointer(start: bytes, count: str.len), as: UTF8.self)
+}
+
+/// Like `copyString`, but the C ABI's "" (meaning "none") becomes `nil`.
+func copyOptionalString(_ str: MonacaStr) -> String? {
+    let value = copyString(str)
+    return value.isEmpty ? nil : value
+}
+
+/// Hands `text` to `body` as a pointer and a byte length. The pointer is never NULL (even for
+/// ""), so the C side never mistakes an empty text for an absent one, and embedded NUL bytes
+/// are passed along because the length, not the terminator, delimits the text. The pointer is
+/// valid only inside `body`.
+func withUTF8Bytes<Result>(
+    _ text: String,
+    _ body: (UnsafePointer<CChar>, Int) throws -> Result
+) rethrows -> Result {
+    let length = text.utf8.count
+    return try text.withCString { pointer in try body(pointer, length) }
+}

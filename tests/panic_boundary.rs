@@ -1,0 +1,92 @@
+//! With the test-only `panic-injection` feature, every exported C function is made to panic
+//! inside its guard: each must return its documented zero value (or MONACA_STATUS_PANIC), and
+//! the process must go on. Run with `cargo test --features panic-injection --test panic_boundary`.
+#![cfg(feature = "panic-injection")]
+
+use monaca_cloud_error::ffi::{self, panic_injection, MonacaErrorKind, MonacaStatus, MonacaStr};
+use std::ptr;
+
+fn is_empty(text: MonacaStr) -> bool {
+    // SAFETY: a MonacaStr has a readable NUL at ptr[len].
+    !text.ptr.is_null() && text.len == 0 && unsafe { *text.ptr } == 0
+}
+
+/// Arms the injection, then makes the call.
+macro_rules! panicking {
+    ($call:expr) => {{
+        panic_injection::arm();
+        #[allow(unused_unsafe)]
+        // SAFETY: every call below passes NULL or live handles and valid buffers.
+        unsafe {
+            $call
+        }
+    }};
+}
+
+#[test]
+fn every_export_returns_its_zero_value_when_it_panics() {
+    let body = br#"{"error":{"code":-32602,"message":"Invalid params","data":{"a":"b"}}}"#;
+    let mut handle = ptr::null_mut();
+    // SAFETY: valid buffers and out pointer.
+    let status = unsafe { ffi::monaca_error_from_response(200, body.as_ptr(), body.len(), &mut handle) };
+    assert_eq!(status, MonacaStatus::MONACA_STATUS_OK);
+    assert!(!handle.is_null());
+    let live = ffi::monaca_error_live_count();
+
+    let mut out = 1 as *mut ffi::MonacaError; // a stale value the call must clear
+    assert_eq!(
+        panicking!(ffi::monaca_error_from_response(200, body.as_ptr(), body.len(), &mut out)),
+        MonacaStatus::MONACA_STATUS_PANIC
+    );
+    assert!(out.is_null());
+    out = 1 as *mut ffi::MonacaError;
+    assert_eq!(
+        panicking!(ffi::monaca_error_new(1, b"m".as_ptr().cast(), 1, ptr::null(), 0, &mut out)),
+        MonacaStatus::MONACA_STATUS_PANIC
+    );
+    assert!(out.is_null());
+    assert!(panicking!(ffi::monaca_error_timeout()).is_null());
+    assert_eq!(panicking!(ffi::monaca_error_code(handle)), 0);
+    assert_eq!(
+        panicking!(ffi::monaca_error_kind(handle)),
+        MonacaErrorKind::MONACA_KIND_UNKNOWN
+    );
+    assert!(is_empty(panicking!(ffi::monaca_error_message(handle))));
+    assert!(is_empty(panicking!(ffi::monaca_error_name(handle))));
+    assert!(is_empty(panicking!(ffi::monaca_error_detail(handle))));
+    assert!(!panicking!(ffi::monaca_error_has_data(handle)));
+    assert!(is_empty(panicking!(ffi::monaca_error_data_json(handle))));
+    assert!(is_empty(panicking!(ffi::monaca_error_to_json(handle))));
+    assert_eq!(panicking!(ffi::monaca_error_param_count(handle)), 0);
+    assert!(is_empty(panicking!(ffi::monaca_error_param_name(handle, 0))));
+    assert_eq!(panicking!(ffi::monaca_error_param_message_count(handle, 0)), 0);
+    assert!(is_empty(panicking!(ffi::monaca_error_param_message(handle, 0, 0))));
+    assert!(is_empty(panicking!(ffi::monaca_error_first_message_for(
+        handle,
+        b"a".as_ptr().cast(),
+        1
+    ))));
+    assert_eq!(
+        panicking!(ffi::monaca_code_kind(-32602)),
+        MonacaErrorKind::MONACA_KIND_UNKNOWN
+    );
+    assert!(is_empty(panicking!(ffi::monaca_code_name(-32602))));
+    assert!(is_empty(panicking!(ffi::monaca_code_description(-32602))));
+    assert!(is_empty(panicking!(ffi::monaca_status_description(0))));
+    assert!(is_empty(panicking!(ffi::monaca_version())));
+    assert_eq!(panicking!(ffi::monaca_abi_version()), 0);
+    assert_eq!(panicking!(ffi::monaca_error_live_count()), 0);
+    // A panic while freeing leaks the handle rather than crossing the boundary.
+    panicking!(ffi::monaca_error_free(handle));
+    assert_eq!(ffi::monaca_error_live_count(), live);
+
+    // The process goes on, and the same handle still reads correctly.
+    // SAFETY: `handle` is live (the panicking free did not free it).
+    unsafe {
+        assert_eq!(ffi::monaca_error_code(handle), -32602);
+        assert_eq!(ffi::monaca_error_param_count(handle), 1);
+        ffi::monaca_error_free(handle);
+    }
+    assert_eq!(ffi::monaca_error_live_count(), live - 1);
+    assert_eq!(ffi::monaca_abi_version(), ffi::MONACA_ABI_VERSION);
+}
