@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 fn main() {
     let crate_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
-    let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo")).join("monaca_cloud_error.h");
+    let out =
+        PathBuf::from(env::var("OUT_DIR").expect("set by cargo")).join("monaca_cloud_error.h");
     println!("cargo:rerun-if-changed=src/ffi.rs");
     println!("cargo:rerun-if-changed=src/scan.rs");
     println!("cargo:rerun-if-changed=cbindgen.toml");
