@@ -18,10 +18,6 @@ step() {
     failed+=("$name")
   fi
 }
-optional_step() { # a suite that a binding adds; skipped only while its script does not exist
-  local name=$1 script=$2
-  if [ -f "$script" ]; then step "$name" bash "$script"; else echo "=== $name: $script not present"; fi
-}
 
 step "rust-tests" cargo test --all-targets
 step "doc-tests" cargo test --doc
@@ -30,8 +26,8 @@ step "memory-peak" cargo test --release --test memory_peak -- --nocapture
 step "panic-boundary" cargo test --features panic-injection --test panic_boundary
 step "clippy" cargo clippy --all-targets -- -D warnings
 step "c-harness" bash tests/c/run.sh
-optional_step "android" bindings/android/test.sh
-optional_step "ios" bindings/ios/test.sh
+step "android" bash bindings/android/test.sh
+step "ios" bash bindings/ios/test.sh
 
 echo
 echo "=== summary: ${#passed[@]} suites passed, ${#failed[@]} failed"
