@@ -28,6 +28,7 @@ step "clippy" cargo clippy --all-targets -- -D warnings
 step "c-harness" bash tests/c/run.sh
 step "android" bash bindings/android/test.sh
 step "ios" bash bindings/ios/test.sh
+step "cordova" bash bindings/cordova/test.sh
 
 echo
 echo "=== summary: ${#passed[@]} suites passed, ${#failed[@]} failed"

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# The Cordova plugin's tests (called by scripts/test-all.sh, the README's test command). Runs on
+# a fresh Debian machine as root: installs what it lacks (apt for node/npm/JDK/kotlin, npm
+# packages pinned into <repo>/target/cordova-tools, nothing global), builds the library, and
+# exits non-zero when anything fails. Network: the npm registry and Debian's archive only.
+#
+#   1. www/ with node's own test runner, against the real library's answers (test/*.test.js)
+#   2. the TypeScript declarations type-check (tsc --strict) with a usage sample
+#   3. the Android plugin class compiles with kotlinc together with the real Kotlin wrapper
+#      (against test/android-stubs, stand-ins for the Android/Cordova classes it uses)
+#   4. the iOS plugin class parses as Swift (bindings/ios's tree-sitter check)
+#   5. the install test: a real Cordova app, plugin add / prepare / plugin rm (test/install.sh)
+#
+# Ends with a "cordova: N passed, N failed" line.
+set -uo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+tools="$root/target/cordova-tools"
+work="$root/target/cordova-check"
+
+die() {
+  echo "cordova: setup failed: $*" >&2
+  echo "cordova: 0 passed, 1 failed"
+  exit 1
+}
+
+# ---- setup ------------------------------------------------------------------------------------
+missing=()
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
+command -v kotlinc >/dev/null 2>&1 || missing+=(kotlin)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "cordova: installing ${missing[*]}"
+  apt-get update -qq || die "apt-get update"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || die "apt-get install ${missing[*]}"
+fi
+node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' \
+  || die "node $(node --version) is too old: node --test and cordova 13 need node 20"
+
+(cd "$root" && cargo build --release) || die "cargo build --release"
+
+# Pinned npm tools, under target/ (never in the source tree, never global).
+npm_pins=(cordova@13.0.0 typescript@5.6.3 web-tree-sitter@0.22.6 tree-sitter-wasms@0.1.13)
+have_pins() {
+  local pin name version
+  for pin in "${npm_pins[@]}"; do
+    name=${pin%@*} version=${pin##*@}
+    [ "$(node -p "try{require('$tools/node_modules/$name/package.json').version}catch(e){''}")" = "$version" ] || return 1
+  done
+}
+if ! have_pins; then
+  mkdir -p "$tools"
+  [ -f "$tools/package.json" ] || echo '{ "private": true }' >"$tools/package.json"
+  # --ignore-scripts: tree-sitter-wasms ships prebuilt WebAssembly and needs no build step.
+  npm install --prefix "$tools" --ignore-scripts --no-audit --no-fund --loglevel=error "${npm_pins[@]}" \
+    || die "npm install ${npm_pins[*]}"
+fi
+rm -rf "$work"
+mkdir -p "$work"
+
+# ---- checks -----------------------------------------------------------------------------------
+passed=0
+failed=0
+check() {
+  local name=$1
+  shift
+  echo "--- $name"
+  if "$@"; then
+    echo "ok: $name"
+    passed=$((passed + 1))
+  else
+    echo "FAIL: $name"
+    failed=$((failed + 1))
+  fi
+}
+
+# 1. www/ against the library.
+check "node --test (www/ against the library's answers)" \
+  env MONACA_ERROR_CLI="$root/target/release/monaca-error" node --test "$here"/test/*.test.js
+
+# 2. TypeScript declarations.
+typecheck() {
+  cat >"$work/usage.ts" <<'EOF'
+import { MonacaCloudError, fromNative, parseResponse, describe, kindOf, Kind, Code } from 'cordova-plugin-monaca-cloud-error';
+async function use(): Promise<void> {
+    try {
+        const none: null = await parseResponse(200, 'e30=');
+        void none;
+    } catch (e) {
+        if (e instanceof MonacaCloudError) {
+            const first: string | undefined = e.messagesFor('collectionName')[0];
+            const kind: 'CLIENT' | string = e.kind;
+            const name: string | null = e.name;
+            void [first, kind, name, e.code + 1, e.data, e.params.map((p) => p.messages.length), e.detail];
+        }
+    }
+    const error = fromNative('{"code":11,"message":"m","data":{}}');
+    if (error && error.kind === Kind.CLOUD_API && error.code === Code.USER_LOGIN_REQUIRED) {
+        const entry = await describe(error.code);
+        void entry.description;
+    }
+    void kindOf(10000);
+    void cordova.plugins.monacaCloudError.timeout().message;
+}
+void use;
+EOF
+  mkdir -p "$work/node_modules"
+  ln -sfn "$here" "$work/node_modules/cordova-plugin-monaca-cloud-error"
+  # A minimal `cordova` global, as @types/cordova would declare it.
+  echo 'interface CordovaPlugins {} interface Cordova { plugins: CordovaPlugins } declare var cordova: Cordova;' \
+    >"$work/cordova-global.d.ts"
+  (cd "$work" && "$tools/node_modules/.bin/tsc" --strict --noEmit --target es2020 --module commonjs \
+    --moduleResolution node usage.ts cordova-global.d.ts)
+}
+check "tsc --strict: types/index.d.ts with a usage sample" typecheck
+# The same check on a sample with a type error must fail, and for that reason.
+tsc_rejects_type_error() {
+  sed 's/const name: string | null = e.name;/const name: string = e.name;/' "$work/usage.ts" >"$work/broken.ts"
+  local output
+  if output=$(cd "$work" && "$tools/node_modules/.bin/tsc" --strict --noEmit --target es2020 --module commonjs \
+    --moduleResolution node broken.ts cordova-global.d.ts 2>&1); then
+    echo "tsc accepted broken.ts"
+    return 1
+  fi
+  grep -q "Type 'string | null' is not assignable to type 'string'" <<<"$output" || { echo "$output"; return 1; }
+}
+check "tsc rejects a misuse of the declarations (the check can fail)" tsc_rejects_type_error
+
+# 3. Android plugin class + the real Kotlin wrapper, compiled.
+kotlin_compile() {
+  javac -nowarn -d "$work/stubs" $(find "$here/test/android-stubs" -name '*.java') || return 1
+  local output status
+  output=$(kotlinc -Werror -cp "$work/stubs" -d "$work/kotlin" \
+    "$here/src/android/MonacaCloudErrorPlugin.kt" "$root/bindings/android/kotlin/src" 2>&1)
+  status=$?
+  grep -v 'Options -Xverify:none' <<<"$output"  # the JVM's notice about kotlinc's own flags
+  [ "$status" -eq 0 ] && [ -f "$work/kotlin/dev/cloudrpc/monaca/cordova/MonacaCloudErrorPlugin.class" ]
+}
+check "kotlinc: src/android/MonacaCloudErrorPlugin.kt with bindings/android's wrapper" kotlin_compile
+
+# 4. iOS plugin class, parsed (there is no Swift toolchain here). The tool first proves that it
+#    rejects its deliberately broken sample.
+check "Swift syntax of src/ios (tree-sitter Swift grammar)" \
+  node "$root/bindings/ios/tools/check-swift-syntax.js" "$tools/node_modules" "$here/src"
+
+# 5. Install into a real Cordova app.
+check "install test (cordova create / platform add / plugin add / prepare / plugin rm)" \
+  env CORDOVA_BIN="$tools/node_modules/.bin/cordova" bash "$here/test/install.sh"
+
+echo "cordova: not run here (no NDK, Android SDK, Xcode or Swift toolchain): the Gradle and Xcode builds"
+echo "         of an app with this plugin, and the plugin on a device or emulator (see README.md)"
+echo "cordova: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
