@@ -74,22 +74,31 @@ pub fn classify(status: i32, body: &[u8]) -> Outcome<'_> {
     if !is_success_status(status) {
         return Outcome::InvalidStatus(status);
     }
-    let text = match std::str::from_utf8(body) {
-        Ok(text) => text,
-        Err(error) => {
-            let offset = error.valid_up_to();
-            return Outcome::InvalidResponse(InvalidResponse::NotUtf8 {
-                offset,
-                position: Position::of(body, offset),
-            });
-        }
-    };
-    match read_envelope(text) {
+    match read_envelope(body) {
         Ok(outcome) => outcome,
-        Err(SyntaxError { reason, offset }) => Outcome::InvalidResponse(InvalidResponse::Syntax {
-            reason,
-            position: Position::of(body, offset),
-        }),
+        Err(SyntaxError { reason, offset }) => {
+            Outcome::InvalidResponse(not_json(body, reason, offset))
+        }
+    }
+}
+
+/// Describes a scan failure: as invalid UTF-8 when the body's first byte that is not UTF-8
+/// comes at or before the failure (the scanner stops at the first fault; outside strings a
+/// non-ASCII byte is a grammar fault), otherwise as invalid JSON.
+fn not_json(body: &[u8], reason: &'static str, offset: usize) -> InvalidResponse {
+    if let Err(error) = std::str::from_utf8(body) {
+        let first_invalid = error.valid_up_to();
+        if first_invalid <= offset {
+            return InvalidResponse::NotUtf8 {
+                offset: first_invalid,
+                position: Position::of(body, first_invalid),
+            };
+        }
+    }
+    debug_assert_ne!(reason, crate::scan::INVALID_UTF8);
+    InvalidResponse::Syntax {
+        reason,
+        position: Position::of(body, offset),
     }
 }
 
@@ -122,8 +131,8 @@ impl Envelope<'_> {
     }
 }
 
-fn read_envelope(text: &str) -> Scan<Outcome<'_>> {
-    let mut scanner = Scanner::new(text);
+fn read_envelope(body: &[u8]) -> Scan<Outcome<'_>> {
+    let mut scanner = Scanner::new(body);
     match scanner.peek_type() {
         Some(ValueType::Object) => {}
         _ if scanner.peek().is_none() => return Ok(invalid(InvalidResponse::Empty)),

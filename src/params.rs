@@ -28,7 +28,7 @@ impl ParamTable {
     /// Reads the parameters from `data`, which must be validated JSON, writing their texts into
     /// `texts`. Anything but an object gives no parameters.
     pub fn read(data: &str, texts: &mut Texts) -> ParamTable {
-        let mut scanner = Scanner::new(data);
+        let mut scanner = Scanner::new(data.as_bytes());
         if scanner.peek_type() != Some(ValueType::Object) {
             return ParamTable::default();
         }

@@ -1,6 +1,7 @@
-//! A validating JSON scanner over text that is already known to be UTF-8.
+//! A validating JSON scanner over bytes: it checks the grammar of RFC 8259 and the UTF-8 of
+//! every string, so that what it accepts is valid UTF-8 without a separate pass.
 //!
-//! It checks the grammar of RFC 8259 without building a tree: callers walk objects and arrays
+//! It builds no tree: callers walk objects and arrays
 //! with closures, keep raw slices of the values they care about and skip the rest. Skipping a
 //! value costs no allocation, and nesting is limited to [`MAX_DEPTH`] containers, so neither a
 //! large nor a deeply nested body can exhaust memory or the stack.
@@ -193,49 +194,280 @@ impl Iterator for Unescape<'_> {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-/// Whether any byte of `word` is a quote, a backslash or a control character (< 0x20).
+/// The reason given for a byte sequence that is not UTF-8 (inside a string; outside strings
+/// any byte above 0x7F is simply not JSON).
+pub const INVALID_UTF8: &str = "invalid UTF-8";
+
+/// Marks the bytes of `word` (little-endian) that end the fast path through a string: a quote,
+/// a backslash, a control character (< 0x20) or a non-ASCII byte, with their high bit. Borrows
+/// can only mark bytes above a marked one, so the lowest mark is exact: `trailing_zeros() / 8`
+/// is the index of the first such byte.
 #[inline(always)]
-fn has_string_special(word: u64) -> bool {
+fn string_specials(word: u64) -> u64 {
     let quote = word ^ (ONES * u64::from(b'"'));
     let backslash = word ^ (ONES * u64::from(b'\\'));
     let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v;
     let below_space = word.wrapping_sub(ONES * 0x20) & !word;
-    (zero_byte(quote) | zero_byte(backslash) | below_space) & HIGHS != 0
+    (zero_byte(quote) | zero_byte(backslash) | below_space | word) & HIGHS
 }
 
-/// A cursor over UTF-8 text that validates JSON as it goes.
+fn fail<T>(reason: &'static str, offset: usize) -> Scan<T> {
+    Err(SyntaxError { reason, offset })
+}
+
+/// The text of bytes the scanner accepted.
+///
+/// Everything the scanner accepts is UTF-8: outside strings the grammar admits only ASCII, and
+/// inside strings every byte above 0x7F starts a sequence that [`utf8_char_end`] checked.
+/// Callers only slice at token boundaries, which are ASCII, so no sequence is ever cut.
+fn accepted(bytes: &[u8]) -> &str {
+    debug_assert!(std::str::from_utf8(bytes).is_ok());
+    // SAFETY: see above; the fuzz targets and JSONTestSuite check it against the standard library.
+    unsafe { std::str::from_utf8_unchecked(bytes) }
+}
+
+#[inline(always)]
+fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(&b) = bytes.get(pos) {
+        if b > b' ' || !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+            break;
+        }
+        pos += 1;
+    }
+    pos
+}
+
+/// The end of the well-formed UTF-8 sequence that starts at `pos` (a byte above 0x7F), by the
+/// table of the Unicode standard (no overlongs, no surrogates, nothing above U+10FFFF).
+#[inline]
+fn utf8_char_end(bytes: &[u8], pos: usize) -> Option<usize> {
+    let continuation = |at: usize, range: std::ops::RangeInclusive<u8>| {
+        bytes.get(pos + at).is_some_and(|b| range.contains(b))
+    };
+    let (len, second) = match bytes[pos] {
+        0xC2..=0xDF => (2, 0x80..=0xBF),
+        0xE0 => (3, 0xA0..=0xBF),
+        0xE1..=0xEC | 0xEE..=0xEF => (3, 0x80..=0xBF),
+        0xED => (3, 0x80..=0x9F),
+        0xF0 => (4, 0x90..=0xBF),
+        0xF1..=0xF3 => (4, 0x80..=0xBF),
+        0xF4 => (4, 0x80..=0x8F),
+        _ => return None,
+    };
+    let rest_ok = (2..len).all(|at| continuation(at, 0x80..=0xBF));
+    (continuation(1, second) && rest_ok).then_some(pos + len)
+}
+
+/// Scans a string literal's contents from `pos` (just after the opening quote) to the closing
+/// quote; returns the quote's offset and whether an escape was seen.
+#[inline(always)]
+fn scan_string(bytes: &[u8], mut pos: usize) -> Scan<(usize, bool)> {
+    let mut escaped = false;
+    loop {
+        // Eight bytes at a time, straight to the first byte that needs a closer look.
+        while let Some(chunk) = bytes.get(pos..pos + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let specials = string_specials(word);
+            if specials != 0 {
+                pos += (specials.trailing_zeros() / 8) as usize;
+                break;
+            }
+            pos += 8;
+        }
+        match bytes.get(pos) {
+            Some(b'"') => return Ok((pos, escaped)),
+            Some(b'\\') => {
+                escaped = true;
+                pos = scan_escape(bytes, pos + 1)?;
+            }
+            Some(0x80..) => match utf8_char_end(bytes, pos) {
+                Some(end) => pos = end,
+                None => return fail(INVALID_UTF8, pos),
+            },
+            // Plain ASCII: only in the last seven bytes, which the loop above cannot load.
+            Some(0x20..) => pos += 1,
+            Some(_) => return fail("unescaped control character in a string", pos),
+            None => return fail("unexpected end of input inside a string", pos),
+        }
+    }
+}
+
+/// Checks the escape whose letter is at `pos` (after the backslash); returns the offset after it.
+fn scan_escape(bytes: &[u8], pos: usize) -> Scan<usize> {
+    match bytes.get(pos) {
+        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => Ok(pos + 1),
+        Some(b'u') => {
+            for at in pos + 1..pos + 5 {
+                match bytes.get(at) {
+                    Some(b) if b.is_ascii_hexdigit() => {}
+                    Some(_) => return fail("invalid \\u escape (expected 4 hex digits)", at),
+                    None => return fail("unexpected end of input inside a string", at),
+                }
+            }
+            Ok(pos + 5)
+        }
+        Some(_) => fail("invalid escape in a string", pos),
+        None => fail("unexpected end of input inside a string", pos),
+    }
+}
+
+#[inline(always)]
+fn skip_digits(bytes: &[u8], mut pos: usize) -> usize {
+    while bytes.get(pos).is_some_and(u8::is_ascii_digit) {
+        pos += 1;
+    }
+    pos
+}
+
+/// Scans the number at `pos`; returns the offset after it and whether it is an integer (no
+/// fraction, no exponent).
+#[inline(always)]
+fn scan_number(bytes: &[u8], mut pos: usize) -> Scan<(usize, bool)> {
+    if bytes.get(pos) == Some(&b'-') {
+        pos += 1;
+    }
+    match bytes.get(pos) {
+        Some(b'0') => {
+            pos += 1;
+            if bytes.get(pos).is_some_and(u8::is_ascii_digit) {
+                return fail("leading zero in a number", pos);
+            }
+        }
+        Some(b'1'..=b'9') => pos = skip_digits(bytes, pos + 1),
+        _ => return fail("expected a digit in a number", pos),
+    }
+    let mut integer = true;
+    if bytes.get(pos) == Some(&b'.') {
+        integer = false;
+        let after = skip_digits(bytes, pos + 1);
+        if after == pos + 1 {
+            return fail("expected a digit after the decimal point", after);
+        }
+        pos = after;
+    }
+    if let Some(b'e' | b'E') = bytes.get(pos) {
+        integer = false;
+        pos += 1;
+        if let Some(b'+' | b'-') = bytes.get(pos) {
+            pos += 1;
+        }
+        let after = skip_digits(bytes, pos);
+        if after == pos {
+            return fail("expected a digit in the exponent", pos);
+        }
+        pos = after;
+    }
+    Ok((pos, integer))
+}
+
+fn scan_literal(bytes: &[u8], pos: usize, word: &'static [u8]) -> Scan<usize> {
+    if bytes[pos..].starts_with(word) {
+        Ok(pos + word.len())
+    } else {
+        fail("invalid literal (expected true, false or null)", pos)
+    }
+}
+
+/// Expects a member key at `pos` (whitespace already skipped), then a colon; returns the
+/// offset after the colon.
+#[inline(always)]
+fn scan_key_colon(bytes: &[u8], pos: usize) -> Scan<usize> {
+    if bytes.get(pos) != Some(&b'"') {
+        return fail("expected a string key in the object", pos);
+    }
+    let (quote, _) = scan_string(bytes, pos + 1)?;
+    let pos = skip_ws(bytes, quote + 1);
+    if bytes.get(pos) != Some(&b':') {
+        return fail("expected ':' after the object key", pos);
+    }
+    Ok(pos + 1)
+}
+
+const NESTED_TOO_DEEP: &str = "objects and arrays nested more than 128 deep";
+
+/// Validates the value at `pos` (whitespace allowed before it) without recursion and without
+/// allocating; returns the offset after it. `depth` counts the containers open around it.
+fn skip_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> {
+    // Bit n tells whether the n-th container opened here is an object (1) or an array (0).
+    let mut objects: u128 = 0;
+    let mut level = 0usize;
+    'value: loop {
+        pos = skip_ws(bytes, pos);
+        match bytes.get(pos) {
+            Some(&open @ (b'{' | b'[')) => {
+                if depth + level >= MAX_DEPTH {
+                    return fail(NESTED_TOO_DEEP, pos);
+                }
+                let object = open == b'{';
+                pos = skip_ws(bytes, pos + 1);
+                if bytes.get(pos) == Some(if object { &b'}' } else { &b']' }) {
+                    pos += 1; // empty: a complete value
+                } else {
+                    objects = (objects & !(1 << level)) | (u128::from(object) << level);
+                    level += 1;
+                    if object {
+                        pos = scan_key_colon(bytes, pos)?;
+                    }
+                    continue 'value;
+                }
+            }
+            Some(b'"') => pos = scan_string(bytes, pos + 1)?.0 + 1,
+            Some(b'-' | b'0'..=b'9') => pos = scan_number(bytes, pos)?.0,
+            Some(b't') => pos = scan_literal(bytes, pos, b"true")?,
+            Some(b'f') => pos = scan_literal(bytes, pos, b"false")?,
+            Some(b'n') => pos = scan_literal(bytes, pos, b"null")?,
+            Some(_) => return fail("expected a JSON value", pos),
+            None => return fail("unexpected end of input where a value was expected", pos),
+        }
+        // A value is complete: close containers until one continues with a comma.
+        while level > 0 {
+            pos = skip_ws(bytes, pos);
+            let object = (objects >> (level - 1)) & 1 == 1;
+            match (bytes.get(pos), object) {
+                (Some(b','), true) => {
+                    pos = scan_key_colon(bytes, skip_ws(bytes, pos + 1))?;
+                    continue 'value;
+                }
+                (Some(b','), false) => {
+                    pos += 1;
+                    continue 'value;
+                }
+                (Some(b'}'), true) | (Some(b']'), false) => {
+                    pos += 1;
+                    level -= 1;
+                }
+                (Some(_), true) => return fail("expected ',' or '}' after the object member", pos),
+                (Some(_), false) => {
+                    return fail("expected ',' or ']' after the array element", pos)
+                }
+                (None, true) => return fail("unexpected end of input inside an object", pos),
+                (None, false) => return fail("unexpected end of input inside an array", pos),
+            }
+        }
+        return Ok(pos);
+    }
+}
+
+/// A cursor over bytes that validates JSON (and the UTF-8 of its strings) as it goes.
 pub struct Scanner<'a> {
-    text: &'a str,
+    bytes: &'a [u8],
     pos: usize,
 }
 
 impl<'a> Scanner<'a> {
-    pub fn new(text: &'a str) -> Self {
-        Scanner { text, pos: 0 }
-    }
-
-    fn bytes(&self) -> &'a [u8] {
-        self.text.as_bytes()
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Scanner { bytes, pos: 0 }
     }
 
     fn error<T>(&self, reason: &'static str) -> Scan<T> {
-        Err(SyntaxError {
-            reason,
-            offset: self.pos,
-        })
+        fail(reason, self.pos)
     }
 
     /// Skips whitespace and returns the next byte, if any.
     #[inline]
     pub fn peek(&mut self) -> Option<u8> {
-        let bytes = self.bytes();
-        while let Some(&b) = bytes.get(self.pos) {
-            match b {
-                b' ' | b'\n' | b'\r' | b'\t' => self.pos += 1,
-                _ => return Some(b),
-            }
-        }
-        None
+        self.pos = skip_ws(self.bytes, self.pos);
+        self.bytes.get(self.pos).copied()
     }
 
     /// The type of the value that starts at the cursor (after whitespace), if one can start there.
@@ -313,7 +545,7 @@ impl<'a> Scanner<'a> {
 
     fn open(&mut self, depth: usize) -> Scan<()> {
         if depth >= MAX_DEPTH {
-            return self.error("objects and arrays nested more than 128 deep");
+            return self.error(NESTED_TOO_DEEP);
         }
         self.pos += 1; // the '{' or '[' the caller saw
         Ok(())
@@ -321,148 +553,43 @@ impl<'a> Scanner<'a> {
 
     /// Validates the value at the cursor and returns its exact text.
     pub fn value(&mut self, depth: usize) -> Scan<&'a str> {
-        let start = match self.peek() {
-            Some(_) => self.pos,
-            None => return self.error("unexpected end of input where a value was expected"),
-        };
-        self.skip_value(depth)?;
-        Ok(&self.text[start..self.pos])
+        let start = skip_ws(self.bytes, self.pos);
+        self.pos = skip_value_at(self.bytes, start, depth)?;
+        Ok(accepted(&self.bytes[start..self.pos]))
     }
 
     /// Validates and skips the value at the cursor.
     pub fn skip_value(&mut self, depth: usize) -> Scan<()> {
-        match self.peek() {
-            Some(b'{') => self.object(depth, |s, _| s.skip_value(depth + 1)),
-            Some(b'[') => self.array(depth, |s| s.skip_value(depth + 1)),
-            Some(b'"') => self.string().map(drop),
-            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
-            Some(b't') => self.literal("true"),
-            Some(b'f') => self.literal("false"),
-            Some(b'n') => self.literal("null"),
-            Some(_) => self.error("expected a JSON value"),
-            None => self.error("unexpected end of input where a value was expected"),
-        }
-    }
-
-    fn literal(&mut self, word: &'static str) -> Scan<()> {
-        if self.bytes()[self.pos..].starts_with(word.as_bytes()) {
-            self.pos += word.len();
-            Ok(())
-        } else {
-            self.error("invalid literal (expected true, false or null)")
-        }
+        self.pos = skip_value_at(self.bytes, self.pos, depth)?;
+        Ok(())
     }
 
     /// Scans the string literal at the cursor and returns its undecoded contents.
     pub fn string(&mut self) -> Scan<RawStr<'a>> {
-        let bytes = self.bytes();
-        debug_assert_eq!(bytes.get(self.pos), Some(&b'"'));
-        self.pos += 1;
-        let start = self.pos;
-        let mut escaped = false;
-        loop {
-            // Eight bytes at a time while none of them needs a closer look.
-            while let Some(chunk) = bytes.get(self.pos..self.pos + 8) {
-                let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-                if has_string_special(word) {
-                    break;
-                }
-                self.pos += 8;
-            }
-            match bytes.get(self.pos) {
-                Some(b'"') => {
-                    let raw = &self.text[start..self.pos];
-                    self.pos += 1;
-                    return Ok(RawStr { raw, escaped });
-                }
-                Some(b'\\') => {
-                    escaped = true;
-                    self.escape()?;
-                }
-                Some(0..=0x1F) => return self.error("unescaped control character in a string"),
-                Some(_) => self.pos += 1,
-                None => return self.error("unexpected end of input inside a string"),
-            }
-        }
-    }
-
-    fn escape(&mut self) -> Scan<()> {
-        let bytes = self.bytes();
-        self.pos += 1; // the backslash
-        match bytes.get(self.pos) {
-            Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
-                self.pos += 1;
-                Ok(())
-            }
-            Some(b'u') => {
-                self.pos += 1;
-                for _ in 0..4 {
-                    match bytes.get(self.pos) {
-                        Some(b) if b.is_ascii_hexdigit() => self.pos += 1,
-                        Some(_) => return self.error("invalid \\u escape (expected 4 hex digits)"),
-                        None => return self.error("unexpected end of input inside a string"),
-                    }
-                }
-                Ok(())
-            }
-            Some(_) => self.error("invalid escape in a string"),
-            None => self.error("unexpected end of input inside a string"),
-        }
+        debug_assert_eq!(self.bytes.get(self.pos), Some(&b'"'));
+        let start = self.pos + 1;
+        let (quote, escaped) = scan_string(self.bytes, start)?;
+        self.pos = quote + 1;
+        Ok(RawStr {
+            raw: accepted(&self.bytes[start..quote]),
+            escaped,
+        })
     }
 
     /// Scans the number at the cursor; returns its text and whether it is an integer (no
     /// fraction, no exponent).
     pub fn number(&mut self) -> Scan<(&'a str, bool)> {
-        let bytes = self.bytes();
         let start = self.pos;
-        let digits = |pos: &mut usize| {
-            let first = *pos;
-            while bytes.get(*pos).is_some_and(u8::is_ascii_digit) {
-                *pos += 1;
-            }
-            *pos - first
-        };
-        if bytes.get(self.pos) == Some(&b'-') {
-            self.pos += 1;
-        }
-        match bytes.get(self.pos) {
-            Some(b'0') => {
-                self.pos += 1;
-                if bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
-                    return self.error("leading zero in a number");
-                }
-            }
-            Some(b'1'..=b'9') => {
-                digits(&mut self.pos);
-            }
-            _ => return self.error("expected a digit in a number"),
-        }
-        let mut integer = true;
-        if bytes.get(self.pos) == Some(&b'.') {
-            self.pos += 1;
-            integer = false;
-            if digits(&mut self.pos) == 0 {
-                return self.error("expected a digit after the decimal point");
-            }
-        }
-        if let Some(b'e' | b'E') = bytes.get(self.pos) {
-            self.pos += 1;
-            integer = false;
-            if let Some(b'+' | b'-') = bytes.get(self.pos) {
-                self.pos += 1;
-            }
-            if digits(&mut self.pos) == 0 {
-                return self.error("expected a digit in the exponent");
-            }
-        }
-        Ok((&self.text[start..self.pos], integer))
+        let (end, integer) = scan_number(self.bytes, start)?;
+        self.pos = end;
+        Ok((accepted(&self.bytes[start..end]), integer))
     }
 }
 
 /// Checks that `text` is exactly one JSON value, with optional whitespace around it, and returns
 /// the value's text without that whitespace.
 pub fn validate(text: &str) -> Scan<&str> {
-    let mut scanner = Scanner::new(text);
+    let mut scanner = Scanner::new(text.as_bytes());
     let value = scanner.value(0)?;
     scanner.finish()?;
     Ok(value)
@@ -473,7 +600,7 @@ mod tests {
     use super::*;
 
     fn decode(raw_literal: &str) -> String {
-        let mut scanner = Scanner::new(raw_literal);
+        let mut scanner = Scanner::new(raw_literal.as_bytes());
         let raw = scanner.string().expect("valid literal");
         let mut out = String::new();
         raw.decode_into(&mut out);
@@ -557,7 +684,8 @@ mod tests {
     fn string_scanning_finds_specials_at_every_position_of_a_word() {
         for at in 0..20 {
             for special in ["\\n", "\"", "\u{1f}"] {
-                let text = format!("\"{}{}{}\"", "a".repeat(at), special, "b".repeat(9));
+                let text = format!("\"{}{}{}\"", "à".repeat(at / 2), special, "b".repeat(9));
+                let at = at / 2 * 2;
                 let result = validate(&text);
                 match special {
                     "\\n" => assert!(result.is_ok()),
@@ -566,6 +694,46 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn utf8_sequences_are_checked_as_the_standard_library_checks_them() {
+        let samples = [
+            0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xF4, 0xFF,
+        ];
+        for lead in 0x80..=0xFFu8 {
+            for second in 0..=0xFFu8 {
+                for third in samples {
+                    for fourth in samples {
+                        let buf = [lead, second, third, fourth];
+                        let oracle = (1..=4).find(|&n| std::str::from_utf8(&buf[..n]).is_ok());
+                        assert_eq!(utf8_char_end(&buf, 0), oracle, "{buf:x?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn strings_with_invalid_utf8_are_refused_where_the_sequence_starts() {
+        for (bytes, offset) in [
+            (&b"\"\xFF\""[..], 1),
+            (b"\"abc\xC3\"", 4),
+            (b"\"abcdefghij\xED\xA0\x80\"", 11), // an encoded surrogate
+            (b"\"\xF0\x9F\x8E\"", 1),            // a truncated emoji
+            (b"\"0123456789\xC0\xAF\"", 11),     // an overlong '/'
+        ] {
+            let mut scanner = Scanner::new(bytes);
+            assert_eq!(
+                scanner.skip_value(0),
+                Err(SyntaxError {
+                    reason: INVALID_UTF8,
+                    offset
+                })
+            );
+        }
+        let text = "\"é東京🎉 à\u{a0}\"";
+        assert_eq!(validate(text), Ok(text));
     }
 
     #[test]
@@ -586,7 +754,7 @@ mod tests {
 
     #[test]
     fn eq_str_compares_decoded_text() {
-        let mut scanner = Scanner::new(r#""\u0065rror""#);
+        let mut scanner = Scanner::new(br#""\u0065rror""#);
         let key = scanner.string().unwrap();
         assert!(key.eq_str("error"));
         assert!(!key.eq_str("errors"));
@@ -596,7 +764,7 @@ mod tests {
     #[test]
     fn number_reports_integer_syntax() {
         for (text, integer) in [("0", true), ("-7", true), ("1.0", false), ("1e3", false)] {
-            let mut scanner = Scanner::new(text);
+            let mut scanner = Scanner::new(text.as_bytes());
             assert_eq!(scanner.number(), Ok((text, integer)));
         }
     }
