@@ -32,14 +32,7 @@ impl ParamTable {
         if scanner.peek_type() != Some(ValueType::Object) {
             return ParamTable::default();
         }
-        // Upper bounds, so that neither vector grows while it is filled: every parameter follows
-        // a ':', and every message follows a ':' or a ','.
-        let colons = count_byte(data, b':');
-        let commas = count_byte(data, b',');
-        let mut table = ParamTable {
-            params: Vec::with_capacity(colons),
-            messages: Vec::with_capacity(colons + commas),
-        };
+        let mut table = ParamTable::default();
         let mut reader = Reader {
             texts,
             table: &mut table,
@@ -49,10 +42,6 @@ impl ParamTable {
         let _ = reader.object(&mut scanner, 0);
         table
     }
-}
-
-fn count_byte(text: &str, byte: u8) -> usize {
-    text.bytes().filter(|&b| b == byte).count()
 }
 
 struct Reader<'t> {

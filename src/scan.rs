@@ -102,6 +102,7 @@ impl<'a> RawStr<'a> {
     }
 
     /// Whether the decoded string equals `plain`.
+    #[inline]
     pub fn eq_str(&self, plain: &str) -> bool {
         if !self.escaped {
             return self.raw == plain;
@@ -388,9 +389,11 @@ const NESTED_TOO_DEEP: &str = "objects and arrays nested more than 128 deep";
 /// Validates the value at `pos` (whitespace allowed before it) without recursion and without
 /// allocating; returns the offset after it. `depth` counts the containers open around it.
 fn skip_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> {
-    // Bit n tells whether the n-th container opened here is an object (1) or an array (0).
-    let mut objects: u128 = 0;
+    // Whether each container opened here, outermost first, is an object; `object` caches the
+    // innermost one's entry.
+    let mut objects = [false; MAX_DEPTH];
     let mut level = 0usize;
+    let mut object = false;
     'value: loop {
         pos = skip_ws(bytes, pos);
         match bytes.get(pos) {
@@ -398,12 +401,13 @@ fn skip_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> {
                 if depth + level >= MAX_DEPTH {
                     return fail(NESTED_TOO_DEEP, pos);
                 }
-                let object = open == b'{';
+                let is_object = open == b'{';
                 pos = skip_ws(bytes, pos + 1);
-                if bytes.get(pos) == Some(if object { &b'}' } else { &b']' }) {
+                if bytes.get(pos) == Some(if is_object { &b'}' } else { &b']' }) {
                     pos += 1; // empty: a complete value
                 } else {
-                    objects = (objects & !(1 << level)) | (u128::from(object) << level);
+                    object = is_object;
+                    objects[level] = object;
                     level += 1;
                     if object {
                         pos = scan_key_colon(bytes, pos)?;
@@ -422,7 +426,6 @@ fn skip_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> {
         // A value is complete: close containers until one continues with a comma.
         while level > 0 {
             pos = skip_ws(bytes, pos);
-            let object = (objects >> (level - 1)) & 1 == 1;
             match (bytes.get(pos), object) {
                 (Some(b','), true) => {
                     pos = scan_key_colon(bytes, skip_ws(bytes, pos + 1))?;
@@ -435,6 +438,7 @@ fn skip_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> {
                 (Some(b'}'), true) | (Some(b']'), false) => {
                     pos += 1;
                     level -= 1;
+                    object = level > 0 && objects[level - 1];
                 }
                 (Some(_), true) => return fail("expected ',' or '}' after the object member", pos),
                 (Some(_), false) => {
@@ -565,6 +569,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Scans the string literal at the cursor and returns its undecoded contents.
+    #[inline]
     pub fn string(&mut self) -> Scan<RawStr<'a>> {
         debug_assert_eq!(self.bytes.get(self.pos), Some(&b'"'));
         let start = self.pos + 1;
