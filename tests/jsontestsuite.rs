@@ -41,7 +41,10 @@ fn json_whitespace(byte: &u8) -> bool {
 fn jsontestsuite_conformance() {
     let dir = suite_dir();
     let entries = std::fs::read_dir(&dir).unwrap_or_else(|error| {
-        panic!("JSONTestSuite folder {} is missing ({error}); set MONACA_JSONTESTSUITE_DIR", dir.display())
+        panic!(
+            "JSONTestSuite folder {} is missing ({error}); set MONACA_JSONTESTSUITE_DIR",
+            dir.display()
+        )
     });
     let mut files: Vec<PathBuf> = entries
         .map(|entry| entry.unwrap().path())
@@ -59,10 +62,15 @@ fn jsontestsuite_conformance() {
             "y_" => {
                 accepted += 1;
                 if as_body.as_ref().is_some_and(is_syntax_error) {
-                    failures.push(format!("{name}: body reported as a syntax error: {as_body:?}"));
+                    failures.push(format!(
+                        "{name}: body reported as a syntax error: {as_body:?}"
+                    ));
                 }
                 let start = file.iter().position(|b| !json_whitespace(b)).unwrap_or(0);
-                let end = file.iter().rposition(|b| !json_whitespace(b)).map_or(0, |i| i + 1);
+                let end = file
+                    .iter()
+                    .rposition(|b| !json_whitespace(b))
+                    .map_or(0, |i| i + 1);
                 let value = std::str::from_utf8(&file[start..end]).unwrap();
                 match &as_data {
                     Some(error) if error.code() == 10001 && error.data_json() == Some(value) => {}
@@ -87,6 +95,9 @@ fn jsontestsuite_conformance() {
         files.len(),
         failures.len()
     );
-    assert!(accepted >= 90 && rejected >= 180, "the suite looks incomplete");
+    assert!(
+        accepted >= 90 && rejected >= 180,
+        "the suite looks incomplete"
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

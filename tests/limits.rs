@@ -6,7 +6,8 @@ use std::ptr;
 fn parse(body: &[u8]) -> *mut MonacaError {
     let mut handle = ptr::null_mut();
     // SAFETY: valid buffer and out pointer.
-    let status = unsafe { ffi::monaca_error_from_response(200, body.as_ptr(), body.len(), &mut handle) };
+    let status =
+        unsafe { ffi::monaca_error_from_response(200, body.as_ptr(), body.len(), &mut handle) };
     assert_eq!(status, MonacaStatus::MONACA_STATUS_OK);
     handle
 }
@@ -23,13 +24,18 @@ fn a_64_mib_message_is_read_back_intact() {
     let unit = "Ωmega 🎉 \\\"x\\\" \\u00e9 ";
     let decoded_unit = "Ωmega 🎉 \"x\" é ";
     let repeats = (64 << 20) / unit.len();
-    let body = format!(r#"{{"error":{{"code":10001,"message":"{}"}}}}"#, unit.repeat(repeats));
+    let body = format!(
+        r#"{{"error":{{"code":10001,"message":"{}"}}}}"#,
+        unit.repeat(repeats)
+    );
     let handle = parse(body.as_bytes());
     // SAFETY: `handle` is live until freed below.
     unsafe {
         let message = bytes(ffi::monaca_error_message(handle));
         assert_eq!(message.len(), decoded_unit.len() * repeats);
-        assert!(message.chunks(decoded_unit.len()).all(|chunk| chunk == decoded_unit.as_bytes()));
+        assert!(message
+            .chunks(decoded_unit.len())
+            .all(|chunk| chunk == decoded_unit.as_bytes()));
         let json = std::str::from_utf8(bytes(ffi::monaca_error_to_json(handle))).unwrap();
         let value: serde_json::Value = serde_json::from_str(json).unwrap();
         assert_eq!(value["message"].as_str().unwrap().as_bytes(), message);
@@ -59,7 +65,9 @@ fn a_million_nested_arrays_are_refused_without_a_stack_overflow() {
 #[test]
 fn a_million_parameters_are_read_back_through_the_c_abi() {
     let count = 1_000_000;
-    let data: Vec<String> = (0..count).map(|i| format!(r#""p{i}":["m{i}",{i}]"#)).collect();
+    let data: Vec<String> = (0..count)
+        .map(|i| format!(r#""p{i}":["m{i}",{i}]"#))
+        .collect();
     let data = format!("{{{}}}", data.join(","));
     let body = format!(r#"{{"error":{{"code":-32602,"message":"Invalid params","data":{data}}}}}"#);
     let handle = parse(body.as_bytes());
@@ -68,10 +76,19 @@ fn a_million_parameters_are_read_back_through_the_c_abi() {
         assert_eq!(bytes(ffi::monaca_error_data_json(handle)), data.as_bytes());
         assert_eq!(ffi::monaca_error_param_count(handle), count);
         for i in [0, 1, count / 2, count - 1] {
-            assert_eq!(bytes(ffi::monaca_error_param_name(handle, i)), format!("p{i}").as_bytes());
+            assert_eq!(
+                bytes(ffi::monaca_error_param_name(handle, i)),
+                format!("p{i}").as_bytes()
+            );
             assert_eq!(ffi::monaca_error_param_message_count(handle, i), 2);
-            assert_eq!(bytes(ffi::monaca_error_param_message(handle, i, 0)), format!("m{i}").as_bytes());
-            assert_eq!(bytes(ffi::monaca_error_param_message(handle, i, 1)), i.to_string().as_bytes());
+            assert_eq!(
+                bytes(ffi::monaca_error_param_message(handle, i, 0)),
+                format!("m{i}").as_bytes()
+            );
+            assert_eq!(
+                bytes(ffi::monaca_error_param_message(handle, i, 1)),
+                i.to_string().as_bytes()
+            );
         }
         for i in 0..count {
             assert_eq!(ffi::monaca_error_param_message_count(handle, i), 2);

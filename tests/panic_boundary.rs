@@ -28,20 +28,33 @@ fn every_export_returns_its_zero_value_when_it_panics() {
     let body = br#"{"error":{"code":-32602,"message":"Invalid params","data":{"a":"b"}}}"#;
     let mut handle = ptr::null_mut();
     // SAFETY: valid buffers and out pointer.
-    let status = unsafe { ffi::monaca_error_from_response(200, body.as_ptr(), body.len(), &mut handle) };
+    let status =
+        unsafe { ffi::monaca_error_from_response(200, body.as_ptr(), body.len(), &mut handle) };
     assert_eq!(status, MonacaStatus::MONACA_STATUS_OK);
     assert!(!handle.is_null());
     let live = ffi::monaca_error_live_count();
 
     let mut out = 1 as *mut ffi::MonacaError; // a stale value the call must clear
     assert_eq!(
-        panicking!(ffi::monaca_error_from_response(200, body.as_ptr(), body.len(), &mut out)),
+        panicking!(ffi::monaca_error_from_response(
+            200,
+            body.as_ptr(),
+            body.len(),
+            &mut out
+        )),
         MonacaStatus::MONACA_STATUS_PANIC
     );
     assert!(out.is_null());
     out = 1 as *mut ffi::MonacaError;
     assert_eq!(
-        panicking!(ffi::monaca_error_new(1, b"m".as_ptr().cast(), 1, ptr::null(), 0, &mut out)),
+        panicking!(ffi::monaca_error_new(
+            1,
+            b"m".as_ptr().cast(),
+            1,
+            ptr::null(),
+            0,
+            &mut out
+        )),
         MonacaStatus::MONACA_STATUS_PANIC
     );
     assert!(out.is_null());
@@ -58,9 +71,16 @@ fn every_export_returns_its_zero_value_when_it_panics() {
     assert!(is_empty(panicking!(ffi::monaca_error_data_json(handle))));
     assert!(is_empty(panicking!(ffi::monaca_error_to_json(handle))));
     assert_eq!(panicking!(ffi::monaca_error_param_count(handle)), 0);
-    assert!(is_empty(panicking!(ffi::monaca_error_param_name(handle, 0))));
-    assert_eq!(panicking!(ffi::monaca_error_param_message_count(handle, 0)), 0);
-    assert!(is_empty(panicking!(ffi::monaca_error_param_message(handle, 0, 0))));
+    assert!(is_empty(panicking!(ffi::monaca_error_param_name(
+        handle, 0
+    ))));
+    assert_eq!(
+        panicking!(ffi::monaca_error_param_message_count(handle, 0)),
+        0
+    );
+    assert!(is_empty(panicking!(ffi::monaca_error_param_message(
+        handle, 0, 0
+    ))));
     assert!(is_empty(panicking!(ffi::monaca_error_first_message_for(
         handle,
         b"a".as_ptr().cast(),
