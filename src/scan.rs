@@ -102,10 +102,12 @@ impl<'a> RawStr<'a> {
     }
 
     /// Whether the decoded string equals `plain`.
-    #[inline]
+    #[inline(always)]
     pub fn eq_str(&self, plain: &str) -> bool {
         if !self.escaped {
-            return self.raw == plain;
+            // Lengths first: most keys differ in length, and equal short keys compare in a
+            // couple of loads.
+            return self.raw.len() == plain.len() && self.raw.as_bytes() == plain.as_bytes();
         }
         let mut expected = plain.chars();
         Unescape::new(self.raw).all(|c| expected.next() == Some(c)) && expected.next().is_none()
@@ -240,23 +242,30 @@ fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
 
 /// The end of the well-formed UTF-8 sequence that starts at `pos` (a byte above 0x7F), by the
 /// table of the Unicode standard (no overlongs, no surrogates, nothing above U+10FFFF).
-#[inline]
+#[inline(always)]
 fn utf8_char_end(bytes: &[u8], pos: usize) -> Option<usize> {
-    let continuation = |at: usize, range: std::ops::RangeInclusive<u8>| {
+    let continuation = |at: usize| bytes.get(pos + at).is_some_and(|&b| b & 0xC0 == 0x80);
+    let lead = bytes[pos];
+    // The two common cases first: two-byte sequences (Latin, Greek, Cyrillic...) and the
+    // three-byte sequences without special second-byte ranges (most of the BMP: CJK, ...).
+    if (0xC2..=0xDF).contains(&lead) {
+        return continuation(1).then_some(pos + 2);
+    }
+    if matches!(lead, 0xE1..=0xEC | 0xEE..=0xEF) {
+        return (continuation(1) && continuation(2)).then_some(pos + 3);
+    }
+    let in_range = |at: usize, range: std::ops::RangeInclusive<u8>| {
         bytes.get(pos + at).is_some_and(|b| range.contains(b))
     };
-    let (len, second) = match bytes[pos] {
-        0xC2..=0xDF => (2, 0x80..=0xBF),
+    let (len, second) = match lead {
         0xE0 => (3, 0xA0..=0xBF),
-        0xE1..=0xEC | 0xEE..=0xEF => (3, 0x80..=0xBF),
         0xED => (3, 0x80..=0x9F),
         0xF0 => (4, 0x90..=0xBF),
         0xF1..=0xF3 => (4, 0x80..=0xBF),
         0xF4 => (4, 0x80..=0x8F),
         _ => return None,
     };
-    let rest_ok = (2..len).all(|at| continuation(at, 0x80..=0xBF));
-    (continuation(1, second) && rest_ok).then_some(pos + len)
+    (in_range(1, second) && (2..len).all(continuation)).then_some(pos + len)
 }
 
 /// Scans a string literal's contents from `pos` (just after the opening quote) to the closing
@@ -569,7 +578,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Scans the string literal at the cursor and returns its undecoded contents.
-    #[inline]
+    #[inline(always)]
     pub fn string(&mut self) -> Scan<RawStr<'a>> {
         debug_assert_eq!(self.bytes.get(self.pos), Some(&b'"'));
         let start = self.pos + 1;
