@@ -25,8 +25,8 @@ fn ours(body: &[u8]) -> usize {
         if handle.is_null() {
             return 0;
         }
-        let mut sum =
-            ffi::monaca_error_code(handle) as usize + ffi::monaca_error_message(handle).len;
+        let mut sum = ffi::monaca_error_code(handle).unsigned_abs() as usize
+            + ffi::monaca_error_message(handle).len;
         for index in 0..ffi::monaca_error_param_count(handle) {
             sum += ffi::monaca_error_param_name(handle, index).len;
             for message in 0..ffi::monaca_error_param_message_count(handle, index) {
@@ -46,7 +46,7 @@ fn serde_value(body: &[u8]) -> usize {
     let Some(error) = value.get("error").filter(|e| e.is_object()) else {
         return usize::from(value.get("result").is_some());
     };
-    let mut sum = error["code"].as_i64().unwrap_or(0) as usize
+    let mut sum = error["code"].as_i64().unwrap_or(0).unsigned_abs() as usize
         + error["message"].as_str().map_or(0, str::len);
     if let Some(data) = error.get("data").and_then(|d| d.as_object()) {
         for (name, messages) in data {
@@ -111,7 +111,7 @@ fn cjson(body: &[u8]) -> usize {
             let code = cJSON_GetObjectItemCaseSensitive(error, c"code".as_ptr());
             let message = cJSON_GetObjectItemCaseSensitive(error, c"message".as_ptr());
             if !code.is_null() {
-                sum += (*code).valuedouble as usize;
+                sum += (*code).valuedouble.abs() as usize;
             }
             if !message.is_null() && (*message).kind & 0xFF == CJSON_STRING {
                 sum += c_len((*message).valuestring);
