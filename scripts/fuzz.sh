@@ -20,6 +20,10 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(response calls)
 
+# libfuzzer-sys compiles libFuzzer itself, which needs a C++ compiler.
+if ! command -v c++ >/dev/null; then
+  apt-get update && apt-get install -y g++
+fi
 if ! rustup toolchain list | grep -q '^nightly'; then
   echo "--- installing the nightly toolchain"
   rustup toolchain install nightly --profile minimal
@@ -32,7 +36,8 @@ else
 fi
 
 bash fuzz/seed.sh
-echo "--- building the fuzz targets"
+echo "--- testing the oracle's own helpers, then building the fuzz targets"
+timeout 1800 cargo +nightly test --quiet --manifest-path fuzz/Cargo.toml --lib
 timeout 1800 cargo +nightly fuzz build --fuzz-dir fuzz
 
 logs=target/fuzz-logs
@@ -51,7 +56,7 @@ for target in "${targets[@]}"; do
   stat() { sed -n "s/^stat::$1:[[:space:]]*//p" "$log" | tail -n 1; }
   if [ "$status" -ne 0 ] || [ -z "$done_line" ]; then
     echo "FAIL: $target (exit $status)"
-    grep -E 'panicked at|ERROR: |SUMMARY: |Test unit written|deadly signal' "$log" | head -n 20 || true
+    grep -E -A2 'panicked at|ERROR: |SUMMARY: |Test unit written' "$log" | head -n 30 || true
     tail -n 20 "$log"
     failed=1
     continue

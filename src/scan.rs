@@ -786,22 +786,9 @@ mod tests {
     #[test]
     fn positions_count_lines_and_characters() {
         let text = "ab\ncé\nxyz";
-        assert_eq!(
-            Position::of(text.as_bytes(), 0),
-            Position { line: 1, column: 1 }
-        );
-        assert_eq!(
-            Position::of(text.as_bytes(), 3),
-            Position { line: 2, column: 1 }
-        );
         // 'é' is two bytes but one column.
-        assert_eq!(
-            Position::of(text.as_bytes(), 6),
-            Position { line: 2, column: 3 }
-        );
-        assert_eq!(
-            Position::of(text.as_bytes(), 9),
-            Position { line: 3, column: 3 }
-        );
+        for (offset, line, column) in [(0, 1, 1), (3, 2, 1), (6, 2, 3), (9, 3, 3)] {
+            assert_eq!(Position::of(text.as_bytes(), offset), Position { line, column });
+        }
     }
 }

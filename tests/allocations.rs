@@ -70,10 +70,16 @@ fn parse_read_free(body: &[u8]) -> bool {
 #[test]
 fn a_success_body_allocates_nothing_whatever_its_size() {
     let large = inputs::l1();
-    let small: Vec<u8> = br#"{"jsonrpc":"2.0","id":"1","result":{"items":[{"a":"\u00e9","b":[1,true,null]}]}}"#.to_vec();
+    let small: Vec<u8> =
+        br#"{"jsonrpc":"2.0","id":"1","result":{"items":[{"a":"\u00e9","b":[1,true,null]}]}}"#
+            .to_vec();
     let for_large = allocations_of(|| assert!(!parse_read_free(&large)));
     let for_small = allocations_of(|| assert!(!parse_read_free(&small)));
-    println!("allocations: {for_small} for a {}-byte success, {for_large} for a {}-byte one", small.len(), large.len());
+    println!(
+        "allocations: {for_small} for a {}-byte success, {for_large} for a {}-byte one",
+        small.len(),
+        large.len()
+    );
     assert_eq!(for_large, for_small);
     assert_eq!(for_large, 0);
 }
