@@ -62,20 +62,8 @@ rm -rf "$work"
 mkdir -p "$work"
 
 # ---- checks -----------------------------------------------------------------------------------
-passed=0
-failed=0
-check() {
-  local name=$1
-  shift
-  echo "--- $name"
-  if "$@"; then
-    echo "ok: $name"
-    passed=$((passed + 1))
-  else
-    echo "FAIL: $name"
-    failed=$((failed + 1))
-  fi
-}
+# shellcheck source=scripts/checks.sh
+source "$root/scripts/checks.sh"
 
 # 1. www/ against the library.
 check "node --test (www/ against the library's answers)" \

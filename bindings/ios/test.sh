@@ -65,38 +65,8 @@ mkdir -p "$work"
 
 # ---- checks --------------------------------------------------------------------------------
 
-passed=0
-failed=0
-check() {  # check NAME COMMAND...: passes when the command succeeds
-  local name=$1
-  shift
-  echo "--- $name"
-  if "$@"; then
-    echo "ok: $name"
-    passed=$((passed + 1))
-  else
-    echo "FAIL: $name"
-    failed=$((failed + 1))
-  fi
-}
-check_fails() {  # check_fails NAME PATTERN COMMAND...: passes when the command fails and its
-  local name=$1 pattern=$2  # output matches PATTERN (so it failed for the intended reason)
-  shift 2
-  echo "--- $name"
-  local output
-  if output=$("$@" 2>&1); then
-    echo "$output"
-    echo "FAIL: $name (the command succeeded but must fail)"
-    failed=$((failed + 1))
-  elif grep -qE "$pattern" <<<"$output"; then
-    echo "ok: $name (failed as it must: $(grep -m1 -E "$pattern" <<<"$output"))"
-    passed=$((passed + 1))
-  else
-    echo "$output"
-    echo "FAIL: $name (failed, but not with /$pattern/)"
-    failed=$((failed + 1))
-  fi
-}
+# shellcheck source=scripts/checks.sh
+source "$root/scripts/checks.sh"
 
 # 1. Cross-build. Only the staticlib: `cargo build --target aarch64-apple-ios` would also link
 #    the cdylib and the CLI, which needs Apple's linker and SDK and so fails on Linux. The
