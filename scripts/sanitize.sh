@@ -141,7 +141,10 @@ vg_cc "$out/threads-vg" tests/c/threads.c
 vg_cc "$out/leak-vg" tests/c/faults/leak.c
 # Definite and indirect leaks are errors; "still reachable" memory (which Rust's std may hold
 # at exit) is not.
-memcheck=(valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect)
+# --fair-sched: valgrind runs one thread at a time; let the thread test's readers and churners
+# take turns.
+memcheck=(valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect
+  --fair-sched=yes)
 run_fault "valgrind fault: leak" "$out/leak-vg.log" \
   'definitely lost: [1-9]|by 0x[0-9A-F]+: monaca_error_timeout|by 0x[0-9A-F]+: leak_both' \
   "${memcheck[@]}" "$out/leak-vg"

@@ -26,6 +26,10 @@ step "memory-peak" cargo test --release --test memory_peak -- --nocapture
 step "panic-boundary" cargo test --features panic-injection --test panic_boundary
 step "clippy" cargo clippy --all-targets -- -D warnings
 step "c-harness" bash tests/c/run.sh
+step "c-threads" bash tests/c/run-threads.sh
+step "sanitizers" bash scripts/sanitize.sh
+step "fuzz" bash scripts/fuzz.sh 20
+step "size" bash benches/size.sh
 step "android" bash bindings/android/test.sh
 step "ios" bash bindings/ios/test.sh
 step "cordova" bash bindings/cordova/test.sh

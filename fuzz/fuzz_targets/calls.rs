@@ -1,0 +1,628 @@
+//! Random sequences of C calls: parse bodies, make errors with `monaca_error_new` (valid and
+//! invalid messages and data), make timeouts, query random handles with random indexes and
+//! names, free random handles. A model of every live handle (what it said when it was made)
+//! checks that each later answer is the same; at the end every handle is freed and the live
+//! count must be back where it started.
+#![no_main]
+
+use arbitrary::Arbitrary;
+use libfuzzer_sys::fuzz_target;
+use monaca_cloud_error::ffi::{self, MonacaError, MonacaErrorKind, MonacaStatus, MONACA_MAX_DEPTH};
+use monaca_fuzz::{
+    abort_on_panic, check_json_form, check_null_handle, check_response, free, from_response,
+    max_depth, parse_json, snapshot, text, Snapshot,
+};
+use std::fmt::Write as _;
+use std::ptr;
+
+#[derive(Arbitrary, Debug)]
+enum Op {
+    Parse {
+        status: Status,
+        body: Body,
+    },
+    New {
+        code: Code,
+        message: Message,
+        data: Data,
+    },
+    NewWithNullOut {
+        code: i64,
+    },
+    Timeout,
+    Query {
+        handle: u8,
+        query: Query,
+    },
+    Free {
+        handle: u8,
+    },
+    FreeNull,
+    Statics {
+        code: Code,
+        status: i32,
+    },
+}
+
+#[derive(Arbitrary, Debug)]
+enum Status {
+    Ok,
+    Common(u8),
+    Raw(i32),
+}
+
+impl Status {
+    fn value(&self) -> i32 {
+        const COMMON: [i32; 8] = [200, 204, 299, 304, 0, 404, 500, 199];
+        match *self {
+            Status::Ok => 200,
+            Status::Common(i) => COMMON[usize::from(i) % COMMON.len()],
+            Status::Raw(s) => s,
+        }
+    }
+}
+
+#[derive(Arbitrary, Debug)]
+enum Code {
+    InvalidParams,
+    Documented(u8),
+    Any(i64),
+}
+
+impl Code {
+    fn value(&self) -> i64 {
+        const DOCUMENTED: [i64; 17] = [
+            -32700, -32603, -32602, -32601, -32600, -13, -12, -11, 4, 10, 11, 12, 13, 14, -14,
+            9999, 10000,
+        ];
+        match *self {
+            Code::InvalidParams => -32602,
+            Code::Documented(i) => DOCUMENTED[usize::from(i) % DOCUMENTED.len()],
+            Code::Any(c) => c,
+        }
+    }
+}
+
+/// A JSON value to write as text, with room for what a plain serializer would not write:
+/// duplicate keys, lone surrogates, odd numbers and deep nesting.
+#[derive(Arbitrary, Debug)]
+enum Json {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Number(u8),
+    Text(String),
+    LoneSurrogate(u16),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+    Deep(u8),
+}
+
+impl Json {
+    fn write(&self, out: &mut String) {
+        const NUMBERS: [&str; 6] = [
+            "-0",
+            "1e400",
+            "0.5",
+            "-1.25E-3",
+            "1E+2",
+            "123456789012345678901234567890",
+        ];
+        match self {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Int(i) => write!(out, "{i}").expect("write to a String"),
+            Json::Number(i) => out.push_str(NUMBERS[usize::from(*i) % NUMBERS.len()]),
+            Json::Text(s) => out.push_str(&serde_json::to_string(s).expect("a string")),
+            Json::LoneSurrogate(u) => {
+                write!(out, "\"x\\u{:04x}y\"", 0xD800 + (u % 0x800)).expect("write to a String")
+            }
+            Json::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write(out);
+                }
+                out.push(']');
+            }
+            Json::Object(members) => {
+                out.push('{');
+                for (i, (key, value)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&serde_json::to_string(key).expect("a string"));
+                    out.push(':');
+                    value.write(out);
+                }
+                out.push('}');
+            }
+            Json::Deep(n) => {
+                let n = usize::from(*n);
+                out.push_str(&"[".repeat(n));
+                out.push_str(&"]".repeat(n));
+            }
+        }
+    }
+
+    fn text(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+}
+
+#[derive(Arbitrary, Debug)]
+enum Body {
+    Bytes(Vec<u8>),
+    Json(Json),
+    /// A JSON-RPC response with an error and/or a result.
+    Envelope {
+        code: Code,
+        code_text: Option<u8>,
+        message: String,
+        data: Option<Json>,
+        result: Option<Json>,
+        error_null: bool,
+        id: Option<Json>,
+    },
+}
+
+impl Body {
+    fn bytes(&self) -> Vec<u8> {
+        const ODD_CODES: [&str; 6] = ["1.0", "1e3", "\"11\"", "99999999999999999999", "-0", "null"];
+        match self {
+            Body::Bytes(bytes) => bytes.clone(),
+            Body::Json(json) => json.text().into_bytes(),
+            Body::Envelope {
+                code,
+                code_text,
+                message,
+                data,
+                result,
+                error_null,
+                id,
+            } => {
+                let mut out = String::from("{\"jsonrpc\":\"2.0\"");
+                if let Some(id) = id {
+                    out.push_str(",\"id\":");
+                    id.write(&mut out);
+                }
+                if let Some(result) = result {
+                    out.push_str(",\"result\":");
+                    result.write(&mut out);
+                }
+                if *error_null {
+                    out.push_str(",\"error\":null");
+                } else if result.is_none() || data.is_some() {
+                    let code = match code_text {
+                        Some(i) => ODD_CODES[usize::from(*i) % ODD_CODES.len()].to_string(),
+                        None => code.value().to_string(),
+                    };
+                    write!(out, ",\"error\":{{\"code\":{code},\"message\":").expect("write");
+                    out.push_str(&serde_json::to_string(message).expect("a string"));
+                    if let Some(data) = data {
+                        out.push_str(",\"data\":");
+                        data.write(&mut out);
+                    }
+                    out.push('}');
+                }
+                out.push('}');
+                out.into_bytes()
+            }
+        }
+    }
+}
+
+#[derive(Arbitrary, Debug)]
+enum Message {
+    Text(String),
+    Bytes(Vec<u8>),
+    Null { len: u8 },
+}
+
+#[derive(Arbitrary, Debug)]
+enum Data {
+    Absent,
+    Json {
+        value: Json,
+        space_before: bool,
+        space_after: bool,
+    },
+    Bytes(Vec<u8>),
+    Null {
+        len: u8,
+    },
+}
+
+#[derive(Arbitrary, Debug)]
+enum Index {
+    Small(u8),
+    Any(usize),
+}
+
+impl Index {
+    fn value(&self) -> usize {
+        match *self {
+            Index::Small(i) => usize::from(i % 8),
+            Index::Any(i) => i,
+        }
+    }
+}
+
+#[derive(Arbitrary, Debug)]
+enum Name {
+    /// The name of one of the handle's own parameters.
+    Known(u8),
+    Bytes(Vec<u8>),
+    Null {
+        len: u8,
+    },
+}
+
+#[derive(Arbitrary, Debug)]
+enum Query {
+    Code,
+    Kind,
+    Message,
+    Name,
+    Detail,
+    HasData,
+    DataJson,
+    ToJson,
+    ParamCount,
+    ParamName(Index),
+    ParamMessageCount(Index),
+    ParamMessage(Index, Index),
+    FirstMessageFor(Name),
+    Everything,
+}
+
+/// A live handle and what it said when it was made.
+struct Live {
+    err: *mut MonacaError,
+    model: Snapshot,
+    /// The JSON form's bytes, once asked for: later calls must lend the very same bytes.
+    json: Option<(*const std::ffi::c_char, usize)>,
+}
+
+fn first_message_for<'a>(model: &'a Snapshot, name: &[u8]) -> &'a str {
+    model
+        .params
+        .iter()
+        .filter(|(n, _)| n.as_bytes() == name)
+        .find_map(|(_, messages)| messages.first())
+        .map_or("", String::as_str)
+}
+
+fn query(live: &mut Live, query: &Query) {
+    let (err, model) = (live.err.cast_const(), &live.model);
+    let param = |i: usize| model.params.get(i);
+    // SAFETY (for every call below): `err` is a live handle owned by this iteration.
+    unsafe {
+        match query {
+            Query::Code => assert_eq!(ffi::monaca_error_code(err), model.code),
+            Query::Kind => assert_eq!(ffi::monaca_error_kind(err), model.kind),
+            Query::Message => assert_eq!(text(ffi::monaca_error_message(err)), model.message),
+            Query::Name => assert_eq!(text(ffi::monaca_error_name(err)), model.name),
+            Query::Detail => assert_eq!(text(ffi::monaca_error_detail(err)), model.detail),
+            Query::HasData => assert_eq!(ffi::monaca_error_has_data(err), model.data.is_some()),
+            Query::DataJson => assert_eq!(
+                text(ffi::monaca_error_data_json(err)),
+                model.data.as_deref().unwrap_or("")
+            ),
+            Query::ToJson => match live.json {
+                None => {
+                    check_json_form(err, model.code, &model.message, model.data.as_deref());
+                    let json = ffi::monaca_error_to_json(err);
+                    live.json = Some((json.ptr, json.len));
+                }
+                Some(seen) => {
+                    let json = ffi::monaca_error_to_json(err);
+                    assert_eq!((json.ptr, json.len), seen, "the JSON form moved");
+                }
+            },
+            Query::ParamCount => assert_eq!(ffi::monaca_error_param_count(err), model.params.len()),
+            Query::ParamName(i) => {
+                let i = i.value();
+                let expected = param(i).map_or("", |(name, _)| name.as_str());
+                assert_eq!(text(ffi::monaca_error_param_name(err, i)), expected);
+            }
+            Query::ParamMessageCount(i) => {
+                let i = i.value();
+                let expected = param(i).map_or(0, |(_, messages)| messages.len());
+                assert_eq!(ffi::monaca_error_param_message_count(err, i), expected);
+            }
+            Query::ParamMessage(i, m) => {
+                let (i, m) = (i.value(), m.value());
+                let expected = param(i)
+                    .and_then(|(_, ms)| ms.get(m))
+                    .map_or("", String::as_str);
+                assert_eq!(text(ffi::monaca_error_param_message(err, i, m)), expected);
+            }
+            Query::FirstMessageFor(name) => {
+                let (found, expected) = match name {
+                    Name::Known(k) if !model.params.is_empty() => {
+                        let name = &model.params[usize::from(*k) % model.params.len()].0;
+                        let found = ffi::monaca_error_first_message_for(
+                            err,
+                            name.as_ptr().cast(),
+                            name.len(),
+                        );
+                        (found, first_message_for(model, name.as_bytes()))
+                    }
+                    Name::Known(_) => (
+                        ffi::monaca_error_first_message_for(err, c"x".as_ptr(), 1),
+                        "",
+                    ),
+                    Name::Bytes(bytes) => {
+                        let found = ffi::monaca_error_first_message_for(
+                            err,
+                            bytes.as_ptr().cast(),
+                            bytes.len(),
+                        );
+                        (found, first_message_for(model, bytes))
+                    }
+                    Name::Null { len } => {
+                        let found =
+                            ffi::monaca_error_first_message_for(err, ptr::null(), (*len).into());
+                        (
+                            found,
+                            if *len == 0 {
+                                first_message_for(model, b"")
+                            } else {
+                                ""
+                            },
+                        )
+                    }
+                };
+                assert_eq!(text(found), expected, "first_message_for({name:?})");
+            }
+            Query::Everything => assert_eq!(&snapshot(err, false), model, "the handle changed"),
+        }
+    }
+}
+
+/// What `monaca_error_new` must answer: OK, or one of the faults of its arguments (the header
+/// does not say which fault wins when there are several).
+fn expected_new(
+    message: Option<&[u8]>,
+    message_null_len: usize,
+    data: &Option<(Option<Vec<u8>>, usize)>,
+) -> Vec<MonacaStatus> {
+    use MonacaStatus::*;
+    let mut faults = Vec::new();
+    match message {
+        None if message_null_len > 0 => faults.push(MONACA_STATUS_NULL_ARGUMENT),
+        None => {}
+        Some(bytes) if std::str::from_utf8(bytes).is_err() => {
+            faults.push(MONACA_STATUS_INVALID_ARGUMENT)
+        }
+        Some(_) => {}
+    }
+    match data {
+        None => {}
+        Some((None, len)) if *len > 0 => faults.push(MONACA_STATUS_NULL_ARGUMENT),
+        Some((None, _)) => {}
+        Some((Some(bytes), _)) => {
+            let valid = std::str::from_utf8(bytes).is_ok_and(|t| {
+                max_depth(t.as_bytes()) <= MONACA_MAX_DEPTH as usize && parse_json(t).is_ok()
+            });
+            if !valid {
+                faults.push(MONACA_STATUS_INVALID_ARGUMENT);
+            }
+        }
+    }
+    if faults.is_empty() {
+        vec![MONACA_STATUS_OK]
+    } else {
+        faults
+    }
+}
+
+fn new_error(code: i64, message: &Message, data: &Data) -> Option<Live> {
+    let (message_bytes, message_ptr, message_len): (Option<Vec<u8>>, *const u8, usize) =
+        match message {
+            Message::Text(s) => (Some(s.clone().into_bytes()), ptr::null(), 0),
+            Message::Bytes(b) => (Some(b.clone()), ptr::null(), 0),
+            Message::Null { len } => (None, ptr::null(), usize::from(*len)),
+        };
+    let message_ptr = message_bytes.as_ref().map_or(message_ptr, |b| b.as_ptr());
+    let message_len = message_bytes.as_ref().map_or(message_len, Vec::len);
+
+    // None: no data argument (NULL, 0); Some((None, len)): NULL with a length;
+    // Some((Some(bytes), _)): the bytes.
+    let data_arg: Option<(Option<Vec<u8>>, usize)> = match data {
+        Data::Absent => None,
+        Data::Json {
+            value,
+            space_before,
+            space_after,
+        } => {
+            let mut text = String::new();
+            if *space_before {
+                text.push_str(" \n");
+            }
+            value.write(&mut text);
+            if *space_after {
+                text.push_str("\t\r ");
+            }
+            Some((Some(text.into_bytes()), 0))
+        }
+        Data::Bytes(b) => Some((Some(b.clone()), 0)),
+        Data::Null { len } => Some((None, usize::from(*len))),
+    };
+    let (data_ptr, data_len) = match &data_arg {
+        None => (ptr::null(), 0),
+        Some((Some(bytes), _)) => (bytes.as_ptr(), bytes.len()),
+        Some((None, len)) => (ptr::null(), *len),
+    };
+    // Data::Null { len: 0 } is the same call as Data::Absent.
+    let data_arg = data_arg.filter(|(bytes, len)| bytes.is_some() || *len > 0);
+
+    let expected = expected_new(message_bytes.as_deref(), message_len, &data_arg);
+    let mut out = ptr::dangling_mut::<MonacaError>(); // not NULL: the call must set it
+                                                      // SAFETY: each pointer is NULL or points to its length in bytes, which live until the end
+                                                      // of the call; `out` is valid.
+    let status = unsafe {
+        ffi::monaca_error_new(
+            code,
+            message_ptr.cast(),
+            message_len,
+            data_ptr.cast(),
+            data_len,
+            &mut out,
+        )
+    };
+    assert!(
+        expected.contains(&status),
+        "new({code}, {message:?}, {data:?}) gave {status:?}, expected one of {expected:?}"
+    );
+    if status != MonacaStatus::MONACA_STATUS_OK {
+        assert!(out.is_null(), "*out is not NULL after {status:?}");
+        return None;
+    }
+    assert!(!out.is_null());
+    // SAFETY: `out` is the live handle just made.
+    let model = unsafe { snapshot(out, false) };
+    assert_eq!(model.code, code);
+    assert_eq!(
+        Some(model.message.as_bytes()),
+        message_bytes.as_deref().or(Some(b""))
+    );
+    assert_eq!(model.detail, "", "made errors have no detail");
+    let expected_data = data_arg.and_then(|(bytes, _)| bytes).map(|bytes| {
+        let text = String::from_utf8(bytes).expect("checked above");
+        text.trim_matches([' ', '\t', '\n', '\r']).to_owned()
+    });
+    assert_eq!(
+        model.data, expected_data,
+        "data is kept as given, without outer whitespace"
+    );
+    Some(Live {
+        err: out,
+        model,
+        json: None,
+    })
+}
+
+fn statics(code: i64, status: i32) {
+    // SAFETY (for every `text` below): these texts are static.
+    let text = |s| unsafe { text(s) };
+    let kind = ffi::monaca_code_kind(code);
+    let name = text(ffi::monaca_code_name(code));
+    use MonacaErrorKind::*;
+    let named_kind = matches!(
+        kind,
+        MONACA_KIND_JSON_RPC | MONACA_KIND_CLIENT | MONACA_KIND_CLOUD_API
+    );
+    assert_eq!(
+        !name.is_empty(),
+        named_kind,
+        "code {code} ({kind:?}) has name {name:?}"
+    );
+    assert!(
+        !text(ffi::monaca_code_description(code)).is_empty(),
+        "description of {code}"
+    );
+    let description = text(ffi::monaca_status_description(status));
+    assert!(!description.is_empty());
+    if !(0..=3).contains(&status) {
+        assert_eq!(
+            description,
+            text(ffi::monaca_status_description(4)),
+            "status {status}"
+        );
+    }
+    assert!(!text(ffi::monaca_version()).is_empty());
+    assert_eq!(ffi::monaca_abi_version(), ffi::MONACA_ABI_VERSION);
+}
+
+fuzz_target!(|ops: Vec<Op>| {
+    abort_on_panic();
+    // libFuzzer runs one input at a time on one thread, so only this iteration moves the count.
+    let live_at_start = ffi::monaca_error_live_count();
+    let mut handles: Vec<Live> = Vec::new();
+    for op in &ops {
+        match op {
+            Op::Parse { status, body } => {
+                let (status, body) = (status.value(), body.bytes());
+                let err = from_response(status, &body, true);
+                // SAFETY: `err` is NULL or the live handle just made.
+                if let Some(model) = unsafe { check_response(status, &body, err) } {
+                    // SAFETY: as above; the form was built by check_response.
+                    let json = unsafe { ffi::monaca_error_to_json(err) };
+                    handles.push(Live {
+                        err,
+                        model,
+                        json: Some((json.ptr, json.len)),
+                    });
+                }
+            }
+            Op::New {
+                code,
+                message,
+                data,
+            } => handles.extend(new_error(code.value(), message, data)),
+            Op::NewWithNullOut { code } => {
+                let before = ffi::monaca_error_live_count();
+                // SAFETY: a NULL out must be refused and nothing made.
+                let status = unsafe {
+                    ffi::monaca_error_new(*code, c"m".as_ptr(), 1, ptr::null(), 0, ptr::null_mut())
+                };
+                assert_eq!(status, MonacaStatus::MONACA_STATUS_NULL_ARGUMENT);
+                assert_eq!(ffi::monaca_error_live_count(), before);
+            }
+            Op::Timeout => {
+                let err = ffi::monaca_error_timeout();
+                assert!(!err.is_null());
+                // SAFETY: `err` is the live handle just made.
+                let model = unsafe { snapshot(err, false) };
+                assert_eq!(
+                    (model.code, model.message.as_str()),
+                    (-11, "Connection timeout")
+                );
+                assert_eq!((model.detail.as_str(), &model.data), ("", &None));
+                assert_eq!(model.kind, MonacaErrorKind::MONACA_KIND_CLIENT);
+                handles.push(Live {
+                    err,
+                    model,
+                    json: None,
+                });
+            }
+            Op::Query { handle, query: q } => {
+                if handles.is_empty() {
+                    check_null_handle();
+                } else {
+                    let index = usize::from(*handle) % handles.len();
+                    query(&mut handles[index], q);
+                }
+            }
+            Op::Free { handle } => {
+                if !handles.is_empty() {
+                    let live = handles.swap_remove(usize::from(*handle) % handles.len());
+                    // SAFETY: removed from the model, so never used again.
+                    unsafe { free(live.err) };
+                }
+            }
+            // SAFETY: NULL is a no-op.
+            Op::FreeNull => unsafe { free(ptr::null_mut()) },
+            Op::Statics { code, status } => statics(code.value(), *status),
+        }
+        assert_eq!(
+            ffi::monaca_error_live_count(),
+            live_at_start + handles.len()
+        );
+    }
+    for live in handles {
+        // SAFETY: each live handle is freed once, here, and the model is dropped.
+        unsafe { free(live.err) };
+    }
+    assert_eq!(
+        ffi::monaca_error_live_count(),
+        live_at_start,
+        "a handle leaked"
+    );
+});
