@@ -386,6 +386,9 @@ fn scan_key_colon(bytes: &[u8], pos: usize) -> Scan<usize> {
         return fail("expected a string key in the object", pos);
     }
     let (quote, _) = scan_string(bytes, pos + 1)?;
+    if bytes.get(quote + 1) == Some(&b':') {
+        return Ok(quote + 2); // the common case: no whitespace before the colon
+    }
     let pos = skip_ws(bytes, quote + 1);
     if bytes.get(pos) != Some(&b':') {
         return fail("expected ':' after the object key", pos);
@@ -403,9 +406,14 @@ fn skip_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> {
     let mut objects = [false; MAX_DEPTH];
     let mut level = 0usize;
     let mut object = false;
+    // Whitespace is matched as one more case of each `match` rather than skipped before it:
+    // compact JSON, the common case, then costs no separate check per token.
     'value: loop {
-        pos = skip_ws(bytes, pos);
         match bytes.get(pos) {
+            Some(b' ' | b'\n' | b'\r' | b'\t') => {
+                pos = skip_ws(bytes, pos + 1);
+                continue 'value;
+            }
             Some(&open @ (b'{' | b'[')) => {
                 if depth + level >= MAX_DEPTH {
                     return fail(NESTED_TOO_DEEP, pos);
@@ -434,8 +442,8 @@ fn skip_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> {
         }
         // A value is complete: close containers until one continues with a comma.
         while level > 0 {
-            pos = skip_ws(bytes, pos);
             match (bytes.get(pos), object) {
+                (Some(b' ' | b'\n' | b'\r' | b'\t'), _) => pos = skip_ws(bytes, pos + 1),
                 (Some(b','), true) => {
                     pos = scan_key_colon(bytes, skip_ws(bytes, pos + 1))?;
                     continue 'value;
