@@ -202,16 +202,19 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 pub const INVALID_UTF8: &str = "invalid UTF-8";
 
 /// Marks the bytes of `word` (little-endian) that end the fast path through a string: a quote,
-/// a backslash, a control character (< 0x20) or a non-ASCII byte, with their high bit. Borrows
-/// can only mark bytes above a marked one, so the lowest mark is exact: `trailing_zeros() / 8`
-/// is the index of the first such byte.
+/// a backslash, a control character (< 0x20) or a non-ASCII byte, with their high bit.
+///
+/// A byte's high bit is set in `x - 0x01` only if `x` is 0 (a quote or backslash, for `x` the
+/// byte xor that character) or above 0x80 (then the byte itself is non-ASCII); in `w - 0x20`
+/// only if `w` is below 0x20 or non-ASCII; and borrows, which come only from such bytes, travel
+/// upwards. So every special byte is marked, and the lowest mark is exact:
+/// `trailing_zeros() / 8` is the index of the first special byte.
 #[inline(always)]
 fn string_specials(word: u64) -> u64 {
-    let quote = word ^ (ONES * u64::from(b'"'));
-    let backslash = word ^ (ONES * u64::from(b'\\'));
-    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v;
-    let below_space = word.wrapping_sub(ONES * 0x20) & !word;
-    (zero_byte(quote) | zero_byte(backslash) | below_space | word) & HIGHS
+    let quote = (word ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES);
+    let backslash = (word ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES);
+    let below_space = word.wrapping_sub(ONES * 0x20);
+    (quote | backslash | below_space | word) & HIGHS
 }
 
 fn fail<T>(reason: &'static str, offset: usize) -> Scan<T> {
@@ -719,6 +722,37 @@ mod tests {
     }
 
     #[test]
+    fn string_specials_marks_every_special_byte_and_the_first_exactly() {
+        let special = |b: u8| b == b'"' || b == b'\\' || !(0x20..0x80).contains(&b);
+        let alphabet = [
+            0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0x81,
+            0x9F, 0xA0, 0xA2, 0xDC, 0xFE, 0xFF, b'a', b'0',
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..1_000_000 {
+            let mut bytes = [0u8; 8];
+            for byte in &mut bytes {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                *byte = alphabet[(state >> 33) as usize % alphabet.len()];
+            }
+            let marks = string_specials(u64::from_le_bytes(bytes));
+            let first = bytes.iter().position(|&b| special(b));
+            assert_eq!(
+                (marks != 0).then(|| (marks.trailing_zeros() / 8) as usize),
+                first,
+                "{bytes:x?}"
+            );
+            for (at, &b) in bytes.iter().enumerate() {
+                if special(b) {
+                    assert_ne!(marks & (0x80 << (8 * at)), 0, "{bytes:x?} byte {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn utf8_sequences_are_checked_as_the_standard_library_checks_them() {
         let samples = [
             0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xF4, 0xFF,
@@ -796,7 +830,10 @@ mod tests {
         let text = "ab\ncé\nxyz";
         // 'é' is two bytes but one column.
         for (offset, line, column) in [(0, 1, 1), (3, 2, 1), (6, 2, 3), (9, 3, 3)] {
-            assert_eq!(Position::of(text.as_bytes(), offset), Position { line, column });
+            assert_eq!(
+                Position::of(text.as_bytes(), offset),
+                Position { line, column }
+            );
         }
     }
 }
