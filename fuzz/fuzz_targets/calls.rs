@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 use monaca_cloud_error::ffi::{self, MonacaError, MonacaErrorKind, MonacaStatus, MONACA_MAX_DEPTH};
 use monaca_fuzz::{
     abort_on_panic, check_json_form, check_null_handle, check_response, free, from_response,
-    max_depth, parse_json, snapshot, text, Snapshot,
+    max_depth, oracle_can_judge, parse_json, snapshot, text, Snapshot,
 };
 use std::fmt::Write as _;
 use std::ptr;
@@ -459,6 +459,11 @@ fn new_error(code: i64, message: &Message, data: &Data) -> Option<Live> {
         Some((Some(bytes), _)) => (bytes.as_ptr(), bytes.len()),
         Some((None, len)) => (ptr::null(), *len),
     };
+    if let Some((Some(bytes), _)) = &data_arg {
+        if !oracle_can_judge(bytes) {
+            return None;
+        }
+    }
     // Data::Null { len: 0 } is the same call as Data::Absent.
     let data_arg = data_arg.filter(|(bytes, len)| bytes.is_some() || *len > 0);
 
@@ -549,6 +554,9 @@ fuzz_target!(|ops: Vec<Op>| {
         match op {
             Op::Parse { status, body } => {
                 let (status, body) = (status.value(), body.bytes());
+                if !oracle_can_judge(&body) {
+                    continue;
+                }
                 let err = from_response(status, &body, true);
                 // SAFETY: `err` is NULL or the live handle just made.
                 if let Some(model) = unsafe { check_response(status, &body, err) } {

@@ -7,7 +7,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use monaca_cloud_error::ffi::{self, MonacaError, MonacaStatus};
-use monaca_fuzz::{abort_on_panic, check_null_handle, check_response, free, from_response};
+use monaca_fuzz::{
+    abort_on_panic, check_null_handle, check_response, free, from_response, oracle_can_judge,
+};
 use std::ptr;
 
 const STATUSES: [i32; 16] = [
@@ -48,6 +50,9 @@ fuzz_target!(|data: &[u8]| {
     // the global live count moves only through this iteration.
     let live_before = ffi::monaca_error_live_count();
     let (status, body) = split(data);
+    if !oracle_can_judge(body) {
+        return;
+    }
 
     let err = from_response(status, body, data.len().is_multiple_of(2));
     // SAFETY: `err` is NULL or the handle just made; it is freed here and never used again.
