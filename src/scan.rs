@@ -382,21 +382,40 @@ fn scan_literal(bytes: &[u8], pos: usize, word: &'static [u8]) -> Scan<usize> {
 }
 
 /// Expects a member key at `pos` (whitespace already skipped), then a colon; returns the
-/// offset after the colon.
+/// offset after the colon, the offset of the key's closing quote and whether the key has an
+/// escape.
 #[inline(always)]
-fn scan_key_colon(bytes: &[u8], pos: usize) -> Scan<usize> {
+fn scan_key_colon(bytes: &[u8], pos: usize) -> Scan<(usize, usize, bool)> {
     if bytes.get(pos) != Some(&b'"') {
         return fail("expected a string key in the object", pos);
     }
-    let (quote, _) = scan_string(bytes, pos + 1)?;
+    let (quote, escaped) = scan_string(bytes, pos + 1)?;
     if bytes.get(quote + 1) == Some(&b':') {
-        return Ok(quote + 2); // the common case: no whitespace before the colon
+        return Ok((quote + 2, quote, escaped)); // the common case: no whitespace before it
     }
-    let pos = skip_ws(bytes, quote + 1);
-    if bytes.get(pos) != Some(&b':') {
-        return fail("expected ':' after the object key", pos);
+    let colon = skip_ws(bytes, quote + 1);
+    if bytes.get(colon) != Some(&b':') {
+        return fail("expected ':' after the object key", colon);
     }
-    Ok(pos + 1)
+    Ok((colon + 1, quote, escaped))
+}
+
+/// After a member (in an object) or an element (in an array), skips whitespace and expects a
+/// comma or the closing bracket: returns the offset after it and whether a comma (more to come)
+/// was found.
+#[inline(always)]
+fn scan_comma_or_close(bytes: &[u8], mut pos: usize, object: bool) -> Scan<(usize, bool)> {
+    loop {
+        match (bytes.get(pos), object) {
+            (Some(b' ' | b'\n' | b'\r' | b'\t'), _) => pos = skip_ws(bytes, pos + 1),
+            (Some(b','), _) => return Ok((pos + 1, true)),
+            (Some(b'}'), true) | (Some(b']'), false) => return Ok((pos + 1, false)),
+            (Some(_), true) => return fail("expected ',' or '}' after the object member", pos),
+            (Some(_), false) => return fail("expected ',' or ']' after the array element", pos),
+            (None, true) => return fail("unexpected end of input inside an object", pos),
+            (None, false) => return fail("unexpected end of input inside an array", pos),
+        }
+    }
 }
 
 const NESTED_TOO_DEEP: &str = "objects and arrays nested more than 128 deep";
@@ -430,7 +449,7 @@ fn skip_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> {
                     objects[level] = object;
                     level += 1;
                     if object {
-                        pos = scan_key_colon(bytes, pos)?;
+                        pos = scan_key_colon(bytes, pos)?.0;
                     }
                     continue 'value;
                 }
@@ -445,28 +464,16 @@ fn skip_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> {
         }
         // A value is complete: close containers until one continues with a comma.
         while level > 0 {
-            match (bytes.get(pos), object) {
-                (Some(b' ' | b'\n' | b'\r' | b'\t'), _) => pos = skip_ws(bytes, pos + 1),
-                (Some(b','), true) => {
-                    pos = scan_key_colon(bytes, skip_ws(bytes, pos + 1))?;
-                    continue 'value;
+            let (after, comma) = scan_comma_or_close(bytes, pos, object)?;
+            pos = after;
+            if comma {
+                if object {
+                    pos = scan_key_colon(bytes, skip_ws(bytes, pos))?.0;
                 }
-                (Some(b','), false) => {
-                    pos += 1;
-                    continue 'value;
-                }
-                (Some(b'}'), true) | (Some(b']'), false) => {
-                    pos += 1;
-                    level -= 1;
-                    object = level > 0 && objects[level - 1];
-                }
-                (Some(_), true) => return fail("expected ',' or '}' after the object member", pos),
-                (Some(_), false) => {
-                    return fail("expected ',' or ']' after the array element", pos)
-                }
-                (None, true) => return fail("unexpected end of input inside an object", pos),
-                (None, false) => return fail("unexpected end of input inside an array", pos),
+                continue 'value;
             }
+            level -= 1;
+            object = level > 0 && objects[level - 1];
         }
         return Ok(pos);
     }
@@ -521,23 +528,18 @@ impl<'a> Scanner<'a> {
             return Ok(());
         }
         loop {
-            if self.peek() != Some(b'"') {
-                return self.error("expected a string key in the object");
-            }
-            let key = self.string()?;
-            if self.peek() != Some(b':') {
-                return self.error("expected ':' after the object key");
-            }
-            self.pos += 1;
+            let start = skip_ws(self.bytes, self.pos);
+            let (after, quote, escaped) = scan_key_colon(self.bytes, start)?;
+            self.pos = after;
+            let key = RawStr {
+                raw: accepted(&self.bytes[start + 1..quote]),
+                escaped,
+            };
             member(self, key)?;
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                Some(_) => return self.error("expected ',' or '}' after the object member"),
-                None => return self.error("unexpected end of input inside an object"),
+            let (after, comma) = scan_comma_or_close(self.bytes, self.pos, true)?;
+            self.pos = after;
+            if !comma {
+                return Ok(());
             }
         }
     }
@@ -555,14 +557,10 @@ impl<'a> Scanner<'a> {
         }
         loop {
             element(self)?;
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                Some(_) => return self.error("expected ',' or ']' after the array element"),
-                None => return self.error("unexpected end of input inside an array"),
+            let (after, comma) = scan_comma_or_close(self.bytes, self.pos, false)?;
+            self.pos = after;
+            if !comma {
+                return Ok(());
             }
         }
     }
