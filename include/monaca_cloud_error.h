@@ -37,7 +37,7 @@
 /**
  * The deepest nesting of JSON objects and arrays accepted in a response body or in data.
  */
-#define MONACA_MAX_DEPTH 128
+#define MONACA_MAX_DEPTH 10000
 
 /**
  * -32700 PARSE_ERROR: the server could not parse the JSON it received.
@@ -205,6 +205,11 @@ extern "C" {
  * `body_len` bytes of the response body (it may be NULL when `body_len` is 0); they are only
  * read during the call and may be freed afterwards.
  *
+ * The body is read as a browser reads it for Monaca's SDK: a byte order mark selects UTF-8 or
+ * UTF-16 (LE or BE) and is dropped, invalid UTF-8 inside strings becomes U+FFFD, a code
+ * written `1e3` or `11.0` is that integer, the last of duplicated members wins, and nesting
+ * up to `MONACA_MAX_DEPTH` is accepted.
+ *
  * On `MONACA_STATUS_OK`, `*out` is NULL when the response is a success (a `result` and no
  * error), and otherwise a new handle that the caller owns and must free with
  * `monaca_error_free`. For any other status `*out` is set to NULL (when `out` is not NULL).
@@ -317,8 +322,9 @@ struct MonacaStr monaca_error_detail(const struct MonacaError *err);
 bool monaca_error_has_data(const struct MonacaError *err);
 
 /**
- * The JSON text of `data` exactly as sent; empty when there is none (see
- * `monaca_error_has_data`) and for NULL. Borrowed from the handle: valid until
+ * The JSON text of `data` exactly as sent (byte for byte when the body was UTF-8; the
+ * decoded text, so still UTF-8, when the body was UTF-16 or held invalid UTF-8 in strings);
+ * empty when there is none (see `monaca_error_has_data`) and for NULL. Borrowed from the handle: valid until
  * `monaca_error_free`.
  *
  * # Safety

@@ -1,7 +1,9 @@
 //! Deciding what an HTTP exchange with Monaca Backend means: a success, an error the server
 //! reported, or a response the client cannot accept.
 
-use crate::scan::{Position, RawStr, Scan, Scanner, SyntaxError, ValueType};
+use crate::decode;
+use crate::number::{exact_i64, NotAnI64};
+use crate::scan::{self, Position, RawStr, Scan, Scanner, SyntaxError, ValueType};
 use thiserror::Error;
 
 /// What a response body or status says.
@@ -32,7 +34,8 @@ pub enum InvalidResponse {
     #[error("the response body is empty or only whitespace")]
     Empty,
     #[error(
-        "the response body is not valid UTF-8: invalid byte at {position} (byte offset {offset})"
+        "the response body is not valid JSON: a byte that is not UTF-8, outside a string, at \
+         {position} (byte offset {offset})"
     )]
     NotUtf8 { offset: usize, position: Position },
     #[error("the response body is not valid JSON: {reason} at {position}")]
@@ -42,15 +45,13 @@ pub enum InvalidResponse {
     },
     #[error("the response body is {found}, not a JSON object")]
     NotAnObject { found: &'static str },
-    #[error("the response has a duplicated \"{member}\" member, which is ambiguous")]
-    Duplicate { member: &'static str },
     #[error("\"error\" is {found}, not an object")]
     ErrorNotAnObject { found: &'static str },
     #[error("\"error\" has no \"code\"")]
     CodeMissing,
     #[error("\"error.code\" is {found}, not an integer")]
     CodeNotAnInteger { found: &'static str },
-    #[error("\"error.code\" is {text}, which has a fraction or exponent, not an integer")]
+    #[error("\"error.code\" is {text}, which is not an integer")]
     CodeNotIntegral { text: String },
     #[error("\"error.code\" is {text}, outside the 64-bit integer range")]
     CodeOutOfRange { text: String },
@@ -69,46 +70,73 @@ pub fn is_success_status(status: i32) -> bool {
     (200..=299).contains(&status) || status == 304
 }
 
-/// Classifies an HTTP exchange. `status` 0 means no response arrived.
-pub fn classify(status: i32, body: &[u8]) -> Outcome<'_> {
+/// Classifies an HTTP exchange (`status` 0 means no response arrived) and hands the outcome to
+/// `take`. The outcome borrows the body's text: the body itself when it is valid UTF-8 (no
+/// copy), otherwise the text a browser would decode from it, which lives only for the call.
+pub fn classify<R>(status: i32, body: &[u8], take: impl FnOnce(Outcome<'_>) -> R) -> R {
     if !is_success_status(status) {
-        return Outcome::InvalidStatus(status);
+        return take(Outcome::InvalidStatus(status));
     }
-    match read_envelope(body) {
-        Ok(outcome) => outcome,
+    let start = match decode::sniff(body) {
+        decode::Bom::None => 0,
+        decode::Bom::Utf8 => decode::UTF8_BOM_LEN,
+        bom @ (decode::Bom::Utf16Le | decode::Bom::Utf16Be) => {
+            let text = decode::utf16(body, bom == decode::Bom::Utf16Le);
+            return take(read_text(text.as_bytes(), 0));
+        }
+    };
+    match read_envelope(body, start) {
+        Ok(outcome) => take(outcome),
+        // A string holds bytes that are not UTF-8: read the text a browser decodes instead,
+        // in which each of them is U+FFFD, and report faults at their place in the body.
+        Err(error) if error.reason == scan::INVALID_UTF8 => {
+            let text = String::from_utf8_lossy(body);
+            take(match read_envelope(text.as_bytes(), start) {
+                Ok(outcome) => outcome,
+                Err(SyntaxError { reason, offset }) => {
+                    let original = decode::original_offset(body, offset);
+                    invalid(not_json(body, reason, original, text.as_bytes(), offset))
+                }
+            })
+        }
         Err(SyntaxError { reason, offset }) => {
-            Outcome::InvalidResponse(not_json(body, reason, offset))
+            take(invalid(not_json(body, reason, offset, body, offset)))
         }
     }
 }
 
-/// Describes a scan failure: as invalid UTF-8 when the body's first byte that is not UTF-8
-/// comes at or before the failure (the scanner stops at the first fault; outside strings a
-/// non-ASCII byte is a grammar fault), otherwise as invalid JSON.
-fn not_json(body: &[u8], reason: &'static str, offset: usize) -> InvalidResponse {
-    if let Err(error) = std::str::from_utf8(body) {
-        let first_invalid = error.valid_up_to();
-        if first_invalid <= offset {
-            return InvalidResponse::NotUtf8 {
-                offset: first_invalid,
-                position: Position::of(body, first_invalid),
-            };
-        }
-    }
-    debug_assert_ne!(reason, crate::scan::INVALID_UTF8);
-    InvalidResponse::Syntax {
-        reason,
-        position: Position::of(body, offset),
-    }
+/// Classifies a decoded text, valid UTF-8 by construction.
+fn read_text(text: &[u8], start: usize) -> Outcome<'_> {
+    read_envelope(text, start).unwrap_or_else(|SyntaxError { reason, offset }| {
+        invalid(not_json(text, reason, offset, text, offset))
+    })
 }
 
-/// What the members of the top-level object said, gathered in one pass.
+/// Describes a scan failure at `offset` in `body` (at `text_offset` in the decoded `text`): a
+/// byte that is not UTF-8 there (which can only be outside a string: inside one it was
+/// decoded) is named as such; anything else is a grammar fault. Lines and columns count the
+/// decoded text's characters.
+fn not_json(
+    body: &[u8],
+    reason: &'static str,
+    offset: usize,
+    text: &[u8],
+    text_offset: usize,
+) -> InvalidResponse {
+    let position = Position::of(text, text_offset);
+    if decode::invalid_utf8_at(body, offset) {
+        return InvalidResponse::NotUtf8 { offset, position };
+    }
+    debug_assert_ne!(reason, scan::INVALID_UTF8);
+    InvalidResponse::Syntax { reason, position }
+}
+
+/// What the members of the top-level object said. As with `JSON.parse`, which the SDK acts
+/// on, the last of duplicated members wins.
 #[derive(Default)]
 struct Envelope<'a> {
     error: ErrorMember<'a>,
     has_result: bool,
-    /// The first semantic fault seen; a later syntax error still takes precedence.
-    fault: Option<InvalidResponse>,
 }
 
 #[derive(Default)]
@@ -116,23 +144,22 @@ enum ErrorMember<'a> {
     #[default]
     Absent,
     Null,
-    /// Present but not an object or null (a fault was recorded).
-    Malformed,
-    Object {
-        code: Option<i64>,
-        message: Option<RawStr<'a>>,
-        data: Option<&'a str>,
-    },
+    /// Present but neither an object nor null.
+    Malformed(InvalidResponse),
+    Object(ErrorObject<'a>),
 }
 
-impl Envelope<'_> {
-    fn fault(&mut self, fault: InvalidResponse) {
-        self.fault.get_or_insert(fault);
-    }
+/// The members of an `error` object that matter, each the last one sent: `None` when absent,
+/// otherwise the value or why it is unusable.
+#[derive(Default)]
+struct ErrorObject<'a> {
+    code: Option<Result<i64, InvalidResponse>>,
+    message: Option<Result<RawStr<'a>, InvalidResponse>>,
+    data: Option<&'a str>,
 }
 
-fn read_envelope(body: &[u8]) -> Scan<Outcome<'_>> {
-    let mut scanner = Scanner::new(body);
+fn read_envelope(body: &[u8], start: usize) -> Scan<Outcome<'_>> {
+    let mut scanner = Scanner::at(body, start);
     match scanner.peek_type() {
         Some(ValueType::Object) => {}
         _ if scanner.peek().is_none() => return Ok(invalid(InvalidResponse::Empty)),
@@ -148,14 +175,9 @@ fn read_envelope(body: &[u8]) -> Scan<Outcome<'_>> {
     let mut envelope = Envelope::default();
     scanner.object(0, |s, key| {
         if key.eq_str("error") {
-            if !matches!(envelope.error, ErrorMember::Absent) {
-                envelope.fault(InvalidResponse::Duplicate { member: "error" });
-            }
-            read_error_member(s, &mut envelope)
+            envelope.error = read_error_member(s)?;
+            Ok(())
         } else if key.eq_str("result") {
-            if envelope.has_result {
-                envelope.fault(InvalidResponse::Duplicate { member: "result" });
-            }
             envelope.has_result = true;
             s.skip_value(1)
         } else {
@@ -170,122 +192,83 @@ fn invalid(reason: InvalidResponse) -> Outcome<'static> {
     Outcome::InvalidResponse(reason)
 }
 
-fn read_error_member<'a>(s: &mut Scanner<'a>, envelope: &mut Envelope<'a>) -> Scan<()> {
+fn read_error_member<'a>(s: &mut Scanner<'a>) -> Scan<ErrorMember<'a>> {
     match s.peek_type() {
         Some(ValueType::Null) => {
             s.skip_value(1)?;
-            envelope.error = ErrorMember::Null;
-            Ok(())
+            Ok(ErrorMember::Null)
         }
         Some(ValueType::Object) => {
-            let (mut code, mut message, mut data) = (None, None, None);
-            let (mut seen_code, mut seen_message) = (false, false);
-            let mut faults = Vec::new();
+            let mut error = ErrorObject::default();
             s.object(1, |s, key| {
                 if key.eq_str("code") {
-                    if std::mem::replace(&mut seen_code, true) {
-                        faults.push(InvalidResponse::Duplicate { member: "code" });
-                    }
-                    match read_code(s)? {
-                        Ok(value) => code = Some(value),
-                        Err(fault) => faults.push(fault),
-                    }
-                    Ok(())
+                    error.code = Some(read_code(s)?);
                 } else if key.eq_str("message") {
-                    if std::mem::replace(&mut seen_message, true) {
-                        faults.push(InvalidResponse::Duplicate { member: "message" });
-                    }
-                    match s.peek_type() {
-                        Some(ValueType::String) => message = Some(s.string()?),
-                        Some(other) => {
-                            faults.push(InvalidResponse::MessageNotAString {
-                                found: other.described(),
-                            });
+                    error.message = Some(match s.peek_type() {
+                        Some(ValueType::String) => Ok(s.string()?),
+                        other => {
                             s.skip_value(2)?;
+                            Err(InvalidResponse::MessageNotAString {
+                                found: other.map_or("not JSON", ValueType::described),
+                            })
                         }
-                        None => s.skip_value(2)?,
-                    }
-                    Ok(())
+                    });
                 } else if key.eq_str("data") {
-                    if data.is_some() {
-                        faults.push(InvalidResponse::Duplicate { member: "data" });
-                    }
-                    data = Some(s.value(2)?);
-                    Ok(())
+                    error.data = Some(s.value(2)?);
                 } else {
-                    s.skip_value(2)
+                    s.skip_value(2)?;
                 }
+                Ok(())
             })?;
-            if !seen_code {
-                faults.push(InvalidResponse::CodeMissing);
-            }
-            if !seen_message {
-                faults.push(InvalidResponse::MessageMissing);
-            }
-            for fault in faults {
-                envelope.fault(fault);
-            }
-            if matches!(envelope.error, ErrorMember::Absent) {
-                envelope.error = ErrorMember::Object {
-                    code,
-                    message,
-                    data,
-                };
-            }
-            Ok(())
+            Ok(ErrorMember::Object(error))
         }
-        Some(other) => {
+        other => {
             s.skip_value(1)?;
-            envelope.fault(InvalidResponse::ErrorNotAnObject {
-                found: other.described(),
-            });
-            envelope.error = ErrorMember::Malformed;
-            Ok(())
+            Ok(ErrorMember::Malformed(InvalidResponse::ErrorNotAnObject {
+                found: other.map_or("not JSON", ValueType::described),
+            }))
         }
-        None => s.skip_value(1),
     }
 }
 
-/// Reads `error.code`: the outer result is the syntax, the inner one the meaning.
+/// Reads `error.code`: the outer result is the syntax, the inner one the meaning. Any number
+/// whose value is an integer counts, as in JavaScript (`1e3` is 1000).
 fn read_code(s: &mut Scanner<'_>) -> Scan<Result<i64, InvalidResponse>> {
     match s.peek_type() {
         Some(ValueType::Number) => {
             let (text, integer) = s.number()?;
-            Ok(if !integer {
-                Err(InvalidResponse::CodeNotIntegral { text: text.into() })
+            let value = if integer {
+                text.parse::<i64>().map_err(|_| NotAnI64::OutOfRange)
             } else {
-                text.parse::<i64>()
-                    .map_err(|_| InvalidResponse::CodeOutOfRange { text: text.into() })
-            })
-        }
-        Some(other) => {
-            s.skip_value(2)?;
-            Ok(Err(InvalidResponse::CodeNotAnInteger {
-                found: other.described(),
+                exact_i64(text)
+            };
+            Ok(value.map_err(|fault| match fault {
+                NotAnI64::Fractional => InvalidResponse::CodeNotIntegral { text: text.into() },
+                NotAnI64::OutOfRange => InvalidResponse::CodeOutOfRange { text: text.into() },
             }))
         }
-        None => s.skip_value(2).map(|()| Err(InvalidResponse::CodeMissing)),
+        other => {
+            s.skip_value(2)?;
+            Ok(Err(InvalidResponse::CodeNotAnInteger {
+                found: other.map_or("not JSON", ValueType::described),
+            }))
+        }
     }
 }
 
 fn decide(envelope: Envelope<'_>) -> Outcome<'_> {
-    if let Some(fault) = envelope.fault {
-        return invalid(fault);
-    }
     match envelope.error {
-        ErrorMember::Object {
-            code: Some(code),
-            message: Some(message),
-            data,
-        } => Outcome::ServerError(ServerError {
-            code,
-            message,
-            data,
-        }),
-        // Every other shape recorded a fault, so this is only a safe default.
-        ErrorMember::Object { .. } | ErrorMember::Malformed => {
-            invalid(InvalidResponse::MessageMissing)
-        }
+        ErrorMember::Object(error) => match (error.code, error.message) {
+            (Some(Ok(code)), Some(Ok(message))) => Outcome::ServerError(ServerError {
+                code,
+                message,
+                data: error.data,
+            }),
+            (None, _) => invalid(InvalidResponse::CodeMissing),
+            (Some(Err(fault)), _) | (_, Some(Err(fault))) => invalid(fault),
+            (_, None) => invalid(InvalidResponse::MessageMissing),
+        },
+        ErrorMember::Malformed(fault) => invalid(fault),
         ErrorMember::Null if envelope.has_result => Outcome::Success,
         ErrorMember::Null => invalid(InvalidResponse::NullErrorWithoutResult),
         ErrorMember::Absent if envelope.has_result => Outcome::Success,

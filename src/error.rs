@@ -47,7 +47,7 @@ impl CloudError {
     /// Classifies an HTTP exchange as Monaca's JavaScript SDK does, closing its gaps: `None` for
     /// a success, otherwise the error. `status` 0 means that no response arrived.
     pub fn from_response(status: i32, body: &[u8]) -> Option<CloudError> {
-        match classify(status, body) {
+        classify(status, body, |outcome| match outcome {
             Outcome::Success => None,
             Outcome::ServerError(error) => Some(CloudError::build(
                 error.code,
@@ -58,7 +58,7 @@ impl CloudError {
             )),
             Outcome::InvalidResponse(reason) => Some(CloudError::invalid_response(&reason)),
             Outcome::InvalidStatus(status) => Some(CloudError::invalid_status(status)),
-        }
+        })
     }
 
     /// The -11 "Connection timeout" error, for the caller to report when its request timed out.

@@ -23,7 +23,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub const MONACA_ABI_VERSION: u32 = 1;
 
 /// The deepest nesting of JSON objects and arrays accepted in a response body or in data.
-pub const MONACA_MAX_DEPTH: u32 = 128;
+pub const MONACA_MAX_DEPTH: u32 = 10_000;
 const _: () = assert!(MONACA_MAX_DEPTH as usize == crate::scan::MAX_DEPTH);
 
 // The documented codes (values checked against the catalogue in `codes` by a test).
@@ -228,6 +228,11 @@ unsafe fn deliver(out: *mut *mut MonacaError, error: Option<CloudError>) -> Mona
 /// `body_len` bytes of the response body (it may be NULL when `body_len` is 0); they are only
 /// read during the call and may be freed afterwards.
 ///
+/// The body is read as a browser reads it for Monaca's SDK: a byte order mark selects UTF-8 or
+/// UTF-16 (LE or BE) and is dropped, invalid UTF-8 inside strings becomes U+FFFD, a code
+/// written `1e3` or `11.0` is that integer, the last of duplicated members wins, and nesting
+/// up to `MONACA_MAX_DEPTH` is accepted.
+///
 /// On `MONACA_STATUS_OK`, `*out` is NULL when the response is a success (a `result` and no
 /// error), and otherwise a new handle that the caller owns and must free with
 /// `monaca_error_free`. For any other status `*out` is set to NULL (when `out` is not NULL).
@@ -431,8 +436,9 @@ pub unsafe extern "C" fn monaca_error_has_data(err: *const MonacaError) -> bool 
     unsafe { read(err, false, |e| e.data_json().is_some()) }
 }
 
-/// The JSON text of `data` exactly as sent; empty when there is none (see
-/// `monaca_error_has_data`) and for NULL. Borrowed from the handle: valid until
+/// The JSON text of `data` exactly as sent (byte for byte when the body was UTF-8; the
+/// decoded text, so still UTF-8, when the body was UTF-16 or held invalid UTF-8 in strings);
+/// empty when there is none (see `monaca_error_has_data`) and for NULL. Borrowed from the handle: valid until
 /// `monaca_error_free`.
 ///
 /// # Safety

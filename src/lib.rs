@@ -15,15 +15,18 @@
 //! assert!(CloudError::from_response(200, br#"{"jsonrpc":"2.0","id":"1","result":"OK"}"#).is_none());
 //! ```
 //!
-//! Modules: [`codes`] is the code catalogue; `scan` validates JSON without building a tree;
-//! `classify` decides what an exchange means; `error` holds [`CloudError`]; `params` reads
+//! Modules: [`codes`] is the code catalogue; `decode` turns a body into the text a browser
+//! would read; `scan` validates JSON without building a tree; `number` reads a code written in
+//! any notation; `classify` decides what an exchange means; `error` holds [`CloudError`]; `params` reads
 //! per-parameter validation messages; [`ffi`] is the C ABI over all of it.
 
 pub mod codes;
 pub mod ffi;
 
 mod classify;
+mod decode;
 mod error;
+mod number;
 mod params;
 mod scan;
 mod text;

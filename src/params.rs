@@ -37,11 +37,21 @@ impl ParamTable {
             texts,
             table: &mut table,
             path: String::new(),
+            open: Vec::new(),
         };
         // `data` was validated, so this cannot fail; if it did, the entries read so far are kept.
-        let _ = reader.object(&mut scanner, 0);
+        let _ = reader.read(&mut scanner);
         table
     }
+}
+
+/// A nested object being read (one per level of nesting, on the heap: nesting may be as deep
+/// as the scanner allows, so the reader does not recurse).
+struct Open {
+    /// The length of `Reader::path` before this object's key was added.
+    path_len: usize,
+    /// The number of entries when the object opened: none more means it was empty.
+    entries_before: usize,
 }
 
 struct Reader<'t> {
@@ -49,30 +59,50 @@ struct Reader<'t> {
     table: &'t mut ParamTable,
     /// The dotted prefix of the object being read ("" at the top; "properties." inside).
     path: String,
+    /// The nested objects being read, innermost last.
+    open: Vec<Open>,
 }
 
 impl Reader<'_> {
-    fn object(&mut self, scanner: &mut Scanner<'_>, depth: usize) -> Scan<()> {
-        scanner.object(depth, |s, key| match s.peek_type() {
-            Some(ValueType::Object) => {
-                let entries_before = self.table.params.len();
-                let path_len = self.path.len();
-                key.decode_into(&mut self.path);
-                self.path.push('.');
-                self.object(s, depth + 1)?;
-                self.path.truncate(path_len);
-                if self.table.params.len() == entries_before {
-                    self.entry(key, |_| Ok(()))?; // an empty object: a name without messages
+    /// Reads the object at the cursor, nested objects included, iteratively.
+    fn read(&mut self, scanner: &mut Scanner<'_>) -> Scan<()> {
+        scanner.enter(0)?;
+        let mut first = true;
+        loop {
+            let depth = self.open.len() + 1; // the containers open around a member's value
+            let Some(key) = scanner.next_member(first)? else {
+                // The innermost object closed: an empty one is a name without messages.
+                let Some(open) = self.open.pop() else {
+                    return Ok(());
+                };
+                if self.table.params.len() == open.entries_before {
+                    let name = self.texts.push(&self.path[..self.path.len() - 1]);
+                    let messages = self.table.messages.len()..self.table.messages.len();
+                    self.table.params.push(ParamIndex { name, messages });
                 }
-                Ok(())
+                self.path.truncate(open.path_len);
+                first = false;
+                continue;
+            };
+            first = false;
+            match scanner.peek_type() {
+                Some(ValueType::Object) => {
+                    self.open.push(Open {
+                        path_len: self.path.len(),
+                        entries_before: self.table.params.len(),
+                    });
+                    key.decode_into(&mut self.path);
+                    self.path.push('.');
+                    scanner.enter(depth)?;
+                    first = true;
+                }
+                Some(ValueType::Array) => self.entry(key, |reader| {
+                    scanner.array(depth, |s| reader.message(s, depth + 1))
+                })?,
+                _ => self.entry(key, |reader| reader.message(scanner, depth))?,
             }
-            Some(ValueType::Array) => self.entry(key, |reader| {
-                s.array(depth + 1, |s| reader.message(s, depth + 2))
-            }),
-            _ => self.entry(key, |reader| reader.message(s, depth + 1)),
-        })
+        }
     }
-
     /// Adds the parameter `path + key`, with the messages `read` adds.
     fn entry(&mut self, key: RawStr<'_>, read: impl FnOnce(&mut Self) -> Scan<()>) -> Scan<()> {
         let path = &self.path;

@@ -4,12 +4,16 @@
 //! It builds no tree: callers walk objects and arrays
 //! with closures, keep raw slices of the values they care about and skip the rest. Skipping a
 //! value costs no allocation, and nesting is limited to [`MAX_DEPTH`] containers, so neither a
-//! large nor a deeply nested body can exhaust memory or the stack.
+//! large nor a deeply nested body can exhaust memory or the stack: the open containers are
+//! tracked with one bit each ([`Nesting`]), on the stack, never by recursion.
 
 use std::fmt;
+use std::mem::MaybeUninit;
 
-/// The deepest nesting of objects and arrays accepted anywhere in a body.
-pub const MAX_DEPTH: usize = 128;
+/// The deepest nesting of objects and arrays accepted anywhere in a body. Browsers' `JSON.parse`,
+/// which Monaca's SDK uses, reads far deeper than any real response nests; this limit only keeps
+/// a hostile body from costing more than a bit per level.
+pub const MAX_DEPTH: usize = 10_000;
 
 /// Why a text is not valid JSON, and where (a byte offset into the scanned text).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -418,15 +422,92 @@ fn scan_comma_or_close(bytes: &[u8], mut pos: usize, object: bool) -> Scan<(usiz
     }
 }
 
-const NESTED_TOO_DEEP: &str = "objects and arrays nested more than 128 deep";
+const NESTED_TOO_DEEP: &str = "objects and arrays nested more than 10000 deep";
+
+/// Whether each open container is an object (1) or an array (0): a stack of bits,
+/// [`MAX_DEPTH`] / 8 bytes at most, on the stack and never zeroed as a whole. The innermost
+/// 64 levels live in a register word, innermost in bit 0; each time nesting passes a multiple
+/// of 64 the full word is spilled, and it is reloaded when nesting comes back down to it.
+struct Nesting<'s> {
+    /// The levels `64 * ((level - 1) / 64)..level`, the innermost in bit 0.
+    top: u64,
+    /// `spilled[i]` holds the levels `64 * i..64 * (i + 1)` (as `top` held them); only the
+    /// words below the innermost one are initialized. Lent by the caller: a local of the
+    /// caller's frame is left uninitialized, where one built inside this struct was zeroed.
+    spilled: &'s mut MaybeUninit<Spilled>,
+    /// How many containers are open.
+    level: usize,
+}
+
+type Spilled = [u64; MAX_DEPTH / 64 + 1];
+
+impl<'s> Nesting<'s> {
+    #[inline(always)]
+    fn new(spilled: &'s mut MaybeUninit<Spilled>) -> Self {
+        Nesting {
+            top: 0,
+            spilled,
+            level: 0,
+        }
+    }
+
+    /// Opens a container; the caller has checked that `level < MAX_DEPTH`.
+    #[inline(always)]
+    fn push(&mut self, object: bool) {
+        if self.level % 64 == 0 && self.level > 0 {
+            let word = self.level / 64 - 1;
+            assert!(word < MAX_DEPTH / 64 + 1); // the caller's check; also spares the unsafe one
+                                                // SAFETY: in bounds (checked above); writing needs no initialized memory.
+            unsafe {
+                self.spilled
+                    .as_mut_ptr()
+                    .cast::<u64>()
+                    .add(word)
+                    .write(self.top)
+            };
+        }
+        self.top = (self.top << 1) | u64::from(object);
+        self.level += 1;
+    }
+
+    /// Closes the innermost container (one is open); returns whether the one now innermost is
+    /// an object (meaningless when none is left open).
+    #[inline(always)]
+    fn pop(&mut self) -> bool {
+        self.level -= 1;
+        self.top >>= 1;
+        if self.level % 64 == 0 && self.level > 0 {
+            // SAFETY: `push` wrote this word (in bounds: it checked) when `level` last rose past
+            // this multiple of 64, which it must have done to be above it.
+            self.top = unsafe {
+                self.spilled
+                    .as_ptr()
+                    .cast::<u64>()
+                    .add(self.level / 64 - 1)
+                    .read()
+            };
+        }
+        self.top & 1 == 1
+    }
+}
 
 /// Validates the value at `pos` (whitespace allowed before it) without recursion and without
 /// allocating; returns the offset after it. `depth` counts the containers open around it.
-fn skip_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> {
-    // Whether each container opened here, outermost first, is an object; `object` caches the
-    // innermost one's entry.
-    let mut objects = [false; MAX_DEPTH];
-    let mut level = 0usize;
+#[inline(always)]
+fn skip_value_at(bytes: &[u8], pos: usize, depth: usize) -> Scan<usize> {
+    // Scalars, the most common values, need no container stack.
+    match bytes.get(pos) {
+        Some(b'"') => Ok(scan_string(bytes, pos + 1)?.0 + 1),
+        Some(b'-' | b'0'..=b'9') => Ok(scan_number(bytes, pos)?.0),
+        _ => skip_any_value_at(bytes, pos, depth),
+    }
+}
+
+/// [`skip_value_at`] for any value, containers included.
+fn skip_any_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> {
+    // The open containers; `object` caches whether the innermost one is an object.
+    let mut spilled = MaybeUninit::uninit();
+    let mut nesting = Nesting::new(&mut spilled);
     let mut object = false;
     // Whitespace is matched as one more case of each `match` rather than skipped before it:
     // compact JSON, the common case, then costs no separate check per token.
@@ -437,7 +518,7 @@ fn skip_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> {
                 continue 'value;
             }
             Some(&open @ (b'{' | b'[')) => {
-                if depth + level >= MAX_DEPTH {
+                if depth + nesting.level >= MAX_DEPTH {
                     return fail(NESTED_TOO_DEEP, pos);
                 }
                 let is_object = open == b'{';
@@ -446,8 +527,7 @@ fn skip_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> {
                     pos += 1; // empty: a complete value
                 } else {
                     object = is_object;
-                    objects[level] = object;
-                    level += 1;
+                    nesting.push(object);
                     if object {
                         pos = scan_key_colon(bytes, pos)?.0;
                     }
@@ -463,7 +543,7 @@ fn skip_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> {
             None => return fail("unexpected end of input where a value was expected", pos),
         }
         // A value is complete: close containers until one continues with a comma.
-        while level > 0 {
+        while nesting.level > 0 {
             let (after, comma) = scan_comma_or_close(bytes, pos, object)?;
             pos = after;
             if comma {
@@ -472,8 +552,7 @@ fn skip_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> {
                 }
                 continue 'value;
             }
-            level -= 1;
-            object = level > 0 && objects[level - 1];
+            object = nesting.pop();
         }
         return Ok(pos);
     }
@@ -488,6 +567,12 @@ pub struct Scanner<'a> {
 impl<'a> Scanner<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
         Scanner { bytes, pos: 0 }
+    }
+
+    /// A scanner whose cursor starts at `pos` (after a byte order mark, say); offsets in its
+    /// errors still count from the start of `bytes`.
+    pub fn at(bytes: &'a [u8], pos: usize) -> Self {
+        Scanner { bytes, pos }
     }
 
     fn error<T>(&self, reason: &'static str) -> Scan<T> {
@@ -517,31 +602,19 @@ impl<'a> Scanner<'a> {
     /// Walks an object whose `{` is at the cursor. For each member, `member` is called with the
     /// key and the scanner positioned at the member's value, which it must consume.
     /// `depth` counts the containers already open around this object.
+    #[inline]
     pub fn object(
         &mut self,
         depth: usize,
         mut member: impl FnMut(&mut Self, RawStr<'a>) -> Scan<()>,
     ) -> Scan<()> {
-        self.open(depth)?;
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            return Ok(());
-        }
-        loop {
-            let start = skip_ws(self.bytes, self.pos);
-            let (after, quote, escaped) = scan_key_colon(self.bytes, start)?;
-            self.pos = after;
-            let key = RawStr {
-                raw: accepted(&self.bytes[start + 1..quote]),
-                escaped,
-            };
+        self.enter(depth)?;
+        let mut first = true;
+        while let Some(key) = self.next_member(first)? {
             member(self, key)?;
-            let (after, comma) = scan_comma_or_close(self.bytes, self.pos, true)?;
-            self.pos = after;
-            if !comma {
-                return Ok(());
-            }
+            first = false;
         }
+        Ok(())
     }
 
     /// Walks an array whose `[` is at the cursor; `element` consumes each element.
@@ -550,27 +623,68 @@ impl<'a> Scanner<'a> {
         depth: usize,
         mut element: impl FnMut(&mut Self) -> Scan<()>,
     ) -> Scan<()> {
-        self.open(depth)?;
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-            return Ok(());
-        }
-        loop {
+        self.enter(depth)?;
+        let mut first = true;
+        while self.next_element(first)? {
             element(self)?;
-            let (after, comma) = scan_comma_or_close(self.bytes, self.pos, false)?;
-            self.pos = after;
-            if !comma {
-                return Ok(());
-            }
+            first = false;
         }
+        Ok(())
     }
 
-    fn open(&mut self, depth: usize) -> Scan<()> {
+    /// Steps into the object or array whose `{` or `[` is at the cursor; `depth` counts the
+    /// containers already open around it. Then call [`Scanner::next_member`] or
+    /// [`Scanner::next_element`] until they report the end.
+    #[inline(always)]
+    pub fn enter(&mut self, depth: usize) -> Scan<()> {
         if depth >= MAX_DEPTH {
             return self.error(NESTED_TOO_DEEP);
         }
         self.pos += 1; // the '{' or '[' the caller saw
         Ok(())
+    }
+
+    /// In an object entered with [`Scanner::enter`]: moves past the comma (unless `first`) and
+    /// the next key and colon, and returns the key, the cursor then at the member's value
+    /// (which the caller must consume); or moves past the closing `}` and returns `None`.
+    #[inline(always)]
+    pub fn next_member(&mut self, first: bool) -> Scan<Option<RawStr<'a>>> {
+        if first {
+            if self.peek() == Some(b'}') {
+                self.pos += 1;
+                return Ok(None);
+            }
+        } else {
+            let (after, comma) = scan_comma_or_close(self.bytes, self.pos, true)?;
+            self.pos = after;
+            if !comma {
+                return Ok(None);
+            }
+        }
+        let start = skip_ws(self.bytes, self.pos);
+        let (after, quote, escaped) = scan_key_colon(self.bytes, start)?;
+        self.pos = after;
+        Ok(Some(RawStr {
+            raw: accepted(&self.bytes[start + 1..quote]),
+            escaped,
+        }))
+    }
+
+    /// In an array entered with [`Scanner::enter`]: moves past the comma (unless `first`) and
+    /// returns true, the cursor then at the next element (which the caller must consume); or
+    /// moves past the closing `]` and returns false.
+    #[inline(always)]
+    pub fn next_element(&mut self, first: bool) -> Scan<bool> {
+        if first {
+            if self.peek() == Some(b']') {
+                self.pos += 1;
+                return Ok(false);
+            }
+            return Ok(true);
+        }
+        let (after, comma) = scan_comma_or_close(self.bytes, self.pos, false)?;
+        self.pos = after;
+        Ok(comma)
     }
 
     /// Validates the value at the cursor and returns its exact text.
@@ -692,15 +806,61 @@ mod tests {
 
     #[test]
     fn limits_nesting_without_recursing_past_the_limit() {
+        assert_eq!(
+            NESTED_TOO_DEEP,
+            format!("objects and arrays nested more than {MAX_DEPTH} deep")
+        );
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(validate(&ok).is_ok());
         let too_deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
         assert_eq!(
-            validate(&too_deep).unwrap_err().reason,
-            "objects and arrays nested more than 128 deep"
+            validate(&too_deep),
+            Err(SyntaxError {
+                reason: NESTED_TOO_DEEP,
+                offset: MAX_DEPTH
+            })
         );
         let huge = "[".repeat(1_000_000);
         assert_eq!(validate(&huge).unwrap_err().offset, MAX_DEPTH);
+        let huge = "{\"a\":".repeat(1_000_000);
+        assert_eq!(validate(&huge).unwrap_err().reason, NESTED_TOO_DEEP);
+    }
+
+    /// Mixed objects and arrays, nested across several 64-level words of the bit stack and
+    /// back: every closing bracket is checked against the kind of its container.
+    #[test]
+    fn nesting_remembers_each_level_kind_across_words() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for round in 0..200 {
+            let depth = 1 + round * 37 % 300;
+            let mut kinds = Vec::new();
+            let mut text = String::new();
+            for _ in 0..depth {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let object = state & 1 == 1;
+                text.push_str(if object { "{\"k\":" } else { "[0," });
+                kinds.push(object);
+            }
+            text.push_str("null");
+            let good: String = kinds
+                .iter()
+                .rev()
+                .map(|&o| if o { '}' } else { ']' })
+                .collect();
+            assert_eq!(
+                validate(&(text.clone() + &good)),
+                Ok(&*(text.clone() + &good))
+            );
+            // Swap one closing bracket for the other kind: refused exactly there.
+            let wrong_at = round % depth;
+            let mut bad: Vec<char> = good.chars().collect();
+            bad[wrong_at] = if bad[wrong_at] == '}' { ']' } else { '}' };
+            let bad: String = bad.into_iter().collect();
+            let error = validate(&(text.clone() + &bad)).unwrap_err();
+            assert_eq!(error.offset, text.len() + wrong_at, "depth {depth}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The classification rules of the core issue, through the Rust API.
 
-use monaca_cloud_error::{CloudError, Kind};
+use monaca_cloud_error::{CloudError, Kind, MAX_DEPTH};
 
 fn classify(body: &str) -> Option<CloudError> {
     CloudError::from_response(200, body.as_bytes())
@@ -113,25 +113,44 @@ fn server_errors_keep_code_message_and_data_exactly() {
 }
 
 #[test]
-fn codes_span_the_whole_int64_range_and_need_integer_syntax() {
+fn codes_are_the_integer_javascript_reads_in_any_notation() {
     for (text, code) in [
         ("-9223372036854775808", i64::MIN),
         ("9223372036854775807", i64::MAX),
         ("-0", 0),
         ("-32050", -32050),
+        // JSON.parse reads these as integers, and the SDK rejects with that code.
+        ("1e3", 1000),
+        ("11.0", 11),
+        ("-3.2602e4", -32602),
+        ("1E3", 1000),
+        ("1e+3", 1000),
+        ("-0.0", 0),
+        ("9.223372036854775807E18", i64::MAX),
     ] {
         let error = error_for(&format!(r#"{{"error":{{"code":{text},"message":"m"}}}}"#));
-        assert_eq!(error.code(), code);
+        assert_eq!(error.code(), code, "{text}");
     }
+    assert_eq!(
+        error_for(r#"{"error":{"code":-3.2602e4,"message":"Invalid params"}}"#).name(),
+        Some("INVALID_PARAMS")
+    );
     assert_eq!(
         error_for(r#"{"error":{"code":-32050,"message":"m"}}"#).kind(),
         Kind::ServerDefined
     );
+    let long_fraction = format!("11.{}1", "0".repeat(300));
     for (text, expected) in [
         ("9223372036854775808", "outside the 64-bit integer range"),
         ("-9223372036854775809", "outside the 64-bit integer range"),
-        ("1.0", "has a fraction or exponent"),
-        ("1e3", "has a fraction or exponent"),
+        (
+            "1e400",
+            "\"error.code\" is 1e400, outside the 64-bit integer range",
+        ),
+        ("1e19", "outside the 64-bit integer range"),
+        ("11.5", "\"error.code\" is 11.5, which is not an integer"),
+        ("1e-3", "which is not an integer"),
+        (&long_fraction, "which is not an integer"),
         ("\"11\"", "\"error.code\" is a string, not an integer"),
         ("null", "\"error.code\" is null, not an integer"),
         ("true", "\"error.code\" is a boolean"),
@@ -180,33 +199,100 @@ fn malformed_error_members_are_named_in_the_detail() {
 }
 
 #[test]
-fn duplicated_members_that_decide_the_outcome_are_ambiguous() {
-    let cases = [
-        (r#"{"result":1,"result":2}"#, "duplicated \"result\""),
-        (
-            r#"{"error":null,"error":null,"result":1}"#,
-            "duplicated \"error\"",
-        ),
+fn the_last_of_duplicated_members_wins_as_in_json_parse() {
+    // Successes: the last `error` is null (or there is none) and a result is there.
+    for body in [
+        r#"{"result":1,"result":2}"#,
+        r#"{"error":null,"error":null,"result":1}"#,
+        r#"{"error":{"code":1,"message":"a"},"error":null,"result":1}"#,
+        r#"{"error":"boom","error":null,"result":1}"#,
+        r#"{"result":1,"r\u0065sult":2}"#,
+    ] {
+        assert!(classify(body).is_none(), "{body}");
+    }
+    // Errors: the last value of each member is the one read.
+    for (body, code, message, data) in [
         (
             r#"{"error":{"code":1,"message":"a"},"error":{"code":2,"message":"b"}}"#,
-            "duplicated \"error\"",
+            2,
+            "b",
+            None,
+        ),
+        (
+            r#"{"error":null,"error":{"code":3,"message":"c"},"result":1}"#,
+            3,
+            "c",
+            None,
+        ),
+        (
+            r#"{"error":"boom","error":{"code":4,"message":"d"}}"#,
+            4,
+            "d",
+            None,
         ),
         (
             r#"{"error":{"code":1,"code":2,"message":"a"}}"#,
-            "duplicated \"code\"",
+            2,
+            "a",
+            None,
+        ),
+        (
+            r#"{"error":{"code":"x","code":5,"message":"a"}}"#,
+            5,
+            "a",
+            None,
         ),
         (
             r#"{"error":{"code":1,"message":"a","message":"b"}}"#,
-            "duplicated \"message\"",
+            1,
+            "b",
+            None,
         ),
         (
-            r#"{"error":{"code":1,"message":"a","data":1,"data":2}}"#,
-            "duplicated \"data\"",
+            r#"{"error":{"code":1,"message":7,"message":"b"}}"#,
+            1,
+            "b",
+            None,
         ),
-        // Escapes do not hide a duplicate.
-        (r#"{"result":1,"r\u0065sult":2}"#, "duplicated \"result\""),
-    ];
-    for (body, expected) in cases {
+        (
+            r#"{"error":{"code":1,"message":"a","data":1,"data":[2]}}"#,
+            1,
+            "a",
+            Some("[2]"),
+        ),
+        (
+            r#"{"error":{"code":1,"message":"a","d\u0061ta":{"x":1},"data":null}}"#,
+            1,
+            "a",
+            Some("null"),
+        ),
+    ] {
+        let error = error_for(body);
+        assert_eq!(
+            (error.code(), error.message(), error.data_json()),
+            (code, message, data),
+            "{body}"
+        );
+    }
+    // And a last value that is unusable makes the response unusable, whatever came before.
+    for (body, expected) in [
+        (
+            r#"{"error":{"code":1,"message":"a"},"error":5}"#,
+            "\"error\" is a number, not an object",
+        ),
+        (
+            r#"{"error":{"code":1,"message":"a"},"error":null}"#,
+            "\"error\" is null and the response has no \"result\"",
+        ),
+        (
+            r#"{"error":{"code":1,"code":"1","message":"a"}}"#,
+            "\"error.code\" is a string, not an integer",
+        ),
+        (
+            r#"{"error":{"code":1,"message":"a","message":false}}"#,
+            "\"error.message\" is a boolean, not a string",
+        ),
+    ] {
         invalid_response(body.as_bytes(), expected);
     }
 }
@@ -236,14 +322,14 @@ fn bodies_that_are_not_json_objects_give_a_precise_detail() {
         "not valid JSON: unexpected end of input inside an array",
     );
     invalid_response(
-        b"\xEF\xBB\xBF{\"result\":1}",
-        "not valid JSON: expected a JSON value at line 1, column 1",
+        b"{\"result\":1}\xFF",
+        "not valid JSON: a byte that is not UTF-8, outside a string, at line 1, column 13 \
+         (byte offset 12)",
     );
     invalid_response(
-        b"{\"result\":\"caf\xC3\"}",
-        "not valid UTF-8: invalid byte at line 1, column 15 (byte offset 14)",
+        b"{\"result\":\xC3\xA9}",
+        "not valid JSON: expected a JSON value at line 1, column 11",
     );
-    invalid_response(b"{\"result\":\"\xFF\"}", "byte offset 11");
     // A syntax error anywhere wins over what the members said.
     invalid_response(
         br#"{"error":{"code":"x","message":"m"},"result":[}"#,
@@ -252,21 +338,172 @@ fn bodies_that_are_not_json_objects_give_a_precise_detail() {
 }
 
 #[test]
-fn nesting_beyond_the_limit_is_refused_without_overflowing_the_stack() {
+fn nesting_as_deep_as_the_sdk_reads_is_accepted_and_beyond_the_limit_refused() {
     let deep = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-    // The envelope is one level, so `result` may nest 127 more.
-    assert!(classify(&format!(r#"{{"result":{}}}"#, deep(127))).is_none());
+    let objects = |depth: usize| format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth));
+    // The envelope is one level, so `result` may nest MAX_DEPTH - 1 more; `data` sits in
+    // `error`, two levels in.
+    assert_eq!(MAX_DEPTH, 10_000);
+    assert!(classify(&format!(r#"{{"result":{}}}"#, deep(MAX_DEPTH - 1))).is_none());
+    assert!(classify(&format!(r#"{{"result":{}}}"#, objects(MAX_DEPTH - 1))).is_none());
+    let data = objects(MAX_DEPTH - 2);
+    let error = error_for(&format!(
+        r#"{{"error":{{"code":-32602,"message":"m","data":{data}}}}}"#
+    ));
+    assert_eq!(error.data_json(), Some(&*data));
+    let params: Vec<_> = error
+        .params()
+        .map(|p| (p.name, p.messages().collect::<Vec<_>>()))
+        .collect();
+    let name = vec!["a"; MAX_DEPTH - 2].join(".");
+    assert_eq!(params, [(&*name, vec!["1"])]);
+    let too_deep = "objects and arrays nested more than 10000 deep";
     invalid_response(
-        format!(r#"{{"result":{}}}"#, deep(128)).as_bytes(),
-        "nested more than 128 deep",
+        format!(r#"{{"result":{}}}"#, deep(MAX_DEPTH)).as_bytes(),
+        too_deep,
+    );
+    invalid_response(
+        format!(
+            r#"{{"error":{{"code":1,"message":"m","data":{}}}}}"#,
+            objects(MAX_DEPTH - 1)
+        )
+        .as_bytes(),
+        too_deep,
     );
     let million = format!(r#"{{"result":{}}}"#, "[".repeat(1_000_000));
-    invalid_response(million.as_bytes(), "nested more than 128 deep");
+    invalid_response(million.as_bytes(), too_deep);
     let million = format!(
         r#"{{"error":{{"code":1,"message":"m","data":{}}}}}"#,
         "{\"a\":".repeat(1_000_000)
     );
-    invalid_response(million.as_bytes(), "nested more than 128 deep");
+    invalid_response(million.as_bytes(), too_deep);
+}
+
+#[test]
+fn byte_order_marks_pick_the_encoding_as_a_browser_does() {
+    let utf16 = |text: &str, little: bool| -> Vec<u8> {
+        let bom: [u8; 2] = if little { [0xFF, 0xFE] } else { [0xFE, 0xFF] };
+        bom.into_iter()
+            .chain(text.encode_utf16().flat_map(move |unit| {
+                if little {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                }
+            }))
+            .collect()
+    };
+    // A UTF-8 BOM is dropped.
+    assert!(CloudError::from_response(200, b"\xEF\xBB\xBF{\"result\":1}").is_none());
+    let error = CloudError::from_response(
+        200,
+        "\u{FEFF}{\"error\":{\"code\":11,\"message\":\"é\",\"data\":[1]}}".as_bytes(),
+    )
+    .expect("an error");
+    assert_eq!(
+        (error.code(), error.message(), error.data_json()),
+        (11, "é", Some("[1]"))
+    );
+    invalid_response(b"\xEF\xBB\xBF", "empty");
+    invalid_response(b"\xEF\xBB\xBF  ", "empty");
+    // Positions still count from the body's first byte (the BOM is one character).
+    invalid_response(
+        b"\xEF\xBB\xBF{\"result\":1}\xFF",
+        "at line 1, column 14 (byte offset 15)",
+    );
+    invalid_response(
+        b"\xEF\xBB\xBF{\"result\":}",
+        "expected a JSON value at line 1, column 12",
+    );
+    // A second BOM is not JSON.
+    invalid_response(
+        b"\xEF\xBB\xBF\xEF\xBB\xBF{\"result\":1}",
+        "expected a JSON value at line 1, column 2",
+    );
+    // UTF-16 in both byte orders.
+    let body =
+        r#"{"error":{"code":-32602,"message":"Invalid params","data":{"名前":"必須です 🎉"}}}"#;
+    for little in [true, false] {
+        let error = CloudError::from_response(200, &utf16(body, little)).expect("an error");
+        assert_eq!(error.code(), -32602);
+        assert_eq!(error.data_json(), Some(r#"{"名前":"必須です 🎉"}"#));
+        assert_eq!(error.first_message_for("名前"), Some("必須です 🎉"));
+        assert!(CloudError::from_response(200, &utf16(r#"{"result":"OK"}"#, little)).is_none());
+        invalid_response(&utf16("", little), "empty");
+        invalid_response(
+            &utf16("{\"result\":\n tru}", little),
+            "invalid literal (expected true, false or null) at line 2, column 2",
+        );
+    }
+    // An unpaired surrogate in UTF-16 is U+FFFD.
+    let mut lone = utf16(r#"{"error":{"code":1,"message":"aX"}}"#, true);
+    let x = lone.iter().rposition(|&b| b == b'X').unwrap();
+    lone[x..x + 2].copy_from_slice(&0xD800u16.to_le_bytes());
+    assert_eq!(
+        CloudError::from_response(200, &lone).unwrap().message(),
+        "a\u{FFFD}"
+    );
+}
+
+#[test]
+fn invalid_utf8_inside_strings_becomes_u_fffd_as_in_a_browser() {
+    // A stray byte in id, result, a key or another member does not turn a success into a failure.
+    for body in [
+        &b"{\"id\":\"\xFF\",\"result\":1}"[..],
+        b"{\"result\":\"caf\xE9\"}",
+        b"{\"result\":{\"k\xC3\":[\"\xF0\x9F\x8E\"]}}",
+        b"{\"x\xFF\":1,\"result\":null}",
+    ] {
+        assert!(
+            CloudError::from_response(200, body).is_none(),
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+    }
+    // In a message and in data: the decoded text, maximal subparts each one U+FFFD.
+    let error = CloudError::from_response(
+        200,
+        b"{\"error\":{\"code\":-32602,\"message\":\"caf\xE9 \xF0\x9F\x8E!\",\"data\":{\"n\xFFm\":\"\xED\xA0\x80\"}}}",
+    )
+    .expect("an error");
+    assert_eq!(error.code(), -32602);
+    assert_eq!(error.message(), "caf\u{FFFD} \u{FFFD}!");
+    assert_eq!(
+        error.data_json(),
+        Some("{\"n\u{FFFD}m\":\"\u{FFFD}\u{FFFD}\u{FFFD}\"}")
+    );
+    assert_eq!(
+        error.first_message_for("n\u{FFFD}m"),
+        Some("\u{FFFD}\u{FFFD}\u{FFFD}")
+    );
+    // A key that is "error" only once decoded is not "error".
+    invalid_response(
+        b"{\"erro\xFF\":{\"code\":1,\"message\":\"m\"}}",
+        "neither \"result\" nor \"error\"",
+    );
+    // A Latin-1 body is decoded the same way.
+    let error = CloudError::from_response(
+        200,
+        b"{\"error\":{\"code\":10001,\"message\":\"Donn\xE9es invalides\"}}",
+    )
+    .expect("an error");
+    assert_eq!(error.message(), "Donn\u{FFFD}es invalides");
+    // Outside strings an invalid byte is still a syntax error, at its place in the body, even
+    // after invalid bytes inside strings.
+    invalid_response(
+        b"{\"id\":\"\xFF\xFF\",\"result\":\xFF}",
+        "a byte that is not UTF-8, outside a string, at line 1, column 21 (byte offset 20)",
+    );
+    invalid_response(
+        b"{\"id\":\"\xFF\xFF\",\"result\":1,}",
+        "expected a string key in the object at line 1, column 23",
+    );
+    invalid_response(b"\xFF", "byte offset 0");
+    // The scanner meets the grammar fault first: reported as such.
+    invalid_response(
+        b"\x00z\xFF",
+        "not valid JSON: expected a JSON value at line 1, column 1",
+    );
 }
 
 #[test]

@@ -28,7 +28,6 @@ fn is_syntax_error(error: &CloudError) -> bool {
     error.code() == -12
         && error.detail().is_some_and(|detail| {
             detail.starts_with("the response body is not valid JSON")
-                || detail.starts_with("the response body is not valid UTF-8")
                 || detail.starts_with("the response body is empty")
         })
 }

@@ -1,0 +1,149 @@
+//! A response body's text as a browser decodes it before Monaca's SDK hands it to
+//! `JSON.parse`: a byte order mark picks the encoding and is dropped (UTF-8, UTF-16 LE or BE;
+//! UTF-8 without one), and every invalid UTF-8 sequence becomes U+FFFD, one for each maximal
+//! subpart (the WHATWG "UTF-8 decode" rule, which the standard library's lossy decoding
+//! follows).
+//!
+//! Valid UTF-8 is never copied: classification reads such a body in place, and only a body
+//! that needs decoding costs an allocation.
+
+/// The encoding a body's first bytes announce.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Bom {
+    /// No byte order mark: UTF-8.
+    None,
+    /// EF BB BF: UTF-8, the text starts after these three bytes.
+    Utf8,
+    /// FF FE: UTF-16, little-endian.
+    Utf16Le,
+    /// FE FF: UTF-16, big-endian.
+    Utf16Be,
+}
+
+pub(crate) const UTF8_BOM_LEN: usize = 3;
+
+/// The byte order mark at the start of `body`.
+pub(crate) fn sniff(body: &[u8]) -> Bom {
+    match body {
+        [0xEF, 0xBB, 0xBF, ..] => Bom::Utf8,
+        [0xFF, 0xFE, ..] => Bom::Utf16Le,
+        [0xFE, 0xFF, ..] => Bom::Utf16Be,
+        _ => Bom::None,
+    }
+}
+
+/// The text of a UTF-16 body after its two-byte mark: unpaired surrogates and an odd last
+/// byte each become U+FFFD.
+pub(crate) fn utf16(body: &[u8], little_endian: bool) -> String {
+    let units = body[2..].chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let mut text: String = char::decode_utf16(units)
+        .map(|unit| unit.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    if body.len() % 2 == 1 {
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    text
+}
+
+/// The offset in `body` of the byte that `decoded_offset` in `String::from_utf8_lossy(body)`
+/// came from (each U+FFFD maps to the start of the sequence it replaced).
+pub(crate) fn original_offset(body: &[u8], decoded_offset: usize) -> usize {
+    let replacement_len = char::REPLACEMENT_CHARACTER.len_utf8();
+    let (mut original, mut decoded) = (0, 0);
+    loop {
+        let rest = &body[original..];
+        let (valid, invalid) = match std::str::from_utf8(rest) {
+            Ok(_) => (rest.len(), 0),
+            Err(error) => (
+                error.valid_up_to(),
+                error
+                    .error_len()
+                    .unwrap_or(rest.len() - error.valid_up_to()),
+            ),
+        };
+        if decoded_offset <= decoded + valid || invalid == 0 {
+            return original + (decoded_offset - decoded).min(valid);
+        }
+        original += valid;
+        decoded += valid;
+        if decoded_offset < decoded + replacement_len {
+            return original;
+        }
+        original += invalid;
+        decoded += replacement_len;
+    }
+}
+
+/// Whether the bytes at `offset` do not start a well-formed UTF-8 sequence.
+pub(crate) fn invalid_utf8_at(body: &[u8], offset: usize) -> bool {
+    let window = &body[offset.min(body.len())..body.len().min(offset + 4)];
+    matches!(std::str::from_utf8(window), Err(error) if error.valid_up_to() == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_the_three_byte_order_marks() {
+        assert_eq!(sniff(b"\xEF\xBB\xBF{}"), Bom::Utf8);
+        assert_eq!(sniff(b"\xFF\xFE{\x00"), Bom::Utf16Le);
+        assert_eq!(sniff(b"\xFE\xFF\x00{"), Bom::Utf16Be);
+        for body in [&b"{}"[..], b"", b"\xEF\xBB", b"\xFF", b"\xEF\xBB\xBE"] {
+            assert_eq!(sniff(body), Bom::None, "{body:x?}");
+        }
+    }
+
+    #[test]
+    fn decodes_utf16_in_both_byte_orders() {
+        let text = "{\"result\":\"é🎉\"}";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(utf16(&le, true), text);
+        assert_eq!(utf16(&be, false), text);
+        // A lone surrogate and an odd last byte.
+        assert_eq!(
+            utf16(b"\xFF\xFEA\x00\x00\xD8B\x00\x01", true),
+            "A\u{FFFD}B\u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn maps_decoded_offsets_back_to_the_body() {
+        // "a" FF "b" C3 "c" F0 9F 8E (truncated at the end)
+        let body = b"a\xFFb\xC3c\xF0\x9F\x8E";
+        let decoded = String::from_utf8_lossy(body);
+        assert_eq!(decoded, "a\u{FFFD}b\u{FFFD}c\u{FFFD}");
+        for (decoded_offset, original) in [(0, 0), (1, 1), (4, 2), (5, 3), (8, 4), (9, 5)] {
+            assert_eq!(
+                original_offset(body, decoded_offset),
+                original,
+                "{decoded_offset}"
+            );
+        }
+        assert_eq!(original_offset(b"plain", 3), 3);
+        assert_eq!(original_offset(b"plain", 5), 5);
+    }
+
+    #[test]
+    fn tells_where_invalid_utf8_starts() {
+        let body = b"a\xFF\xC3\xA9\xF0\x9F";
+        assert!(!invalid_utf8_at(body, 0));
+        assert!(invalid_utf8_at(body, 1));
+        assert!(!invalid_utf8_at(body, 2));
+        assert!(invalid_utf8_at(body, 4)); // truncated at the end
+    }
+}
