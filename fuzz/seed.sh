@@ -52,11 +52,19 @@ done <<'BODIES'
 {"error":{"code":-32602,"message":"m","data":{"a":1e400,"b":-0,"c":[true,false,null]}}}
 BODIES
 
-# Nesting at and just past the limit of 128 containers.
+# Nesting at and just past the limit of 10,000 containers, and past the oracle's 256.
 deep() { printf '%*s' "$1" '' | tr ' ' '['; printf '%*s' "$1" '' | tr ' ' ']'; }
-{ printf '\x00{"result":'; deep 127; printf '}'; } >"$response/deep-128"
-{ printf '\x00{"result":'; deep 128; printf '}'; } >"$response/deep-129"
-{ printf '\x00{"error":{"code":1,"message":"m","data":'; deep 126; printf '}}'; } >"$response/deep-data-128"
+{ printf '\x00{"result":'; deep 9999; printf '}'; } >"$response/deep-10000"
+{ printf '\x00{"result":'; deep 10000; printf '}'; } >"$response/deep-10001"
+{ printf '\x00{"error":{"code":1,"message":"m","data":'; deep 9998; printf '}}'; } >"$response/deep-data-10000"
+{ printf '\x00{"error":{"code":-32602,"message":"m","data":'; deep 300; printf '}}'; } >"$response/deep-data-301"
+# What a browser decodes: byte order marks, UTF-16, invalid UTF-8 in strings, codes in any
+# integral notation, duplicated members (the last wins).
+printf '\x00\xef\xbb\xbf{"result":1}' >"$response/bom-utf8"
+printf '\x00\xff\xfe{\x00"\x00r\x00e\x00s\x00u\x00l\x00t\x00"\x00:\x001\x00}\x00' >"$response/bom-utf16le"
+printf '\x00\xfe\xff\x00{\x00"\x00e\x00r\x00r\x00o\x00r\x00"\x00:\x00n\x00u\x00l\x00l\x00}' >"$response/bom-utf16be"
+printf '\x00{"error":{"code":1e3,"message":"caf\xe9","data":{"k\xff":"\xed\xa0\x80"}}}' >"$response/latin1-exponent"
+printf '\x00{"error":{"code":"x","code":-3.2602e4,"message":1,"message":"m"},"error":null,"error":{"code":11.0,"message":"m"}}' >"$response/duplicates"
 # Invalid UTF-8, a raw status and status 0.
 printf '\x00{"result":"\xff\xfe"}' >"$response/not-utf8"
 printf '\xf0\x2c\x01\x00\x00{"result":1}' >"$response/status-300"

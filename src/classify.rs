@@ -90,7 +90,7 @@ pub fn classify<R>(status: i32, body: &[u8], take: impl FnOnce(Outcome<'_>) -> R
         // A string holds bytes that are not UTF-8: read the text a browser decodes instead,
         // in which each of them is U+FFFD, and report faults at their place in the body.
         Err(error) if error.reason == scan::INVALID_UTF8 => {
-            let text = String::from_utf8_lossy(body);
+            let text = decode::utf8_lossy(body);
             take(match read_envelope(text.as_bytes(), start) {
                 Ok(outcome) => outcome,
                 Err(SyntaxError { reason, offset }) => {

@@ -35,50 +35,84 @@ pub(crate) fn sniff(body: &[u8]) -> Bom {
 /// The text of a UTF-16 body after its two-byte mark: unpaired surrogates and an odd last
 /// byte each become U+FFFD.
 pub(crate) fn utf16(body: &[u8], little_endian: bool) -> String {
-    let units = body[2..].chunks_exact(2).map(|pair| {
-        let pair = [pair[0], pair[1]];
-        if little_endian {
-            u16::from_le_bytes(pair)
-        } else {
-            u16::from_be_bytes(pair)
+    let chars = || {
+        let units = body[2..].chunks_exact(2).map(|pair| {
+            let pair = [pair[0], pair[1]];
+            if little_endian {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        });
+        let odd_byte = (body.len() % 2 == 1).then_some(char::REPLACEMENT_CHARACTER);
+        char::decode_utf16(units)
+            .map(|unit| unit.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .chain(odd_byte)
+    };
+    // Measured first, so the text is allocated once at its exact size.
+    let mut text = String::with_capacity(chars().map(char::len_utf8).sum());
+    text.extend(chars());
+    text
+}
+
+/// The body cut into runs of valid UTF-8, each followed by the length of the invalid
+/// sequence (a maximal subpart) after it, 0 for the last run.
+fn utf8_chunks(body: &[u8]) -> impl Iterator<Item = (&str, usize)> {
+    let mut rest = Some(body);
+    std::iter::from_fn(move || {
+        let bytes = rest?;
+        match std::str::from_utf8(bytes) {
+            Ok(valid) => {
+                rest = None;
+                Some((valid, 0))
+            }
+            Err(error) => {
+                let valid_len = error.valid_up_to();
+                let invalid = error.error_len().unwrap_or(bytes.len() - valid_len);
+                rest = Some(&bytes[valid_len + invalid..]);
+                // Checked again rather than trusted: this path is rare, and no unsafe is needed.
+                let valid = std::str::from_utf8(&bytes[..valid_len]).unwrap_or_default();
+                Some((valid, invalid))
+            }
         }
-    });
-    let mut text: String = char::decode_utf16(units)
-        .map(|unit| unit.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect();
-    if body.len() % 2 == 1 {
-        text.push(char::REPLACEMENT_CHARACTER);
+    })
+}
+
+/// The text of a UTF-8 body with each invalid sequence replaced by U+FFFD, in one allocation
+/// of the exact size.
+pub(crate) fn utf8_lossy(body: &[u8]) -> String {
+    let replacement_len = char::REPLACEMENT_CHARACTER.len_utf8();
+    let size = utf8_chunks(body)
+        .map(|(valid, invalid)| valid.len() + if invalid > 0 { replacement_len } else { 0 })
+        .sum();
+    let mut text = String::with_capacity(size);
+    for (valid, invalid) in utf8_chunks(body) {
+        text.push_str(valid);
+        if invalid > 0 {
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
     }
     text
 }
 
-/// The offset in `body` of the byte that `decoded_offset` in `String::from_utf8_lossy(body)`
-/// came from (each U+FFFD maps to the start of the sequence it replaced).
+/// The offset in `body` of the byte that `decoded_offset` in [`utf8_lossy`]`(body)` came from
+/// (each U+FFFD maps to the start of the sequence it replaced).
 pub(crate) fn original_offset(body: &[u8], decoded_offset: usize) -> usize {
     let replacement_len = char::REPLACEMENT_CHARACTER.len_utf8();
     let (mut original, mut decoded) = (0, 0);
-    loop {
-        let rest = &body[original..];
-        let (valid, invalid) = match std::str::from_utf8(rest) {
-            Ok(_) => (rest.len(), 0),
-            Err(error) => (
-                error.valid_up_to(),
-                error
-                    .error_len()
-                    .unwrap_or(rest.len() - error.valid_up_to()),
-            ),
-        };
-        if decoded_offset <= decoded + valid || invalid == 0 {
-            return original + (decoded_offset - decoded).min(valid);
+    for (valid, invalid) in utf8_chunks(body) {
+        if decoded_offset <= decoded + valid.len() || invalid == 0 {
+            return original + (decoded_offset - decoded).min(valid.len());
         }
-        original += valid;
-        decoded += valid;
+        original += valid.len();
+        decoded += valid.len();
         if decoded_offset < decoded + replacement_len {
             return original;
         }
         original += invalid;
         decoded += replacement_len;
     }
+    original
 }
 
 /// Whether the bytes at `offset` do not start a well-formed UTF-8 sequence.
@@ -125,8 +159,10 @@ mod tests {
     fn maps_decoded_offsets_back_to_the_body() {
         // "a" FF "b" C3 "c" F0 9F 8E (truncated at the end)
         let body = b"a\xFFb\xC3c\xF0\x9F\x8E";
-        let decoded = String::from_utf8_lossy(body);
+        let decoded = utf8_lossy(body);
+        assert_eq!(decoded, String::from_utf8_lossy(body));
         assert_eq!(decoded, "a\u{FFFD}b\u{FFFD}c\u{FFFD}");
+        assert_eq!(decoded.len(), decoded.capacity());
         for (decoded_offset, original) in [(0, 0), (1, 1), (4, 2), (5, 3), (8, 4), (9, 5)] {
             assert_eq!(
                 original_offset(body, decoded_offset),
@@ -136,6 +172,32 @@ mod tests {
         }
         assert_eq!(original_offset(b"plain", 3), 3);
         assert_eq!(original_offset(b"plain", 5), 5);
+    }
+
+    #[test]
+    fn lossy_decoding_agrees_with_the_standard_library_on_random_bytes() {
+        let alphabet = [
+            0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xA0, 0xED, 0x9F, 0xEF, 0xF0, 0x90,
+            0xF4, 0x8F, 0xF5, 0xFF,
+        ];
+        let mut state = 0x853C_49E6_748F_EA9Bu64;
+        for _ in 0..20_000 {
+            let mut body = Vec::new();
+            for _ in 0..(state >> 60) {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                body.push(alphabet[(state >> 33) as usize % alphabet.len()]);
+            }
+            let decoded = utf8_lossy(&body);
+            assert_eq!(decoded, String::from_utf8_lossy(&body), "{body:x?}");
+            assert_eq!(decoded.len(), decoded.capacity(), "{body:x?}");
+            assert_eq!(
+                original_offset(&body, decoded.len()),
+                body.len(),
+                "{body:x?}"
+            );
+        }
     }
 
     #[test]

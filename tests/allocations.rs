@@ -85,6 +85,29 @@ fn a_success_body_allocates_nothing_whatever_its_size() {
 }
 
 #[test]
+fn only_a_body_that_needs_decoding_is_copied() {
+    // Deep nesting and a UTF-8 byte order mark are read in place.
+    let deep = format!(
+        "\u{FEFF}{{\"result\":{}1{}}}",
+        "[{\"a\":".repeat(4_000),
+        "}]".repeat(4_000)
+    );
+    assert_eq!(
+        allocations_of(|| assert!(!parse_read_free(deep.as_bytes()))),
+        0
+    );
+    // Invalid UTF-8 in a string: one copy, the decoded text (and nothing else).
+    let latin1 = b"{\"id\":\"caf\xE9\",\"result\":1}";
+    assert_eq!(allocations_of(|| assert!(!parse_read_free(latin1))), 1);
+    // UTF-16: one copy too.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(r#"{"result":1}"#.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    assert_eq!(allocations_of(|| assert!(!parse_read_free(&utf16))), 1);
+}
+
+#[test]
 fn an_s1_handle_costs_at_most_4_allocations() {
     let body = inputs::s1();
     let allocations = allocations_of(|| assert!(parse_read_free(&body)));

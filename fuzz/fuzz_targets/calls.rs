@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 use monaca_cloud_error::ffi::{self, MonacaError, MonacaErrorKind, MonacaStatus, MONACA_MAX_DEPTH};
 use monaca_fuzz::{
     abort_on_panic, check_json_form, check_null_handle, check_response, free, from_response,
-    max_depth, oracle_can_judge, parse_json, snapshot, text, Snapshot,
+    max_depth, oracle_can_judge, oracle_depth_ok, parse_json, snapshot, text, Snapshot,
 };
 use std::fmt::Write as _;
 use std::ptr;
@@ -460,7 +460,7 @@ fn new_error(code: i64, message: &Message, data: &Data) -> Option<Live> {
         Some((None, len)) => (ptr::null(), *len),
     };
     if let Some((Some(bytes), _)) = &data_arg {
-        if !oracle_can_judge(bytes) {
+        if !oracle_can_judge(bytes) || !oracle_depth_ok(bytes) {
             return None;
         }
     }
