@@ -2,12 +2,20 @@
 # Tests the Android binding on this machine (no NDK needed):
 #   1. the JNI shim, compiled with gcc against the JDK's jni.h and linked with the release
 #      static library into a shared library that exports only Java_* symbols;
-#   2. the Kotlin wrapper and its JUnit 4 tests, compiled with kotlinc and run on the desktop
-#      JVM with -Xcheck:jni (any JNI warning fails the run);
-#   3. the static library built for the four Android targets, each checked to export every
+#   2. the Kotlin wrapper and its JUnit 4 tests, compiled with Kotlin 2.4.20 (kotlinc-jvm of the
+#      npm package kotlin-compiler, installed by install-kotlin.sh into target/kotlin-2.4.20)
+#      with -Werror, and run on the desktop JVM with -Xcheck:jni (any JNI warning fails the
+#      run) and that compiler's kotlin-stdlib.jar, against the gcc-built shim and the CMake-built
+#      one; then the load failures (wrong ABI version, no library), each in a fresh JVM;
+#   3. the oldest-compiler check, compile only: the wrapper, its tests and the Cordova plugin
+#      class (bindings/cordova/src/android, against bindings/cordova/test/android-stubs)
+#      compiled with Debian's kotlinc 1.3.31 (apt package kotlin) with -Werror: the oldest
+#      Kotlin kept (cordova-android 9, the plugin's minimum, builds with 1.3.50 by default);
+#   4. the static library built for the four Android targets, each checked to export every
 #      function of the header.
-# Installs what it needs (Debian packages, rustup targets). Outputs go to target/android-jvm/.
-# Exits non-zero when anything fails.
+# Installs what it needs (Debian packages, the npm package kotlin-compiler, rustup targets).
+# Outputs go to target/android-jvm/. Ends with an "android: ..." line naming the compilers and
+# the JUnit count. Exits non-zero when anything fails.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -30,14 +38,19 @@ find_jdk() {
     echo "$javac"
 }
 
+# Debian's kotlinc 1.3.31 (apt package kotlin) is only the oldest-compiler check (step 3); the
+# main compile and the JVM tests use Kotlin 2.4.20 from install-kotlin.sh.
+OLD_KOTLIN_VERSION=1.3.31
+OLD_KOTLINC=/usr/bin/kotlinc
 missing=()
-command -v kotlinc >/dev/null 2>&1 || missing+=(kotlin)
+[ -x "$OLD_KOTLINC" ] || missing+=(kotlin)
 [ -f /usr/share/java/junit4.jar ] || missing+=(junit4)
 [ -f /usr/share/java/hamcrest-core.jar ] || missing+=(libhamcrest-java)
 find_jdk >/dev/null || missing+=(default-jdk-headless)
 command -v gcc >/dev/null 2>&1 || missing+=(gcc)
 command -v nm >/dev/null 2>&1 || missing+=(binutils)
 command -v cmake >/dev/null 2>&1 || missing+=(cmake)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
     step "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
@@ -46,9 +59,18 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 JDK="$(find_jdk)" || die "no JDK with include/jni.h found"
 JAVA="$JDK/bin/java"
-KOTLIN_STDLIB=/usr/share/java/kotlin-stdlib.jar
-[ -f "$KOTLIN_STDLIB" ] || die "$KOTLIN_STDLIB missing (Debian package kotlin)"
+JAVAC="$JDK/bin/javac"
+JAVA_LABEL="$("$JAVA" -version 2>&1 | sed -n '1s/^openjdk version "\([^"]*\)".*/OpenJDK \1/p')"
+[ -n "$JAVA_LABEL" ] || JAVA_LABEL="$("$JAVA" -version 2>&1 | head -n1)"
 JUNIT_CP=/usr/share/java/junit4.jar:/usr/share/java/hamcrest-core.jar
+
+step "Kotlin 2.4.20 (install-kotlin.sh: npm package kotlin-compiler under target/)"
+KOTLIN_HOME_DIR="$(bash "$HERE/install-kotlin.sh")" || die "install-kotlin.sh failed"
+KOTLINC="$KOTLIN_HOME_DIR/bin/kotlinc-jvm"
+KOTLIN_STDLIB="$KOTLIN_HOME_DIR/lib/kotlin-stdlib.jar"
+KOTLIN_VERSION="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$KOTLIN_HOME_DIR/package.json" | head -n1)"
+[ -f "$KOTLIN_STDLIB" ] || die "$KOTLIN_STDLIB missing"
+echo "$KOTLINC ($KOTLIN_VERSION), stdlib $KOTLIN_STDLIB"
 
 # ---- Native library for the desktop JVM -----------------------------------------------------
 step "cargo build --release"
@@ -79,19 +101,36 @@ fi
 echo "$(echo "$exported" | wc -l) symbols, all Java_*: ok"
 
 # ---- Kotlin wrapper + tests -------------------------------------------------------------------
-step "kotlinc (wrapper and tests, one module so tests can reach internals)"
-rm -rf "$OUT/classes"
-mkdir -p "$OUT/classes"
-kotlinc -Werror -cp "$JUNIT_CP" -d "$OUT/classes" "$HERE/kotlin/src" "$HERE/kotlin/test" 2>&1 \
-    | grep -v -e '-Xverify:none and -noverify were deprecated' || true
-[ -f "$OUT/classes/dev/cloudrpc/monaca/RunAllTests.class" ] || die "kotlinc failed"
+# kotlin_compile LABEL KOTLINC OUTDIR KOTLINC-ARGS...: compiles into a fresh OUTDIR with
+# -Werror (any warning fails), shows the compiler's output, fails on a non-zero exit.
+kotlin_compile() {
+    local label="$1" compiler="$2" out="$3" rc
+    shift 3
+    rm -rf "$out"
+    mkdir -p "$out"
+    set +e
+    "$compiler" -Werror -d "$out" "$@" >"$out.log" 2>&1
+    rc=$?
+    set -e
+    # Debian's 1.3 launcher passes -noverify, which JDK 13+ reports on every run: not kotlinc's.
+    grep -v -e '-Xverify:none and -noverify were deprecated' "$out.log" || true
+    [ "$rc" -eq 0 ] || die "$label failed (exit $rc)"
+}
+
+step "Kotlin $KOTLIN_VERSION (kotlinc-jvm -Werror): wrapper and tests, one module so tests can reach internals"
+kotlin_compile "kotlinc-jvm $KOTLIN_VERSION" "$KOTLINC" "$OUT/classes" \
+    -cp "$JUNIT_CP" "$HERE/kotlin/src" "$HERE/kotlin/test"
+[ -f "$OUT/classes/dev/cloudrpc/monaca/RunAllTests.class" ] || die "kotlinc-jvm $KOTLIN_VERSION wrote no RunAllTests.class"
 
 crate_version="$(sed -n 's/^version *= *"\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -n1)"
 
-# run_junit LIBDIR LABEL: the whole suite against LIBDIR/libmonaca_cloud_error_jni.so.
+# run_junit LIBDIR LABEL: the whole suite, as compiled by Kotlin $KOTLIN_VERSION (with its
+# kotlin-stdlib.jar), against LIBDIR/libmonaca_cloud_error_jni.so. Sets JUNIT_COUNT to the number
+# of JUnit tests run (RunAllTests' "JUnit: N tests run, ..." line).
+JUNIT_COUNT=
 run_junit() {
-    local libdir="$1" label="$2" log="$OUT/junit-$2.log" rc
-    step "JUnit ($label) on $("$JAVA" -version 2>&1 | head -n1) with -Xcheck:jni"
+    local libdir="$1" label="$2" log="$OUT/junit-$2.log" rc count
+    step "JUnit ($label) on $JAVA_LABEL with -Xcheck:jni, classes from Kotlin $KOTLIN_VERSION"
     set +e
     "$JAVA" -Xcheck:jni -Djava.library.path="$libdir" -Dmonaca.crateVersion="$crate_version" \
         -Dmonaca.testLabel="$label" \
@@ -107,6 +146,11 @@ run_junit() {
         die "-Xcheck:jni printed warnings (above)"
     fi
     echo "no -Xcheck:jni warnings"
+    count="$(sed -n 's/^JUnit: \([0-9][0-9]*\) tests run, 0 failed.*/\1/p' "$log" | head -n1)"
+    [ -n "$count" ] && [ "$count" -gt 0 ] || die "no 'JUnit: N tests run, 0 failed' line in $log"
+    [ -z "$JUNIT_COUNT" ] || [ "$JUNIT_COUNT" = "$count" ] \
+        || die "JUnit ran $count tests with $label, $JUNIT_COUNT before"
+    JUNIT_COUNT="$count"
 }
 
 run_junit "$OUT/lib" android-jvm
@@ -140,6 +184,40 @@ for case in wrong-abi missing; do
     if grep -nE 'WARNING|FATAL ERROR' "$OUT/load-failure-$case.log"; then die "-Xcheck:jni printed warnings (above)"; fi
 done
 
+# ---- Oldest compiler: Debian's kotlinc 1.3.31, compile only ---------------------------------
+# cordova-android 9 (the plugin's minimum) builds Kotlin with 1.3.50 by default; Debian's kotlin
+# package is 1.3.31, the same language version (1.3) and a little older, so what compiles here
+# also compiles there. Everything that reaches an app is compiled: the wrapper, the Cordova
+# plugin class (against bindings/cordova/test/android-stubs, as bindings/cordova/test.sh does
+# with 2.4.20), and the tests. Nothing compiled by it is run.
+OLD_OUT="$OUT/kotlin-$OLD_KOTLIN_VERSION"
+CORDOVA="$ROOT/bindings/cordova"
+# Debian built it from source: `kotlinc -version` says "kotlinc-jvm 1.3-SNAPSHOT", the package
+# version says which release (1.3.31+ds1-1).
+old_package="$(dpkg-query -W -f='${Version}' kotlin 2>/dev/null || true)"
+old_version_line="$("$OLD_KOTLINC" -version 2>&1 | grep -m1 'kotlinc-jvm' || true)"
+case "$old_package" in
+    "$OLD_KOTLIN_VERSION"+*) ;;
+    *) die "apt package kotlin is '$old_package', not $OLD_KOTLIN_VERSION" ;;
+esac
+case "$old_version_line" in
+    *"kotlinc-jvm ${OLD_KOTLIN_VERSION%.*}"[.-]*) ;;
+    *) die "$OLD_KOTLINC -version does not report ${OLD_KOTLIN_VERSION%.*}: '$old_version_line'" ;;
+esac
+echo "$OLD_KOTLINC: ${old_version_line#info: }, apt package kotlin $old_package"
+step "Kotlin $OLD_KOTLIN_VERSION (Debian kotlinc -Werror, oldest-compiler check, compile only): wrapper, tests, Cordova plugin"
+rm -rf "$OLD_OUT"
+mkdir -p "$OLD_OUT/stubs"
+"$JAVAC" -nowarn -d "$OLD_OUT/stubs" $(find "$CORDOVA/test/android-stubs" -name '*.java') \
+    || die "javac of $CORDOVA/test/android-stubs failed"
+kotlin_compile "Debian kotlinc $OLD_KOTLIN_VERSION" "$OLD_KOTLINC" "$OLD_OUT/classes" \
+    -cp "$JUNIT_CP:$OLD_OUT/stubs" "$HERE/kotlin/src" "$HERE/kotlin/test" \
+    "$CORDOVA/src/android/MonacaCloudErrorPlugin.kt"
+for class in MonacaCloudError RunAllTests cordova/MonacaCloudErrorPlugin; do
+    [ -f "$OLD_OUT/classes/dev/cloudrpc/monaca/$class.class" ] || die "kotlinc $OLD_KOTLIN_VERSION wrote no $class.class"
+done
+echo "kotlinc $OLD_KOTLIN_VERSION: compiled"
+
 # ---- Static library for the Android targets ---------------------------------------------------
 step "rustup target add ${ANDROID_TARGETS[*]}"
 rustup target add "${ANDROID_TARGETS[@]}"
@@ -156,3 +234,7 @@ for target in "${ANDROID_TARGETS[@]}"; do
 done
 
 step "all passed"
+echo "android: Kotlin $KOTLIN_VERSION (kotlinc-jvm, -Werror): wrapper+tests compiled; JUnit $JUNIT_COUNT tests OK" \
+    "on $JAVA_LABEL with -Xcheck:jni (gcc and CMake shims); load failures refused;" \
+    "Kotlin $OLD_KOTLIN_VERSION (Debian kotlinc, -Werror) compile ok (wrapper+tests+plugin);" \
+    "${#ANDROID_TARGETS[@]} Android targets export the header"

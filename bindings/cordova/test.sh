@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # The Cordova plugin's tests (called by scripts/test-all.sh, the README's test command). Runs on
-# a fresh Debian machine as root: installs what it lacks (apt for node/npm/JDK/kotlin, npm
-# packages pinned into <repo>/target/cordova-tools, nothing global), builds the library, and
+# a fresh Debian machine as root: installs what it lacks (apt for node/npm/JDK, npm packages
+# pinned into <repo>/target/cordova-tools and the Kotlin compiler into <repo>/target/kotlin-2.4.20,
+# nothing global), builds the library, and
 # exits non-zero when anything fails. Network: the npm registry and Debian's archive only.
 #
 #   1. www/ with node's own test runner, against the real library's answers (test/*.test.js)
 #   2. the TypeScript declarations type-check (tsc --strict) with a usage sample
-#   3. the Android plugin class compiles with kotlinc together with the real Kotlin wrapper
-#      (against test/android-stubs, stand-ins for the Android/Cordova classes it uses)
+#   3. the Android plugin class compiles with Kotlin 2.4.20 (kotlinc-jvm -Werror, installed by
+#      bindings/android/install-kotlin.sh from the npm package kotlin-compiler into
+#      <repo>/target/kotlin-2.4.20) together with the real Kotlin wrapper (against
+#      test/android-stubs, stand-ins for the Android/Cordova classes it uses). The same class
+#      compiled by the oldest Kotlin kept, Debian's kotlinc 1.3.31, is bindings/android/test.sh's
+#      "oldest-compiler check".
 #   4. the iOS plugin class parses as Swift (bindings/ios's tree-sitter check)
 #   5. the install test: a real Cordova app, plugin add / prepare / plugin rm (test/install.sh)
 #
@@ -30,7 +35,6 @@ missing=()
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
-command -v kotlinc >/dev/null 2>&1 || missing+=(kotlin)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "cordova: installing ${missing[*]}"
   apt-get update -qq || die "apt-get update"
@@ -41,6 +45,11 @@ node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' \
   || die "node $(node --version) is too old: node --test and cordova 13 need node 20"
 
 (cd "$root" && cargo build --release) || die "cargo build --release"
+
+# The Kotlin compiler (the npm package kotlin-compiler, pinned), shared with bindings/android.
+kotlin_home=$(bash "$root/bindings/android/install-kotlin.sh") || die "bindings/android/install-kotlin.sh"
+kotlinc="$kotlin_home/bin/kotlinc-jvm"
+kotlin_version=$(node -p "require('$kotlin_home/package.json').version") || die "no version in $kotlin_home/package.json"
 
 # Pinned npm tools, under target/ (never in the source tree, never global).
 npm_pins=(cordova@13.0.0 typescript@5.6.3 web-tree-sitter@0.22.6 tree-sitter-wasms@0.1.13)
@@ -117,17 +126,15 @@ tsc_rejects_type_error() {
 }
 check "tsc rejects a misuse of the declarations (the check can fail)" tsc_rejects_type_error
 
-# 3. Android plugin class + the real Kotlin wrapper, compiled.
+# 3. Android plugin class + the real Kotlin wrapper, compiled by Kotlin 2.4.20 (warnings fail).
 kotlin_compile() {
   javac -nowarn -d "$work/stubs" $(find "$here/test/android-stubs" -name '*.java') || return 1
-  local output status
-  output=$(kotlinc -Werror -cp "$work/stubs" -d "$work/kotlin" \
-    "$here/src/android/MonacaCloudErrorPlugin.kt" "$root/bindings/android/kotlin/src" 2>&1)
-  status=$?
-  grep -v 'Options -Xverify:none' <<<"$output"  # the JVM's notice about kotlinc's own flags
-  [ "$status" -eq 0 ] && [ -f "$work/kotlin/dev/cloudrpc/monaca/cordova/MonacaCloudErrorPlugin.class" ]
+  "$kotlinc" -Werror -cp "$work/stubs" -d "$work/kotlin" \
+    "$here/src/android/MonacaCloudErrorPlugin.kt" "$root/bindings/android/kotlin/src" 2>&1 || return 1
+  [ -f "$work/kotlin/dev/cloudrpc/monaca/cordova/MonacaCloudErrorPlugin.class" ]
 }
-check "kotlinc: src/android/MonacaCloudErrorPlugin.kt with bindings/android's wrapper" kotlin_compile
+check "Kotlin $kotlin_version (kotlinc-jvm -Werror): src/android/MonacaCloudErrorPlugin.kt with bindings/android's wrapper" \
+  kotlin_compile
 
 # 4. iOS plugin class, parsed (there is no Swift toolchain here). The tool first proves that it
 #    rejects its deliberately broken sample.
@@ -140,5 +147,7 @@ check "install test (cordova create / platform add / plugin add / prepare / plug
 
 echo "cordova: not run here (no NDK, Android SDK, Xcode or Swift toolchain): the Gradle and Xcode builds"
 echo "         of an app with this plugin, and the plugin on a device or emulator (see README.md)"
+echo "cordova: Android plugin class compiled by Kotlin $kotlin_version (kotlinc-jvm, -Werror); its compile by the"
+echo "         oldest Kotlin kept (Debian's 1.3.31) is in bindings/android/test.sh"
 echo "cordova: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -59,8 +59,13 @@ class ClassificationTest : NativeTest() {
         assertInvalidResponse("\"result\"", "string")
         assertInvalidResponse("42", "number")
         assertInvalidResponse("null", "null")
-        assertInvalidResponse(byteArrayOf('{'.toByte(), '"'.toByte(), 'r'.toByte(), '"'.toByte(), ':'.toByte(),
-            '"'.toByte(), 0xFF.toByte(), '"'.toByte(), '}'.toByte()), "invalid UTF-8")
+        // Invalid UTF-8 outside a string (inside one it is U+FFFD: TextTest). Built from text and
+        // raw bytes: Char.toByte() is deprecated from Kotlin 1.5 on and its replacement, Char.code,
+        // does not exist in 1.3, the oldest compiler kept.
+        assertInvalidResponse(utf8("""{"result":1}""") + byteArrayOf(0xFF.toByte()), "invalid UTF-8 outside a string")
+        val bom = byteArrayOf(0xEF.toByte(), 0xBB.toByte(), 0xBF.toByte())
+        assertInvalidResponse(bom + bom + utf8("""{"result":1}"""), "a second byte order mark")
+        assertInvalidResponse(bom, "only a byte order mark")
         val deep = "[".repeat(100_000) + "]".repeat(100_000)
         assertInvalidResponse("""{"result":$deep}""", "nesting deeper than the limit")
     }
@@ -71,7 +76,9 @@ class ClassificationTest : NativeTest() {
         assertInvalidResponse(errorBody("[1]"), "error is an array")
         assertInvalidResponse(errorBody("""{"message":"m"}"""), "code missing")
         assertInvalidResponse(errorBody("""{"code":1.5,"message":"m"}"""), "code with a fraction")
-        assertInvalidResponse(errorBody("""{"code":1e3,"message":"m"}"""), "code with an exponent")
+        assertInvalidResponse(errorBody("""{"code":1e-3,"message":"m"}"""), "code with a negative exponent")
+        assertInvalidResponse(errorBody("""{"code":11.5,"message":"m"}"""), "code 11.5")
+        assertInvalidResponse(errorBody("""{"code":1e400,"message":"m"}"""), "code 1e400, beyond int64")
         assertInvalidResponse(errorBody("""{"code":"1","message":"m"}"""), "code is a string")
         assertInvalidResponse(errorBody("""{"code":9223372036854775808,"message":"m"}"""), "code beyond int64")
         assertInvalidResponse(errorBody("""{"code":1}"""), "message missing")
@@ -85,12 +92,41 @@ class ClassificationTest : NativeTest() {
         assertInvalidResponse("{}", "empty object")
     }
 
+    /** A code is the integer that JSON.parse (which the SDK uses) reads, in any notation. */
     @Test
-    fun duplicatedMembersAreInvalidResponses() {
-        assertInvalidResponse("""{"result":1,"result":2}""", "duplicate result")
-        assertInvalidResponse("""{"error":{"code":1,"message":"a"},"error":{"code":2,"message":"b"}}""", "duplicate error")
-        assertInvalidResponse(errorBody("""{"code":1,"code":2,"message":"m"}"""), "duplicate code")
-        assertInvalidResponse(errorBody("""{"code":1,"message":"a","message":"b"}"""), "duplicate message")
+    fun integerCodesInAnyNotation() {
+        val codes = listOf("1e3" to 1000L, "11.0" to 11L, "-3.2602e4" to -32602L, "1E+3" to 1000L, "-0.0" to 0L)
+        for ((text, code) in codes) {
+            assertEquals(text, code, errorOf(errorBody("""{"code":$text,"message":"m"}""")).code)
+        }
+        val invalidParams = errorOf(errorBody("""{"code":-3.2602e4,"message":"m"}"""))
+        assertEquals(MonacaErrorKind.JSON_RPC, invalidParams.kind)
+        assertEquals("INVALID_PARAMS", invalidParams.name)
+    }
+
+    /** The last of duplicated members wins, as in JavaScript's JSON.parse. */
+    @Test
+    fun theLastOfDuplicatedMembersWins() {
+        assertSuccess("""{"result":1,"result":2}""")
+        assertSuccess("""{"error":null,"error":null,"result":1}""")
+        assertSuccess("""{"error":{"code":1,"message":"a"},"error":null,"result":1}""")
+        assertSuccess("""{"result":1,"r\u0065sult":2}""")
+        val cases = listOf(
+            Triple("""{"error":{"code":1,"message":"a"},"error":{"code":2,"message":"b"}}""", 2L, "b"),
+            Triple("""{"error":null,"error":{"code":3,"message":"c"},"result":1}""", 3L, "c"),
+            Triple(errorBody("""{"code":1,"code":2,"message":"a"}"""), 2L, "a"),
+            Triple(errorBody("""{"code":1,"message":"a","message":"b"}"""), 1L, "b")
+        )
+        for ((body, code, message) in cases) {
+            val error = errorOf(body)
+            assertEquals(body, code, error.code)
+            assertEquals(body, message, error.message)
+            assertNull(body, error.dataJson)
+        }
+        assertEquals("[2]", errorOf(errorBody("""{"code":1,"message":"a","data":1,"data":[2]}""")).dataJson)
+        // A last value that is unusable makes the response unusable, whatever came before.
+        assertInvalidResponse("""{"error":{"code":1,"message":"a"},"error":5}""", "last error is a number")
+        assertInvalidResponse(errorBody("""{"code":1,"code":"1","message":"a"}"""), "last code is a string")
     }
 
     @Test

@@ -5,8 +5,10 @@ import org.junit.runner.JUnitCore
 import kotlin.system.exitProcess
 
 /**
- * Runs every test class, then checks that no native handle is left live, and prints one
- * `android-jvm: N passed, N failed` line. Exits non-zero on any failure.
+ * Runs every test class, then checks that no native handle is left live, and prints a
+ * `JUnit: N tests run, N failed, N ignored` line (JUnit's own count; test.sh reports it) and
+ * one `android-jvm: N passed, N failed` line (the JUnit tests plus the final live-count check).
+ * Exits non-zero on any failure.
  */
 object RunAllTests {
     @JvmStatic
@@ -19,6 +21,7 @@ object RunAllTests {
             LoadTest::class.java,
             ApiTest::class.java
         )
+        println("JUnit: ${result.runCount} tests run, ${result.failureCount} failed, ${result.ignoreCount} ignored")
         var passed = result.runCount - result.failureCount - result.ignoreCount
         var failed = result.failureCount
         // The final word on leaks: every handle made during the whole run has been freed.

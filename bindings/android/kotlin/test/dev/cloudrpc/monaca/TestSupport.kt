@@ -22,6 +22,13 @@ fun errorOf(body: String, status: Int = 200): MonacaCloudError {
     return error!!
 }
 
+/** The error for the raw bytes [body] with HTTP 200; fails when the library calls it a success. */
+fun errorOf(body: ByteArray, status: Int = 200): MonacaCloudError {
+    val error = MonacaCloudError.fromResponse(status, body)
+    assertNotNull("expected an error for status $status, a body of ${body.size} bytes", error)
+    return error!!
+}
+
 /** `{"jsonrpc":"2.0","id":"1","error":<errorJson>}` */
 fun errorBody(errorJson: String): String = """{"jsonrpc":"2.0","id":"1","error":$errorJson}"""
 
