@@ -8,8 +8,9 @@
 //    repository's header (../../include/monaca_cloud_error.h), and the static archive that
 //    `cargo build --release` made for the host (../../target/release/libmonaca_cloud_error.a,
 //    or the file named by MONACA_STATIC_LIB) handed to the linker by path. This is the route of
-//    `swift test` on a Mac. It uses `unsafeFlags`, which SwiftPM accepts only in the root
-//    package, so other packages cannot depend on this route.
+//    `swift test` on a Mac, and on Linux (test.sh runs it with Swift 6.0.3 in a Debian trixie
+//    chroot). It uses `unsafeFlags`, which SwiftPM accepts only in the root package, so other
+//    packages cannot depend on this route.
 //
 // 2. XCFramework route: set MONACA_XCFRAMEWORK=1 (after running build-xcframework.sh) and the C
 //    module comes from the binary target build/CMonacaCloudError.xcframework, which holds the

@@ -9,11 +9,26 @@
 #   3. both module maps (source tree and XCFramework) import with `clang -fmodules
 #      -fsyntax-only`; a missing module, an unresolvable header and a type error must fail
 #   4. every .swift file of the repository parses with tree-sitter's Swift grammar, and a
-#      deliberately broken sample does not
+#      deliberately broken sample does not (the only check the Cordova plugin's Swift class,
+#      bindings/cordova/src/ios/MonacaCloudErrorPlugin.swift, gets here: it subclasses Cordova's
+#      Objective-C CDVPlugin, which exists only in an iOS app)
 #   5. build-xcframework.sh refuses to run off macOS, saying why
+#   6. the real Swift toolchain: Swift 6.0.3 (Debian 13 "trixie" package swiftlang) in a trixie
+#      chroot under target/swift-chroot, made with debootstrap on first use and reused after
+#      (a marker file, written only after a complete install, tells a finished chroot from a
+#      half-made one). The repository is bind-mounted at /src inside it. Against the host's
+#      `cargo build --release` archive (x86_64 Linux), in bindings/ios:
+#        - `swift build --build-tests -Xswiftc -warnings-as-errors` (Swift 5 language mode)
+#        - `swift build` of the library and of the test module in Swift 6 language mode with
+#          complete concurrency checking, warnings as errors
+#        - `swift test` runs the XCTest suite; its summary line is printed and the number of
+#          tests executed must equal the number of `func test...` in Tests/
+#        - `swift test` on a copy of the package with one deliberately failing XCTest must fail
+#      SwiftPM's build directories stay under target/ios-swift (--scratch-path).
 #
-# Not run here (no Swift toolchain, no Xcode on Linux): `swift test`, `xcodebuild`,
-# build-xcframework.sh itself. See bindings/ios/README.md for running them on a Mac.
+# Not run here (no Xcode on Linux): `xcodebuild`, build-xcframework.sh itself, anything on an
+# iOS device or simulator; the Cordova plugin class is parsed, not compiled. See
+# bindings/ios/README.md.
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -22,6 +37,13 @@ work="$root/target/ios-check"          # scratch space, gitignored with the rest
 parser_dir="$root/target/ios-swift-parser"  # npm packages for the Swift syntax check
 ios_target=aarch64-apple-ios
 archive="$root/target/$ios_target/release/libmonaca_cloud_error.a"
+chroot_dir="$root/target/swift-chroot"      # Debian trixie with Swift 6.0.3, reused across runs
+chroot_log="$root/target/swift-chroot.log"  # debootstrap and apt-get output of the last (re)build
+chroot_packages="swiftlang libc6-dev libstdc++-14-dev"
+chroot_ready="$chroot_dir/.monaca-swift-chroot-ready"  # holds $chroot_packages once installed
+broken_pkg="$root/target/ios-swift-broken"  # copy of the package with a failing test; two levels
+                                            # below the root like bindings/ios, so its module
+                                            # map's and Package.swift's relative paths still work
 
 die() {
   echo "ios: setup failed: $*" >&2
@@ -38,6 +60,7 @@ need llvm-nm llvm       # reads Mach-O archives
 need llvm-readobj llvm  # tells the archive's format
 need node nodejs        # runs the tree-sitter Swift parser
 need npm npm
+need debootstrap debootstrap  # makes the trixie chroot for the Swift toolchain
 if [ ${#missing[@]} -gt 0 ]; then
   echo "ios: installing ${missing[*]}"
   apt-get update -qq || die "apt-get update"
@@ -62,6 +85,96 @@ fi
 
 rm -rf "$work"
 mkdir -p "$work"
+
+# ---- setup: the Swift toolchain in a Debian trixie chroot ------------------------------------
+#
+# Swift 6.0.3 is packaged (swiftlang) in Debian 13 but not in Debian 12, so it runs in a
+# minimal trixie chroot. Whatever this script mounts is unmounted on exit, failures included.
+
+mounted=()  # mount points this run made, unmounted in reverse order by cleanup
+cleanup() {
+  local i
+  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
+    umount "${mounted[i]}" 2>/dev/null || umount -l "${mounted[i]}" \
+      || echo "ios: could not unmount ${mounted[i]}" >&2
+  done
+  mounted=()
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP  # through the EXIT trap
+
+# One run at a time owns the chroot's mounts (another run waits here).
+exec 8>"$root/target/swift-chroot.lock"
+flock 8
+
+# Mounts left behind by a run that was killed (SIGKILL skips the trap).
+for stale in "$chroot_dir/src" "$chroot_dir/proc"; do
+  if mountpoint -q "$stale" 2>/dev/null; then
+    echo "ios: unmounting $stale, left by an earlier run"
+    umount "$stale" || umount -l "$stale" || die "cannot unmount $stale"
+  fi
+done
+
+mount_in_chroot() {  # mount_in_chroot proc | src
+  case $1 in
+    proc) mount -t proc proc "$chroot_dir/proc" || return 1 ;;
+    src) mkdir -p "$chroot_dir/src" && mount --bind "$root" "$chroot_dir/src" || return 1 ;;
+  esac
+  mounted+=("$chroot_dir/$1")
+}
+
+# in_chroot DIR COMMAND...: runs COMMAND in DIR inside the chroot, with a clean environment.
+in_chroot() {
+  local dir=$1
+  shift
+  chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    HOME=/root LANG=C.UTF-8 TERM=dumb sh -c 'cd "$1" && shift && exec "$@"' sh "$dir" "$@"
+}
+
+# The mirror apt uses on this machine (first non-security Debian archive of its sources).
+debian_mirror() {
+  local found
+  found=$(grep -hsE '^[^#]*https?://[^ ]*/debian/?( |$)' /etc/apt/sources.list /etc/apt/sources.list.d/*.list \
+    /etc/apt/sources.list.d/*.sources | grep -oE 'https?://[^ ]*/debian' | head -n1)
+  echo "${found:-http://deb.debian.org/debian}"
+}
+
+make_chroot() {
+  local mirror started=$SECONDS
+  mirror=$(debian_mirror)
+  echo "ios: creating the Swift chroot $chroot_dir (debootstrap trixie from $mirror, then apt-get install $chroot_packages; log: $chroot_log)"
+  if [ -e "$chroot_dir" ]; then
+    # A half-made chroot from an interrupted run. Nothing may be mounted in it any more (the
+    # repository itself is bind-mounted at src/ while Swift runs: rm -rf must never reach it).
+    if grep -qF " $chroot_dir/" /proc/self/mountinfo \
+      || [ -n "$(ls -A "$chroot_dir/src" 2>/dev/null)" ] || [ -n "$(ls -A "$chroot_dir/proc" 2>/dev/null)" ]; then
+      die "$chroot_dir/src or /proc is not empty (still mounted?); not deleting the chroot"
+    fi
+    rm -rf "$chroot_dir" || die "rm -rf $chroot_dir"
+  fi
+  debootstrap --variant=minbase trixie "$chroot_dir" "$mirror" >"$chroot_log" 2>&1 \
+    || { tail -n 20 "$chroot_log"; die "debootstrap trixie (log: $chroot_log)"; }
+  mount_in_chroot proc || die "mount /proc in the chroot"
+  in_chroot / env DEBIAN_FRONTEND=noninteractive sh -c \
+    "apt-get update -qq && apt-get install -y -qq --no-install-recommends $chroot_packages && apt-get clean" \
+    >>"$chroot_log" 2>&1 \
+    || { tail -n 20 "$chroot_log"; die "apt-get install $chroot_packages in the chroot (log: $chroot_log)"; }
+  in_chroot / swift --version >>"$chroot_log" 2>&1 || die "swift --version in the new chroot (log: $chroot_log)"
+  echo "$chroot_packages" >"$chroot_ready"  # last: only a complete install is reused
+  echo "ios: Swift chroot ready in $((SECONDS - started)) s ($(du -shx "$chroot_dir" | cut -f1))"
+}
+
+if [ "$(cat "$chroot_ready" 2>/dev/null)" = "$chroot_packages" ]; then
+  echo "ios: reusing the Swift chroot $chroot_dir"
+else
+  make_chroot
+fi
+mountpoint -q "$chroot_dir/proc" || mount_in_chroot proc || die "mount /proc in the chroot"
+mount_in_chroot src || die "bind-mount $root at $chroot_dir/src"
+swift_version=$(in_chroot / swift --version 2>&1 | sed -nE 's/^Swift version ([^ ]+).*/\1/p')
+[ -n "$swift_version" ] || die "swift --version in the chroot"
+swiftlang_package=$(in_chroot / dpkg-query -W -f '${Version}' swiftlang)
+echo "ios: Swift $swift_version (Debian trixie swiftlang $swiftlang_package) in $chroot_dir, repository at /src"
 
 # ---- checks --------------------------------------------------------------------------------
 
@@ -124,6 +237,99 @@ check "every .swift file parses (tree-sitter Swift grammar)" \
 check_fails "build-xcframework.sh refuses to run off macOS" "needs macOS" \
   bash "$here/build-xcframework.sh"
 
-echo "ios: not run here (no Swift toolchain or Xcode on Linux): swift test, xcodebuild, build-xcframework.sh"
+# 6. The Swift toolchain (in the chroot; the repository is /src there).
+pkg=/src/bindings/ios
+scratch=/src/target/ios-swift   # SwiftPM's build directories: target/ios-swift on the host
+warnings_as_errors=(-Xswiftc -warnings-as-errors)
+swift6=(-Xswiftc -swift-version -Xswiftc 6 -Xswiftc -strict-concurrency=complete)
+swift_build_status=ok
+
+build_host() {
+  (cd "$root" && cargo build --release) && test -f "$root/target/release/libmonaca_cloud_error.a"
+}
+check "cargo build --release (the host's archive, which Package.swift links)" build_host
+touch "$work/before-swift"  # for the source-tree check at the end
+
+swift_build() {  # swift_build NAME ARGS...: a check, remembered for the summary line
+  local name=$1
+  shift
+  local before=$failed
+  check "$name" in_chroot "$pkg" swift build "$@"
+  [ "$failed" -eq "$before" ] || swift_build_status=FAILED
+}
+swift_build "swift build --build-tests -warnings-as-errors (Swift 5 mode, sources and tests)" \
+  --build-tests --scratch-path "$scratch/swift5" "${warnings_as_errors[@]}"
+swift_build "swift build -warnings-as-errors, Swift 6 mode, strict-concurrency=complete (library)" \
+  --scratch-path "$scratch/swift6" "${warnings_as_errors[@]}" "${swift6[@]}"
+# The test module alone: --build-tests would also compile the test-discovery runner SwiftPM
+# generates on Linux, which Swift 6.0.3 rejects in Swift 6 mode (it captures the non-Sendable
+# XCTestCase subclasses in @Sendable closures; swift-package-manager issue 7556).
+swift_build "swift build -warnings-as-errors, Swift 6 mode, strict-concurrency=complete (test module)" \
+  --target MonacaCloudErrorTests --scratch-path "$scratch/swift6" "${warnings_as_errors[@]}" "${swift6[@]}"
+
+xctest_summary="not run"
+run_xctests() {
+  local log="$work/xctest.log" status expected summary
+  in_chroot "$pkg" swift test --disable-swift-testing --scratch-path "$scratch/swift5" \
+    "${warnings_as_errors[@]}" >"$log" 2>&1
+  status=$?
+  expected=$(cat "$here"/Tests/MonacaCloudErrorTests/*.swift | grep -cE '^[[:space:]]*func test[A-Za-z0-9_]*\(')
+  # XCTest's own last line: "Executed N tests, with F failures (U unexpected) in ...".
+  summary=$(grep -A1 "^Test Suite 'All tests'" "$log" | grep -oE 'Executed [0-9]+ tests?, with [0-9]+ failures? \([0-9]+ unexpected\)' | tail -n1)
+  xctest_summary=${summary:-"no XCTest summary"}
+  if [ "$status" -ne 0 ]; then
+    cat "$log"
+    echo "swift test exited with $status"
+    xctest_summary="FAILED ($xctest_summary)"
+    return 1
+  fi
+  grep -E -A1 "^Test Suite '.*' (passed|failed) at" "$log"  # each suite's summary, All tests last
+  if ! grep -qE "^Executed $expected tests?, with 0 failures" <<<"$summary"; then
+    cat "$log"
+    echo "expected 'Executed $expected tests, with 0 failures' ($expected func test... in Tests/), got: ${summary:-nothing}"
+    xctest_summary="FAILED ($xctest_summary; $expected expected)"
+    return 1
+  fi
+}
+check "swift test (XCTest, on Linux)" run_xctests
+
+# The suite's failures are detected: the same package plus one failing test. The copy is kept
+# between runs (and rebuilt only when the package changed), so SwiftPM rebuilds little.
+make_broken_copy() {
+  local differs=0 part
+  for part in Package.swift Sources Tests; do
+    diff -rq "$here/$part" "$broken_pkg/$part" -x DeliberatelyBrokenTests.swift >/dev/null 2>&1 || differs=1
+  done
+  if [ "$differs" -eq 1 ]; then
+    rm -rf "$broken_pkg"
+    mkdir -p "$broken_pkg"
+    cp -a "$here/Package.swift" "$here/Sources" "$here/Tests" "$broken_pkg/"
+  fi
+  local broken_test='import XCTest
+
+final class DeliberatelyBrokenTests: XCTestCase {
+    func testOneIsTwo() {
+        XCTAssertEqual(1, 2)
+    }
+}'
+  [ "$(cat "$broken_pkg/Tests/MonacaCloudErrorTests/DeliberatelyBrokenTests.swift" 2>/dev/null)" = "$broken_test" ] \
+    || echo "$broken_test" >"$broken_pkg/Tests/MonacaCloudErrorTests/DeliberatelyBrokenTests.swift"
+}
+make_broken_copy
+check_fails "swift test fails on a package with a failing XCTest (XCTAssertEqual(1, 2))" \
+  'XCTAssertEqual failed: \("1"\) is not equal to \("2"\)' \
+  in_chroot "/src/target/$(basename "$broken_pkg")" swift test --disable-swift-testing \
+  --scratch-path "$scratch/broken" "${warnings_as_errors[@]}"
+
+source_tree_untouched() {  # no .build, .swiftpm or Package.resolved made by this run
+  local made
+  made=$(find "$here" -maxdepth 1 \( -name .build -o -name .swiftpm -o -name Package.resolved \) \
+    -newer "$work/before-swift")
+  [ -z "$made" ] || { echo "SwiftPM wrote into the source tree: $made"; return 1; }
+}
+check "SwiftPM wrote nothing into bindings/ios (its build directories are under target/)" source_tree_untouched
+
+echo "ios: swift $swift_version (trixie chroot, swiftlang $swiftlang_package): swift build $swift_build_status, XCTest: $xctest_summary"
+echo "ios: not run here (no Xcode on Linux): xcodebuild, build-xcframework.sh, device/simulator runs; the Cordova plugin's Swift class is parsed, not compiled (it needs Cordova's CDVPlugin)"
 echo "ios: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -25,6 +25,17 @@ final class CInteropTests: MonacaTestCase {
         XCTAssertEqual(seen, Set(cKinds.map { Int($0.rawValue) }), "every kind was covered")
     }
 
+    /// Nesting is accepted up to the header's MONACA_MAX_DEPTH (the envelope is one level) and
+    /// refused beyond it.
+    func testNestingUpToTheHeadersMaxDepth() {
+        let limit = Int(MONACA_MAX_DEPTH)
+        func body(_ depth: Int) -> Data {
+            Data(("{\"result\":" + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}").utf8)
+        }
+        XCTAssertNil(MonacaCloudError.from(httpStatus: 200, body: body(limit - 1)))
+        XCTAssertEqual(MonacaCloudError.from(httpStatus: 200, body: body(limit))?.code, -12)
+    }
+
     /// Proves that the leak check of `tearDown` can fail: a handle made through the C API is
     /// counted until it is freed.
     func testLiveCountTracksHandles() {

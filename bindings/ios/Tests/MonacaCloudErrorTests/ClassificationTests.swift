@@ -83,7 +83,9 @@ final class ClassificationTests: MonacaTestCase {
             ("not JSON", Data("<html>502 Bad Gateway</html>".utf8)),
             ("truncated JSON", Data(json("{'result':").utf8)),
             ("trailing garbage", Data(json("{'result':1} x").utf8)),
-            ("invalid UTF-8", Data([0x7B, 0x22, 0x72, 0x65, 0x73, 0x75, 0x6C, 0x74, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D])),
+            ("invalid UTF-8 outside a string", Data(json("{'result':1}").utf8) + Data([0xFF])),
+            ("a second byte order mark", Data([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF]) + Data(json("{'result':1}").utf8)),
+            ("only a byte order mark", Data([0xEF, 0xBB, 0xBF])),
             ("array", Data("[1,2]".utf8)),
             ("string", Data(json("'result'").utf8)),
             ("number", Data("200".utf8)),
@@ -114,8 +116,9 @@ final class ClassificationTests: MonacaTestCase {
             json("'x'"), "5", "[]", "true",
             json("{'message':'no code'}"),
             json("{'code':1.5,'message':'m'}"),
-            json("{'code':1e3,'message':'m'}"),
-            json("{'code':4.0,'message':'m'}"),
+            json("{'code':1e-3,'message':'m'}"),
+            json("{'code':11.5,'message':'m'}"),
+            json("{'code':1e400,'message':'m'}"),
             json("{'code':'4','message':'m'}"),
             json("{'code':null,'message':'m'}"),
             json("{'code':9223372036854775808,'message':'m'}"),
@@ -130,16 +133,88 @@ final class ClassificationTests: MonacaTestCase {
         }
     }
 
-    func testDuplicatedKeyMembersAreInvalidResponses() {
-        let bodies = [
-            json("{'error':{'code':1,'message':'a'},'error':{'code':2,'message':'b'}}"),
+    /// The last of duplicated members wins, as in JavaScript's JSON.parse (which the SDK uses).
+    func testTheLastOfDuplicatedMembersWins() throws {
+        let successes = [
             json("{'result':1,'result':2}"),
-            json("{'error':{'code':1,'code':2,'message':'m'}}"),
-            json("{'error':{'code':1,'message':'a','message':'b'}}"),
+            json("{'error':null,'error':null,'result':1}"),
+            json("{'error':{'code':1,'message':'a'},'error':null,'result':1}"),
+            json("{'result':1,'r\\u0065sult':2}"),
         ]
-        for body in bodies {
+        for body in successes {
+            XCTAssertNil(classify(200, body), body)
+        }
+        let errors: [(String, Int64, String, String?)] = [
+            (json("{'error':{'code':1,'message':'a'},'error':{'code':2,'message':'b'}}"), 2, "b", nil),
+            (json("{'error':null,'error':{'code':3,'message':'c'},'result':1}"), 3, "c", nil),
+            (json("{'error':{'code':1,'code':2,'message':'a'}}"), 2, "a", nil),
+            (json("{'error':{'code':1,'message':'a','message':'b'}}"), 1, "b", nil),
+            (json("{'error':{'code':1,'message':'a','data':1,'data':[2]}}"), 1, "a", "[2]"),
+        ]
+        for (body, code, message, data) in errors {
+            let error = try expectError(200, body)
+            XCTAssertEqual(error.code, code, body)
+            XCTAssertEqual(error.message, message, body)
+            XCTAssertEqual(error.dataJSON, data, body)
+        }
+        // A last value that is unusable makes the response unusable, whatever came before.
+        for body in [json("{'error':{'code':1,'message':'a'},'error':5}"), json("{'error':{'code':1,'code':'1','message':'a'}}")] {
             assertInvalidResponse(classify(200, body), body)
         }
+    }
+
+    /// A code is the integer JSON.parse reads, in any notation.
+    func testIntegerCodesInAnyNotation() throws {
+        let codes: [(String, Int64)] = [("1e3", 1000), ("11.0", 11), ("-3.2602e4", -32602), ("1E+3", 1000), ("-0.0", 0)]
+        for (text, code) in codes {
+            XCTAssertEqual(try expectError(200, json("{'error':{'code':") + text + json(",'message':'m'}}")).code, code, text)
+        }
+        XCTAssertEqual(try expectError(200, json("{'error':{'code':-3.2602e4,'message':'m'}}")).name, "INVALID_PARAMS")
+    }
+
+    // MARK: Encodings, as a browser reads the body
+
+    func testInvalidUTF8InsideStringsBecomesTheReplacementCharacter() throws {
+        // A stray byte inside a string of a success leaves it a success.
+        XCTAssertNil(MonacaCloudError.from(httpStatus: 200, body: Data(json("{'result':'caf").utf8) + Data([0xE9]) + Data(json("'}").utf8)))
+        // In a message and in data: the decoded text.
+        let body = Data(json("{'error':{'code':-32602,'message':'caf").utf8) + Data([0xE9])
+            + Data(json("!','data':{'n").utf8) + Data([0xFF]) + Data(json("m':'x'}}}").utf8)
+        let error = try XCTUnwrap(MonacaCloudError.from(httpStatus: 200, body: body))
+        XCTAssertEqual(error.code, -32602)
+        XCTAssertEqual(error.message, "caf\u{FFFD}!")
+        XCTAssertEqual(error.dataJSON, json("{'n\u{FFFD}m':'x'}"))
+        XCTAssertEqual(error.params, [.init(name: "n\u{FFFD}m", messages: ["x"])])
+    }
+
+    func testByteOrderMarksPickTheEncoding() throws {
+        let utf8BOM = Data([0xEF, 0xBB, 0xBF])
+        XCTAssertNil(MonacaCloudError.from(httpStatus: 200, body: utf8BOM + Data(json("{'result':1}").utf8)))
+        let withBOM = try XCTUnwrap(MonacaCloudError.from(
+            httpStatus: 200, body: utf8BOM + Data(json("{'error':{'code':11,'message':'é','data':[1]}}").utf8)))
+        XCTAssertEqual(withBOM.code, 11)
+        XCTAssertEqual(withBOM.message, "é")
+        XCTAssertEqual(withBOM.dataJSON, "[1]")
+
+        let text = json("{'error':{'code':-32602,'message':'Invalid params','data':{'名前':'必須です 🎉'}}}")
+        for littleEndian in [true, false] {
+            let error = try XCTUnwrap(MonacaCloudError.from(httpStatus: 200, body: utf16(text, littleEndian: littleEndian)))
+            XCTAssertEqual(error.code, -32602)
+            XCTAssertEqual(error.dataJSON, json("{'名前':'必須です 🎉'}"), "data as decoded text (UTF-8)")
+            XCTAssertEqual(error.params, [.init(name: "名前", messages: ["必須です 🎉"])])
+            XCTAssertNil(MonacaCloudError.from(httpStatus: 200, body: utf16(json("{'result':'OK'}"), littleEndian: littleEndian)))
+            assertInvalidResponse(MonacaCloudError.from(httpStatus: 200, body: utf16("", littleEndian: littleEndian)), "empty UTF-16")
+        }
+    }
+
+    /// `text` as UTF-16 with its byte order mark.
+    private func utf16(_ text: String, littleEndian: Bool) -> Data {
+        var bytes: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        for unit in text.utf16 {
+            let low = UInt8(unit & 0xFF), high = UInt8(unit >> 8)
+            bytes += littleEndian ? [low, high] : [high, low]
+        }
+        return Data(bytes)
     }
 
     // MARK: Other statuses (-13)

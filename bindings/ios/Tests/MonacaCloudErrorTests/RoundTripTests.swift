@@ -77,8 +77,7 @@ final class RoundTripTests: MonacaTestCase {
     func testConcurrentParsingFromEightThreads() {
         let threads = 8
         let iterations = 500
-        let lock = NSLock()
-        var failures: [String] = []
+        let failures = FailureList()
 
         // Each thread makes and frees its own handles; the global live count is shared.
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
@@ -97,12 +96,31 @@ final class RoundTripTests: MonacaTestCase {
                 ok = ok && success == nil
                 ok = ok && timeout.code == -11
                 if !ok {
-                    lock.lock()
                     failures.append("thread \(thread) iteration \(iteration): \(String(describing: result))")
-                    lock.unlock()
                 }
             }
         }
-        XCTAssertEqual(failures, [])
+        XCTAssertEqual(failures.all, [])
+    }
+}
+
+/// The failures the threads of `testConcurrentParsingFromEightThreads` report, behind a lock.
+/// A class rather than a captured `var`: `concurrentPerform`'s closure is `@Sendable`, and in
+/// Swift 6 mode the compiler rejects mutating a captured `var` from it even under a lock.
+/// `@unchecked Sendable` is sound because every access to `items` holds `lock`.
+private final class FailureList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+
+    func append(_ failure: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        items.append(failure)
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
     }
 }
