@@ -11,10 +11,12 @@ step() {
   shift
   echo
   echo "=== $name: $*"
+  local started=$SECONDS
   if "$@"; then
     passed+=("$name")
+    echo "=== $name passed in $((SECONDS - started)) s"
   else
-    echo "=== $name FAILED"
+    echo "=== $name FAILED after $((SECONDS - started)) s"
     failed+=("$name")
   fi
 }
@@ -37,6 +39,7 @@ step "fuzz" bash scripts/fuzz.sh 20
 step "size" bash benches/size.sh
 step "android" bash bindings/android/test.sh
 step "ios" bash bindings/ios/test.sh
+step "cross" bash scripts/cross-test.sh
 step "cordova" bash bindings/cordova/test.sh
 
 echo

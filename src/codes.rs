@@ -32,6 +32,29 @@ impl Kind {
         }
     }
 
+    /// The kind's symbol, the same in every face: "UNKNOWN", "JSON_RPC", "SERVER_DEFINED",
+    /// "CLIENT", "CLOUD_API" or "USER_DEFINED" (the C enum's names without `MONACA_KIND_`).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Kind::Unknown => "UNKNOWN",
+            Kind::JsonRpc => "JSON_RPC",
+            Kind::ServerDefined => "SERVER_DEFINED",
+            Kind::Client => "CLIENT",
+            Kind::CloudApi => "CLOUD_API",
+            Kind::UserDefined => "USER_DEFINED",
+        }
+    }
+
+    /// Every kind, in the order of the C enum's values (0 to 5).
+    pub const ALL: [Kind; 6] = [
+        Kind::Unknown,
+        Kind::JsonRpc,
+        Kind::ServerDefined,
+        Kind::Client,
+        Kind::CloudApi,
+        Kind::UserDefined,
+    ];
+
     /// A short English description of the kind, used for codes that have no entry of their own.
     pub fn description(self) -> &'static str {
         strip_nul(self.description_z())
@@ -55,6 +78,9 @@ impl Kind {
 pub struct CodeInfo {
     pub code: i64,
     pub kind: Kind,
+    /// The name of this code's Rust constant (`PERMISSION_DENIED_NEGATIVE` for -14, whose
+    /// symbolic name is `PERMISSION_DENIED`): the name the faces' constants take.
+    pub constant: &'static str,
     name_z: &'static str,
     description_z: &'static str,
 }
@@ -87,6 +113,7 @@ macro_rules! catalogue {
             $(CodeInfo {
                 code: $code,
                 kind: Kind::$kind,
+                constant: stringify!($constant),
                 name_z: concat!($name, "\0"),
                 description_z: concat!($description, "\0"),
             },)*

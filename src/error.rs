@@ -31,16 +31,66 @@ pub struct CloudError {
     params: ParamTable,
     /// The JSON form followed by a NUL, built on first use.
     json: OnceLock<String>,
+    /// The one-line description followed by a NUL, built on first use.
+    description: OnceLock<String>,
+    /// The report (every field in one JSON text) followed by a NUL, built on first use.
+    report: OnceLock<String>,
 }
 
-/// Why [`CloudError::new`] refused its arguments.
+/// Why the arguments given to make an error were refused ([`CloudError::new`], and the
+/// faces' constructors over it): the argument, the reason and where in it.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum InvalidArgument {
-    #[error("data is not valid JSON: {reason} at {position}")]
+    /// The message bytes are not UTF-8 (only from byte-based faces, such as the C ABI).
+    #[error("message is not valid UTF-8: invalid byte at byte offset {offset}")]
+    MessageNotUtf8 { offset: usize },
+    /// The data bytes are not UTF-8 (only from byte-based faces, such as the C ABI).
+    #[error("data is not valid UTF-8: invalid byte at byte offset {offset}")]
+    DataNotUtf8 { offset: usize },
+    #[error("data is not valid JSON: {reason} at {position} (byte offset {offset})")]
     DataNotJson {
         reason: &'static str,
         position: Position,
+        offset: usize,
     },
+}
+
+impl InvalidArgument {
+    /// The argument at fault: `"message"` or `"data"`.
+    pub fn argument(&self) -> &'static str {
+        match self {
+            InvalidArgument::MessageNotUtf8 { .. } => "message",
+            InvalidArgument::DataNotUtf8 { .. } | InvalidArgument::DataNotJson { .. } => "data",
+        }
+    }
+
+    /// The reason alone, without the argument or position: `"invalid UTF-8"` or the JSON
+    /// scanner's reason (`"expected a JSON value"`, ...).
+    pub fn reason(&self) -> &'static str {
+        match self {
+            InvalidArgument::MessageNotUtf8 { .. } | InvalidArgument::DataNotUtf8 { .. } => {
+                scan::INVALID_UTF8
+            }
+            InvalidArgument::DataNotJson { reason, .. } => reason,
+        }
+    }
+
+    /// The byte offset of the fault in the argument.
+    pub fn offset(&self) -> usize {
+        match *self {
+            InvalidArgument::MessageNotUtf8 { offset }
+            | InvalidArgument::DataNotUtf8 { offset }
+            | InvalidArgument::DataNotJson { offset, .. } => offset,
+        }
+    }
+
+    /// The line and column of the fault, for data that is not JSON.
+    pub fn position(&self) -> Option<Position> {
+        match *self {
+            InvalidArgument::DataNotJson { position, .. } => Some(position),
+            _ => None,
+        }
+    }
 }
 
 impl CloudError {
@@ -80,6 +130,7 @@ impl CloudError {
                     scan::validate(text).map_err(|error| InvalidArgument::DataNotJson {
                         reason: error.reason,
                         position: Position::of(text.as_bytes(), error.offset),
+                        offset: error.offset,
                     })?,
                 )
             }
@@ -91,6 +142,27 @@ impl CloudError {
             data,
             None,
         ))
+    }
+
+    /// [`CloudError::new`] from bytes, as byte-based faces (the C ABI, JNI) receive them:
+    /// the message and data must be UTF-8.
+    pub fn from_bytes(
+        code: i64,
+        message: &[u8],
+        data: Option<&[u8]>,
+    ) -> Result<CloudError, InvalidArgument> {
+        let message =
+            std::str::from_utf8(message).map_err(|error| InvalidArgument::MessageNotUtf8 {
+                offset: error.valid_up_to(),
+            })?;
+        let data = data
+            .map(|data| {
+                std::str::from_utf8(data).map_err(|error| InvalidArgument::DataNotUtf8 {
+                    offset: error.valid_up_to(),
+                })
+            })
+            .transpose()?;
+        CloudError::new(code, message, data)
     }
 
     fn invalid_response(reason: &InvalidResponse) -> CloudError {
@@ -155,6 +227,8 @@ impl CloudError {
             detail,
             params,
             json: OnceLock::new(),
+            description: OnceLock::new(),
+            report: OnceLock::new(),
         }
     }
 
@@ -228,11 +302,38 @@ impl CloudError {
             .map(|index| self.param_at(index))
     }
 
+    /// Every message given for the parameter named `name`, in the order sent (from every
+    /// entry of that name, when the server repeated it).
+    pub fn messages_for<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.params()
+            .filter(move |param| param.name == name)
+            .flat_map(|param| param.messages())
+    }
+
     /// The first message given for the parameter named `name`.
     pub fn first_message_for(&self, name: &str) -> Option<&str> {
         self.params()
             .filter(|param| param.name == name)
             .find_map(|param| param.messages().next())
+    }
+
+    /// The one-line description every face shows (`Display` writes the same text):
+    /// `Monaca error -32602 (INVALID_PARAMS): Invalid params`, with the detail in parentheses
+    /// after it when there is one.
+    pub fn description(&self) -> &str {
+        let text = self.description.get_or_init(|| format!("{self}\0"));
+        &text[..text.len() - 1]
+    }
+
+    /// Every field in one JSON text, the snapshot the faces decode instead of asking field by
+    /// field (schema: `report::SCHEMA`).
+    pub fn report_json(&self) -> &str {
+        let text = self.report.get_or_init(|| {
+            let mut report = crate::report::write(self);
+            report.push('\0');
+            report
+        });
+        &text[..text.len() - 1]
     }
 
     fn param_at(&self, index: &ParamIndex) -> Param<'_> {

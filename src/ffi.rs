@@ -13,7 +13,7 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 
 use crate::codes::{self, Kind};
-use crate::error::CloudError;
+use crate::error::{CloudError, InvalidArgument};
 use std::ffi::c_char;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -22,45 +22,54 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// changes incompatibly; compare it with `monaca_abi_version()` at run time.
 pub const MONACA_ABI_VERSION: u32 = 1;
 
+/// The version of the report's schema (`monaca_error_report_json`).
+pub const MONACA_REPORT_SCHEMA: u32 = 1;
+const _: () = assert!(MONACA_REPORT_SCHEMA == crate::report::SCHEMA);
+
 /// The deepest nesting of JSON objects and arrays accepted in a response body or in data.
 pub const MONACA_MAX_DEPTH: u32 = 10_000;
 const _: () = assert!(MONACA_MAX_DEPTH as usize == crate::scan::MAX_DEPTH);
 
-// The documented codes (values checked against the catalogue in `codes` by a test).
-/// -32700 PARSE_ERROR: the server could not parse the JSON it received.
+// The documented codes, as C constants. cbindgen writes only constants whose value is a
+// literal in this crate's FFI module (it cannot evaluate `codes::INVALID_PARAMS`), so this copy
+// of src/codes.rs stays; it is written by tests/generated.rs from the catalogue, never by hand,
+// and that test fails when it is stale.
+// BEGIN GENERATED CATALOGUE (tests/generated.rs; do not edit)
+/// -32700 PARSE_ERROR: The server could not parse the JSON it received.
 pub const MONACA_CODE_PARSE_ERROR: i64 = -32700;
-/// -32603 INTERNAL_ERROR: internal JSON-RPC error.
+/// -32603 INTERNAL_ERROR: Internal JSON-RPC error.
 pub const MONACA_CODE_INTERNAL_ERROR: i64 = -32603;
-/// -32602 INVALID_PARAMS: invalid method parameter(s); data holds per-parameter messages.
+/// -32602 INVALID_PARAMS: Invalid method parameter(s).
 pub const MONACA_CODE_INVALID_PARAMS: i64 = -32602;
-/// -32601 METHOD_NOT_FOUND: the method does not exist or is not available.
+/// -32601 METHOD_NOT_FOUND: The method does not exist or is not available.
 pub const MONACA_CODE_METHOD_NOT_FOUND: i64 = -32601;
-/// -32600 INVALID_REQUEST: the request is not a valid Request object.
+/// -32600 INVALID_REQUEST: The request is not a valid Request object.
 pub const MONACA_CODE_INVALID_REQUEST: i64 = -32600;
-/// -13 INVALID_STATUS_CODE: the server sent an invalid HTTP status code (made by the client).
+/// -14 PERMISSION_DENIED: Permission denied.
+pub const MONACA_CODE_PERMISSION_DENIED_NEGATIVE: i64 = -14;
+/// -13 INVALID_STATUS_CODE: The server sent an invalid HTTP status code.
 pub const MONACA_CODE_INVALID_STATUS_CODE: i64 = -13;
-/// -12 INVALID_RESPONSE: the server sent an invalid response (made by the client).
+/// -12 INVALID_RESPONSE: The server sent an invalid response.
 pub const MONACA_CODE_INVALID_RESPONSE: i64 = -12;
-/// -11 CONNECTION_TIMED_OUT: the server connection timed out (made by the client).
+/// -11 CONNECTION_TIMED_OUT: The server connection timed out.
 pub const MONACA_CODE_CONNECTION_TIMED_OUT: i64 = -11;
 /// 4 API_KEY_INVALID: Cloud API key or Cloud ID invalid.
 pub const MONACA_CODE_API_KEY_INVALID: i64 = 4;
-/// 10 SESSION_ID_INVALID: session ID format invalid.
+/// 10 SESSION_ID_INVALID: Session ID format invalid.
 pub const MONACA_CODE_SESSION_ID_INVALID: i64 = 10;
-/// 11 USER_LOGIN_REQUIRED: user login is required.
+/// 11 USER_LOGIN_REQUIRED: User login is required.
 pub const MONACA_CODE_USER_LOGIN_REQUIRED: i64 = 11;
-/// 12 DEVICE_ID_REQUIRED: a device ID must be given.
+/// 12 DEVICE_ID_REQUIRED: A device ID must be given.
 pub const MONACA_CODE_DEVICE_ID_REQUIRED: i64 = 12;
-/// 13 OPERATION_INVALID: invalid operation.
+/// 13 OPERATION_INVALID: Invalid operation.
 pub const MONACA_CODE_OPERATION_INVALID: i64 = 13;
-/// 14 PERMISSION_DENIED: permission denied (as the Error page writes it).
+/// 14 PERMISSION_DENIED: Permission denied.
 pub const MONACA_CODE_PERMISSION_DENIED: i64 = 14;
-/// -14 PERMISSION_DENIED: permission denied (as the Collection pages write it).
-pub const MONACA_CODE_PERMISSION_DENIED_NEGATIVE: i64 = -14;
-/// 9999 CALL_LIMIT_EXCEEDED: monthly API call limit exceeded.
+/// 9999 CALL_LIMIT_EXCEEDED: Monthly API call limit exceeded.
 pub const MONACA_CODE_CALL_LIMIT_EXCEEDED: i64 = 9999;
 /// The smallest user-defined code: 10000 and above are the app's own.
 pub const MONACA_CODE_USER_DEFINED_MIN: i64 = 10000;
+// END GENERATED CATALOGUE
 
 /// An error handle: opaque, immutable once made, owned by whoever received it.
 pub struct MonacaError(CloudError);
@@ -90,6 +99,36 @@ pub enum MonacaStatus {
     MONACA_STATUS_INVALID_ARGUMENT = 2,
     /// A bug inside the library was caught before it reached the caller; nothing was made.
     MONACA_STATUS_PANIC = 3,
+}
+
+impl MonacaStatus {
+    /// Every status, by value.
+    const ALL: [MonacaStatus; 4] = [
+        MonacaStatus::MONACA_STATUS_OK,
+        MonacaStatus::MONACA_STATUS_NULL_ARGUMENT,
+        MonacaStatus::MONACA_STATUS_INVALID_ARGUMENT,
+        MonacaStatus::MONACA_STATUS_PANIC,
+    ];
+
+    /// The status whose value is `raw`, if there is one.
+    fn from_raw(raw: std::ffi::c_int) -> Option<MonacaStatus> {
+        MonacaStatus::ALL
+            .into_iter()
+            .find(|status| *status as std::ffi::c_int == raw)
+    }
+
+    fn description_z(self) -> &'static str {
+        match self {
+            MonacaStatus::MONACA_STATUS_OK => "ok\0",
+            MonacaStatus::MONACA_STATUS_NULL_ARGUMENT => "a required pointer argument was NULL\0",
+            MonacaStatus::MONACA_STATUS_INVALID_ARGUMENT => {
+                "an argument was invalid (not UTF-8, not JSON, or too long)\0"
+            }
+            MonacaStatus::MONACA_STATUS_PANIC => {
+                "the library failed internally (a caught panic); nothing was made\0"
+            }
+        }
+    }
 }
 
 /// The family of an error code.
@@ -149,14 +188,60 @@ impl MonacaStr {
     }
 }
 
-/// Runs `body`, turning a panic into `fallback` so that it never unwinds into C.
-fn guard<T>(fallback: T, body: impl FnOnce() -> T) -> T {
+/// What an exported function returns when it cannot do its work: its zero value for a NULL
+/// handle, and the value for a caught panic (rustls-ffi's `PanicOrDefault` and
+/// `NullParameterOrDefault` in one trait: here they differ only for [`MonacaStatus`]). Every
+/// return type of the C ABI implements it, so no function spells out its own fallbacks.
+trait ZeroValue {
+    /// The answer for a NULL handle (or unusable arguments).
+    fn zero() -> Self;
+    /// The answer when a panic was caught at the boundary.
+    fn on_panic() -> Self
+    where
+        Self: Sized,
+    {
+        Self::zero()
+    }
+}
+
+macro_rules! zero_value {
+    ($($type:ty => $zero:expr),* $(,)?) => {
+        $(impl ZeroValue for $type {
+            fn zero() -> Self {
+                $zero
+            }
+        })*
+    };
+}
+
+zero_value! {
+    () => (),
+    bool => false,
+    u32 => 0,
+    i64 => 0,
+    usize => 0,
+    MonacaStr => EMPTY,
+    MonacaErrorKind => MonacaErrorKind::MONACA_KIND_UNKNOWN,
+    *mut MonacaError => std::ptr::null_mut(),
+}
+
+impl ZeroValue for MonacaStatus {
+    fn zero() -> Self {
+        MonacaStatus::MONACA_STATUS_NULL_ARGUMENT
+    }
+    fn on_panic() -> Self {
+        MonacaStatus::MONACA_STATUS_PANIC
+    }
+}
+
+/// Runs `body`, turning a panic into the type's panic value so that it never unwinds into C.
+fn guard<T: ZeroValue>(body: impl FnOnce() -> T) -> T {
     catch_unwind(AssertUnwindSafe(|| {
         #[cfg(feature = "panic-injection")]
         panic_injection::fire_if_armed();
         body()
     }))
-    .unwrap_or(fallback)
+    .unwrap_or_else(|_| T::on_panic())
 }
 
 /// Test-only (feature `panic-injection`, off by default): makes the next guarded C call on this
@@ -212,14 +297,28 @@ unsafe fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], MonacaStatus
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
 }
 
-/// Stores a made handle (or NULL) through `out` and returns OK.
+/// The constructors' shared sequence: refuses a NULL `out`, sets `*out` to NULL, runs `make`
+/// under the panic guard, and stores what it made (a handle, or NULL for a success).
 ///
 /// # Safety
-/// `out` is a valid pointer to write a handle pointer to.
-unsafe fn deliver(out: *mut *mut MonacaError, error: Option<CloudError>) -> MonacaStatus {
-    // SAFETY: the caller checked that `out` is not NULL and promises it is writable.
-    unsafe { *out = error.map_or(std::ptr::null_mut(), into_handle) };
-    MonacaStatus::MONACA_STATUS_OK
+/// `out` is NULL or points to writable storage for one pointer.
+unsafe fn construct(
+    out: *mut *mut MonacaError,
+    make: impl FnOnce() -> Result<Option<CloudError>, MonacaStatus>,
+) -> MonacaStatus {
+    if out.is_null() {
+        return MonacaStatus::MONACA_STATUS_NULL_ARGUMENT;
+    }
+    // SAFETY: `out` is not NULL and the caller promises it is writable.
+    unsafe { *out = std::ptr::null_mut() };
+    guard(|| match make() {
+        Ok(made) => {
+            // SAFETY: as above.
+            unsafe { *out = made.map_or(std::ptr::null_mut(), into_handle) };
+            MonacaStatus::MONACA_STATUS_OK
+        }
+        Err(status) => status,
+    })
 }
 
 /// Classifies an HTTP exchange with Monaca Backend.
@@ -251,19 +350,14 @@ pub unsafe extern "C" fn monaca_error_from_response(
     body_len: usize,
     out: *mut *mut MonacaError,
 ) -> MonacaStatus {
-    if out.is_null() {
-        return MonacaStatus::MONACA_STATUS_NULL_ARGUMENT;
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        construct(out, || {
+            // SAFETY: the caller promises `body_len` readable bytes at a non-NULL `body`.
+            let body = input(body, body_len)?;
+            Ok(CloudError::from_response(http_status, body))
+        })
     }
-    // SAFETY: `out` is not NULL and the caller promises it is writable.
-    unsafe { *out = std::ptr::null_mut() };
-    guard(MonacaStatus::MONACA_STATUS_PANIC, || {
-        // SAFETY: the caller promises `body_len` readable bytes at a non-NULL `body`.
-        match unsafe { input(body, body_len) } {
-            // SAFETY: `out` was checked above.
-            Ok(body) => unsafe { deliver(out, CloudError::from_response(http_status, body)) },
-            Err(status) => status,
-        }
-    })
 }
 
 /// Makes the -11 "Connection timeout" error, for a caller whose request timed out.
@@ -272,7 +366,7 @@ pub unsafe extern "C" fn monaca_error_from_response(
 /// if the library failed internally (out of memory aborts the process, as in Rust).
 #[no_mangle]
 pub extern "C" fn monaca_error_timeout() -> *mut MonacaError {
-    guard(std::ptr::null_mut(), || into_handle(CloudError::timeout()))
+    guard(|| into_handle(CloudError::timeout()))
 }
 
 /// Makes an error from a code, a message and optional data, e.g. to hand an app's own error to
@@ -300,33 +394,152 @@ pub unsafe extern "C" fn monaca_error_new(
     data_json_len: usize,
     out: *mut *mut MonacaError,
 ) -> MonacaStatus {
-    if out.is_null() {
-        return MonacaStatus::MONACA_STATUS_NULL_ARGUMENT;
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        monaca_error_new_explained(
+            code,
+            message,
+            message_len,
+            data_json,
+            data_json_len,
+            out,
+            std::ptr::null_mut(),
+        )
     }
-    // SAFETY: `out` is not NULL and the caller promises it is writable.
-    unsafe { *out = std::ptr::null_mut() };
-    guard(MonacaStatus::MONACA_STATUS_PANIC, || {
-        let make = || -> Result<CloudError, MonacaStatus> {
-            let invalid = |_| MonacaStatus::MONACA_STATUS_INVALID_ARGUMENT;
-            // SAFETY: the caller promises `message_len` readable bytes at `message`.
-            let message = unsafe { input(message.cast(), message_len) }?;
-            let message = std::str::from_utf8(message).map_err(invalid)?;
-            let data = if data_json.is_null() && data_json_len == 0 {
-                None
-            } else {
-                // SAFETY: the caller promises `data_json_len` readable bytes at `data_json`.
-                let data = unsafe { input(data_json.cast(), data_json_len) }?;
-                Some(std::str::from_utf8(data).map_err(invalid)?)
-            };
-            CloudError::new(code, message, data)
-                .map_err(|_| MonacaStatus::MONACA_STATUS_INVALID_ARGUMENT)
+}
+
+/// Why `monaca_error_new_explained` refused its arguments. The caller owns the struct (on its
+/// stack, say); the library only writes it. `argument` is a static text; `reason` and
+/// `explanation` are NUL-terminated copies in the struct, truncated to fit at a character
+/// boundary (the library's texts fit).
+#[repr(C)]
+pub struct MonacaArgumentError {
+    /// The argument at fault: `"message"` or `"data_json"`; empty when nothing was refused.
+    pub argument: MonacaStr,
+    /// The reason alone: `"invalid UTF-8"`, `"NULL with a non-zero length"`, `"longer than
+    /// PTRDIFF_MAX"`, or the JSON reason (`"expected a JSON value"`, ...); empty when nothing
+    /// was refused.
+    pub reason: [c_char; MONACA_REASON_SIZE],
+    /// The byte offset of the fault in that argument (0 when it has no place).
+    pub offset: usize,
+    /// The 1-based line and column (in characters) of a JSON fault in `data_json`; 0 otherwise.
+    pub line: usize,
+    pub column: usize,
+    /// The whole explanation, the same text every face shows (e.g. `data is not valid JSON:
+    /// expected a JSON value at line 1, column 3 (byte offset 2)`).
+    pub explanation: [c_char; MONACA_EXPLANATION_SIZE],
+}
+
+/// The size of `MonacaArgumentError::reason` (its NUL included).
+pub const MONACA_REASON_SIZE: usize = 128;
+/// The size of `MonacaArgumentError::explanation` (its NUL included).
+pub const MONACA_EXPLANATION_SIZE: usize = 256;
+
+/// Copies `text` into `buffer` as a NUL-terminated C string, cut at a character boundary when
+/// it does not fit.
+fn copy_z(buffer: &mut [c_char], text: &str) {
+    let mut end = text.len().min(buffer.len() - 1);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    for (slot, &byte) in buffer.iter_mut().zip(&text.as_bytes()[..end]) {
+        *slot = byte as c_char;
+    }
+    buffer[end] = 0;
+}
+
+impl MonacaArgumentError {
+    fn fill(&mut self, argument: &'static str, problem: Result<&InvalidArgument, &'static str>) {
+        let static_z = |text: &'static str| -> &'static str {
+            match text {
+                "message" => "message\0",
+                "data" => "data_json\0",
+                _ => "\0",
+            }
         };
-        match make() {
-            // SAFETY: `out` was checked above.
-            Ok(error) => unsafe { deliver(out, Some(error)) },
-            Err(status) => status,
-        }
-    })
+        self.argument = MonacaStr::from_static_z(static_z(argument));
+        let (reason, explanation) = match problem {
+            Ok(invalid) => {
+                let (line, column) = invalid.position().map_or((0, 0), |p| (p.line, p.column));
+                self.offset = invalid.offset();
+                self.line = line;
+                self.column = column;
+                (invalid.reason(), invalid.to_string())
+            }
+            Err(reason) => {
+                let name = codes::strip_nul(static_z(argument));
+                (reason, format!("{name} is {reason}"))
+            }
+        };
+        copy_z(&mut self.reason, reason);
+        copy_z(&mut self.explanation, &explanation);
+    }
+
+    fn clear(&mut self) {
+        self.argument = EMPTY;
+        self.reason[0] = 0;
+        self.offset = 0;
+        self.line = 0;
+        self.column = 0;
+        self.explanation[0] = 0;
+    }
+}
+
+/// `monaca_error_new`, and on refusal an explanation: when `why` is not NULL it is cleared and,
+/// for `MONACA_STATUS_NULL_ARGUMENT` or `MONACA_STATUS_INVALID_ARGUMENT` caused by `message` or
+/// `data_json`, filled with the argument, the reason and where (see `MonacaArgumentError`).
+/// Nothing is kept anywhere else: no global "last error".
+///
+/// # Safety
+/// As for `monaca_error_new`; `why` is NULL or points to a writable `MonacaArgumentError`.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_new_explained(
+    code: i64,
+    message: *const c_char,
+    message_len: usize,
+    data_json: *const c_char,
+    data_json_len: usize,
+    out: *mut *mut MonacaError,
+    why: *mut MonacaArgumentError,
+) -> MonacaStatus {
+    // SAFETY: the caller promises `why` is NULL or writable.
+    let mut why = unsafe { why.as_mut() };
+    if let Some(why) = why.as_deref_mut() {
+        why.clear();
+    }
+    let make = || {
+        let mut refuse = |argument, problem: Result<&InvalidArgument, &'static str>, status| {
+            if let Some(why) = why.as_deref_mut() {
+                why.fill(argument, problem);
+            }
+            status
+        };
+        let bytes = |argument, ptr: *const c_char, len| {
+            // SAFETY: the caller promises `len` readable bytes at a non-NULL `ptr`.
+            unsafe { input(ptr.cast(), len) }.map_err(|status| (argument, status))
+        };
+        let message = bytes("message", message, message_len);
+        let data = (!data_json.is_null() || data_json_len > 0)
+            .then(|| bytes("data", data_json, data_json_len))
+            .transpose();
+        let (message, data) = match (message, data) {
+            (Ok(message), Ok(data)) => (message, data),
+            (Err((argument, status)), _) | (_, Err((argument, status))) => {
+                let reason = if status == MonacaStatus::MONACA_STATUS_NULL_ARGUMENT {
+                    "NULL with a non-zero length"
+                } else {
+                    "longer than PTRDIFF_MAX"
+                };
+                return Err(refuse(argument, Err(reason), status));
+            }
+        };
+        let invalid = MonacaStatus::MONACA_STATUS_INVALID_ARGUMENT;
+        CloudError::from_bytes(code, message, data)
+            .map(Some)
+            .map_err(|problem| refuse(problem.argument(), Ok(&problem), invalid))
+    };
+    // SAFETY: forwarded from the caller.
+    unsafe { construct(out, make) }
 }
 
 /// Frees a handle and every text borrowed from it. NULL is a no-op. Freeing a handle twice, or
@@ -339,27 +552,23 @@ pub unsafe extern "C" fn monaca_error_free(err: *mut MonacaError) {
     if err.is_null() {
         return;
     }
-    guard((), || {
+    guard(|| {
         // SAFETY: the caller promises `err` is a live handle that nobody uses any more.
         drop(unsafe { Box::from_raw(err) });
         LIVE_HANDLES.fetch_sub(1, Ordering::Relaxed);
     })
 }
 
-/// Reads a handle with `read`, or gives `fallback` for NULL (or a caught panic).
+/// Reads a handle with `read`, or gives the zero value for NULL (and for a caught panic).
 ///
 /// # Safety
 /// `err` is NULL or a live handle.
-unsafe fn read<T: Copy>(
-    err: *const MonacaError,
-    fallback: T,
-    read: impl FnOnce(&CloudError) -> T,
-) -> T {
-    guard(fallback, || {
+unsafe fn read<T: ZeroValue>(err: *const MonacaError, read: impl FnOnce(&CloudError) -> T) -> T {
+    guard(|| {
         // SAFETY: the caller promises `err` is NULL or a live handle.
         match unsafe { handle(err) } {
             Some(error) => read(error),
-            None => fallback,
+            None => T::zero(),
         }
     })
 }
@@ -371,7 +580,7 @@ unsafe fn read<T: Copy>(
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_code(err: *const MonacaError) -> i64 {
     // SAFETY: forwarded from the caller.
-    unsafe { read(err, 0, CloudError::code) }
+    unsafe { read(err, CloudError::code) }
 }
 
 /// The kind of the error's code; `MONACA_KIND_UNKNOWN` for NULL.
@@ -381,11 +590,7 @@ pub unsafe extern "C" fn monaca_error_code(err: *const MonacaError) -> i64 {
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_kind(err: *const MonacaError) -> MonacaErrorKind {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        read(err, MonacaErrorKind::MONACA_KIND_UNKNOWN, |e| {
-            e.kind().into()
-        })
-    }
+    unsafe { read(err, |e| e.kind().into()) }
 }
 
 /// The message, as sent (decoded from JSON) or as made; it may contain NUL bytes.
@@ -396,7 +601,7 @@ pub unsafe extern "C" fn monaca_error_kind(err: *const MonacaError) -> MonacaErr
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_message(err: *const MonacaError) -> MonacaStr {
     // SAFETY: forwarded from the caller.
-    unsafe { read(err, EMPTY, |e| MonacaStr::lend(e.message())) }
+    unsafe { read(err, |e| MonacaStr::lend(e.message())) }
 }
 
 /// The symbolic name of the code (`"INVALID_PARAMS"`, ...); empty for user-defined and unknown
@@ -408,7 +613,7 @@ pub unsafe extern "C" fn monaca_error_message(err: *const MonacaError) -> Monaca
 pub unsafe extern "C" fn monaca_error_name(err: *const MonacaError) -> MonacaStr {
     // SAFETY: forwarded from the caller.
     unsafe {
-        read(err, EMPTY, |e| {
+        read(err, |e| {
             MonacaStr::from_static_z(codes::name_of_z(e.code()))
         })
     }
@@ -423,7 +628,7 @@ pub unsafe extern "C" fn monaca_error_name(err: *const MonacaError) -> MonacaStr
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_detail(err: *const MonacaError) -> MonacaStr {
     // SAFETY: forwarded from the caller.
-    unsafe { read(err, EMPTY, |e| e.detail().map_or(EMPTY, MonacaStr::lend)) }
+    unsafe { read(err, |e| e.detail().map_or(EMPTY, MonacaStr::lend)) }
 }
 
 /// Whether the error has `data` (the server sent one, or it was given). False for NULL.
@@ -433,7 +638,7 @@ pub unsafe extern "C" fn monaca_error_detail(err: *const MonacaError) -> MonacaS
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_has_data(err: *const MonacaError) -> bool {
     // SAFETY: forwarded from the caller.
-    unsafe { read(err, false, |e| e.data_json().is_some()) }
+    unsafe { read(err, |e| e.data_json().is_some()) }
 }
 
 /// The JSON text of `data` exactly as sent (byte for byte when the body was UTF-8; the
@@ -446,7 +651,7 @@ pub unsafe extern "C" fn monaca_error_has_data(err: *const MonacaError) -> bool 
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_data_json(err: *const MonacaError) -> MonacaStr {
     // SAFETY: forwarded from the caller.
-    unsafe { read(err, EMPTY, |e| e.data_json().map_or(EMPTY, MonacaStr::lend)) }
+    unsafe { read(err, |e| e.data_json().map_or(EMPTY, MonacaStr::lend)) }
 }
 
 /// The JSON form `{"code":<int>,"message":<string>,"data":<data as sent, or {}>}`, for
@@ -458,7 +663,7 @@ pub unsafe extern "C" fn monaca_error_data_json(err: *const MonacaError) -> Mona
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_to_json(err: *const MonacaError) -> MonacaStr {
     // SAFETY: forwarded from the caller.
-    unsafe { read(err, EMPTY, |e| MonacaStr::lend(e.to_json())) }
+    unsafe { read(err, |e| MonacaStr::lend(e.to_json())) }
 }
 
 /// The number of parameters with validation messages: non-zero only for an Invalid params
@@ -469,7 +674,7 @@ pub unsafe extern "C" fn monaca_error_to_json(err: *const MonacaError) -> Monaca
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_param_count(err: *const MonacaError) -> usize {
     // SAFETY: forwarded from the caller.
-    unsafe { read(err, 0, CloudError::param_count) }
+    unsafe { read(err, CloudError::param_count) }
 }
 
 /// The name of parameter `index` (nested parameters have dotted names, `properties.age`); empty
@@ -484,7 +689,7 @@ pub unsafe extern "C" fn monaca_error_param_name(
 ) -> MonacaStr {
     // SAFETY: forwarded from the caller.
     unsafe {
-        read(err, EMPTY, |e| {
+        read(err, |e| {
             e.param(index)
                 .map_or(EMPTY, |param| MonacaStr::lend(param.name))
         })
@@ -502,7 +707,7 @@ pub unsafe extern "C" fn monaca_error_param_message_count(
 ) -> usize {
     // SAFETY: forwarded from the caller.
     unsafe {
-        read(err, 0, |e| {
+        read(err, |e| {
             e.param(index).map_or(0, |param| param.message_count())
         })
     }
@@ -521,7 +726,7 @@ pub unsafe extern "C" fn monaca_error_param_message(
 ) -> MonacaStr {
     // SAFETY: forwarded from the caller.
     unsafe {
-        read(err, EMPTY, |e| {
+        read(err, |e| {
             e.param(index)
                 .and_then(|param| param.message(message_index))
                 .map_or(EMPTY, MonacaStr::lend)
@@ -543,41 +748,128 @@ pub unsafe extern "C" fn monaca_error_first_message_for(
     param: *const c_char,
     param_len: usize,
 ) -> MonacaStr {
-    // SAFETY: the caller promises `param_len` readable bytes at `param`.
-    let Ok(name) = (unsafe { input(param.cast(), param_len) }) else {
-        return EMPTY;
-    };
     // SAFETY: forwarded from the caller.
     unsafe {
-        read(err, EMPTY, |e| {
-            std::str::from_utf8(name)
-                .ok()
-                .and_then(|name| e.first_message_for(name))
+        read_for_param(err, param, param_len, |e, name| {
+            e.first_message_for(name).map_or(EMPTY, MonacaStr::lend)
+        })
+    }
+}
+
+/// The number of messages for the parameter named by the `param_len` bytes at `param`, over
+/// every entry of that name (a server may repeat a name). 0 for none, for a NULL handle and
+/// for a NULL `param` with a non-zero length.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library; `param` is NULL or points to
+/// `param_len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_message_count_for(
+    err: *const MonacaError,
+    param: *const c_char,
+    param_len: usize,
+) -> usize {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        read_for_param(err, param, param_len, |e, name| {
+            e.messages_for(name).count()
+        })
+    }
+}
+
+/// Message `index` of the parameter named by the `param_len` bytes at `param`, counting over
+/// every entry of that name in server order (`monaca_error_message_count_for` gives the count);
+/// empty when out of range, for a NULL handle and for a NULL `param` with a non-zero length.
+/// Borrowed from the handle: valid until `monaca_error_free`.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library; `param` is NULL or points to
+/// `param_len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_message_for(
+    err: *const MonacaError,
+    param: *const c_char,
+    param_len: usize,
+    index: usize,
+) -> MonacaStr {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        read_for_param(err, param, param_len, |e, name| {
+            e.messages_for(name)
+                .nth(index)
                 .map_or(EMPTY, MonacaStr::lend)
         })
     }
 }
 
+/// Reads a handle with `read` given the parameter name at `param`; the zero value for NULL, a
+/// NULL `param` with a length, or a name that is not UTF-8 (no parameter has such a name).
+///
+/// # Safety
+/// `err` is NULL or a live handle; `param` is NULL or points to `param_len` readable bytes.
+unsafe fn read_for_param<T: ZeroValue>(
+    err: *const MonacaError,
+    param: *const c_char,
+    param_len: usize,
+    read_with: impl FnOnce(&CloudError, &str) -> T,
+) -> T {
+    // SAFETY: the caller promises `param_len` readable bytes at `param`.
+    let Ok(name) = (unsafe { input(param.cast(), param_len) }) else {
+        return T::zero();
+    };
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        read(err, |e| match std::str::from_utf8(name) {
+            Ok(name) => read_with(e, name),
+            Err(_) => T::zero(),
+        })
+    }
+}
+
+/// The one-line description every face shows, e.g. `Monaca error -32602 (INVALID_PARAMS):
+/// Invalid params`, with the detail in parentheses after it when there is one. Built on the
+/// first call (safely, from any thread) and kept in the handle: valid until
+/// `monaca_error_free`. Empty for NULL.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_description(err: *const MonacaError) -> MonacaStr {
+    // SAFETY: forwarded from the caller.
+    unsafe { read(err, |e| MonacaStr::lend(e.description())) }
+}
+
+/// Every field of the error in one JSON text, schema `MONACA_REPORT_SCHEMA` (see README,
+/// "The report"): `{"code":..,"kind":"JSON_RPC",..,"name":..|null,"description":..,
+/// "message":..,"detail":..|null,"data":"<data's JSON text>"|null,"params":[{"name":..,
+/// "messages":[..]},..],"json":"<the JSON form>"}`. For bridges that copy a handle into their
+/// own objects in one crossing. Built on the first call (safely, from any thread) and kept in
+/// the handle: valid until `monaca_error_free`. Empty for NULL.
+///
+/// # Safety
+/// `err` is NULL or a live handle of this library.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_error_report_json(err: *const MonacaError) -> MonacaStr {
+    // SAFETY: forwarded from the caller.
+    unsafe { read(err, |e| MonacaStr::lend(e.report_json())) }
+}
+
 /// The kind of any code.
 #[no_mangle]
 pub extern "C" fn monaca_code_kind(code: i64) -> MonacaErrorKind {
-    guard(MonacaErrorKind::MONACA_KIND_UNKNOWN, || {
-        codes::kind_of(code).into()
-    })
+    guard(|| codes::kind_of(code).into())
 }
 
 /// The symbolic name of a documented code; empty for others. Static.
 #[no_mangle]
 pub extern "C" fn monaca_code_name(code: i64) -> MonacaStr {
-    guard(EMPTY, || MonacaStr::from_static_z(codes::name_of_z(code)))
+    guard(|| MonacaStr::from_static_z(codes::name_of_z(code)))
 }
 
 /// An English description of a code (of its kind, for undocumented codes). Static.
 #[no_mangle]
 pub extern "C" fn monaca_code_description(code: i64) -> MonacaStr {
-    guard(EMPTY, || {
-        MonacaStr::from_static_z(codes::description_of_z(code))
-    })
+    guard(|| MonacaStr::from_static_z(codes::description_of_z(code)))
 }
 
 /// An English description of a status; "unknown status" for a value not in `MonacaStatus`.
@@ -586,68 +878,35 @@ pub extern "C" fn monaca_code_description(code: i64) -> MonacaStr {
 /// cbindgen:ignore
 #[no_mangle]
 pub extern "C" fn monaca_status_description(status: std::ffi::c_int) -> MonacaStr {
-    guard(EMPTY, || {
-        MonacaStr::from_static_z(match status {
-            0 => "ok\0",
-            1 => "a required pointer argument was NULL\0",
-            2 => "an argument was invalid (not UTF-8, not JSON, or too long)\0",
-            3 => "the library failed internally (a caught panic); nothing was made\0",
-            _ => "unknown status\0",
-        })
+    guard(|| {
+        MonacaStr::from_static_z(
+            MonacaStatus::from_raw(status).map_or("unknown status\0", MonacaStatus::description_z),
+        )
     })
 }
 
 /// The library's version (the crate version, e.g. "0.1.0"). Static.
 #[no_mangle]
 pub extern "C" fn monaca_version() -> MonacaStr {
-    guard(EMPTY, || {
-        MonacaStr::from_static_z(concat!(env!("CARGO_PKG_VERSION"), "\0"))
-    })
+    guard(|| MonacaStr::from_static_z(concat!(env!("CARGO_PKG_VERSION"), "\0")))
 }
 
 /// The ABI version of the library that is linked; compare with `MONACA_ABI_VERSION`.
 /// (0 only if the library failed internally, a caught panic.)
 #[no_mangle]
 pub extern "C" fn monaca_abi_version() -> u32 {
-    guard(0, || MONACA_ABI_VERSION)
+    guard(|| MONACA_ABI_VERSION)
 }
 
 /// The number of handles made and not yet freed, across all threads: a leak check for tests.
 #[no_mangle]
 pub extern "C" fn monaca_error_live_count() -> usize {
-    guard(0, || LIVE_HANDLES.load(Ordering::Relaxed))
+    guard(|| LIVE_HANDLES.load(Ordering::Relaxed))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn header_constants_match_the_catalogue() {
-        let constants = [
-            (MONACA_CODE_PARSE_ERROR, "PARSE_ERROR"),
-            (MONACA_CODE_INTERNAL_ERROR, "INTERNAL_ERROR"),
-            (MONACA_CODE_INVALID_PARAMS, "INVALID_PARAMS"),
-            (MONACA_CODE_METHOD_NOT_FOUND, "METHOD_NOT_FOUND"),
-            (MONACA_CODE_INVALID_REQUEST, "INVALID_REQUEST"),
-            (MONACA_CODE_INVALID_STATUS_CODE, "INVALID_STATUS_CODE"),
-            (MONACA_CODE_INVALID_RESPONSE, "INVALID_RESPONSE"),
-            (MONACA_CODE_CONNECTION_TIMED_OUT, "CONNECTION_TIMED_OUT"),
-            (MONACA_CODE_API_KEY_INVALID, "API_KEY_INVALID"),
-            (MONACA_CODE_SESSION_ID_INVALID, "SESSION_ID_INVALID"),
-            (MONACA_CODE_USER_LOGIN_REQUIRED, "USER_LOGIN_REQUIRED"),
-            (MONACA_CODE_DEVICE_ID_REQUIRED, "DEVICE_ID_REQUIRED"),
-            (MONACA_CODE_OPERATION_INVALID, "OPERATION_INVALID"),
-            (MONACA_CODE_PERMISSION_DENIED, "PERMISSION_DENIED"),
-            (MONACA_CODE_PERMISSION_DENIED_NEGATIVE, "PERMISSION_DENIED"),
-            (MONACA_CODE_CALL_LIMIT_EXCEEDED, "CALL_LIMIT_EXCEEDED"),
-        ];
-        assert_eq!(constants.len(), codes::CATALOGUE.len());
-        for (code, name) in constants {
-            assert_eq!(codes::name_of(code), Some(name), "{code}");
-        }
-        assert_eq!(MONACA_CODE_USER_DEFINED_MIN, codes::USER_DEFINED_MIN);
-    }
 
     #[test]
     fn static_texts_are_nul_terminated() {

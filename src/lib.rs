@@ -28,6 +28,7 @@ mod decode;
 mod error;
 mod number;
 mod params;
+pub mod report;
 mod scan;
 mod text;
 

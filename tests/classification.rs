@@ -592,7 +592,26 @@ fn new_validates_data_and_keeps_it_without_surrounding_whitespace() {
     let refused = CloudError::new(1, "m", Some("{\"a\":}")).unwrap_err();
     assert_eq!(
         refused.to_string(),
-        "data is not valid JSON: expected a JSON value at line 1, column 6"
+        "data is not valid JSON: expected a JSON value at line 1, column 6 (byte offset 5)"
+    );
+    assert_eq!(
+        (refused.argument(), refused.reason(), refused.offset()),
+        ("data", "expected a JSON value", 5)
+    );
+    let from_bytes = CloudError::from_bytes(1, b"caf\xE9", None).unwrap_err();
+    assert_eq!(
+        (
+            from_bytes.argument(),
+            from_bytes.reason(),
+            from_bytes.offset()
+        ),
+        ("message", "invalid UTF-8", 3)
+    );
+    assert_eq!(
+        CloudError::from_bytes(1, b"m", Some(b"\"\xFF\""))
+            .unwrap_err()
+            .to_string(),
+        "data is not valid UTF-8: invalid byte at byte offset 1"
     );
     assert!(CloudError::new(1, "m", Some("")).is_err());
     assert!(CloudError::new(1, "m", Some("1 2")).is_err());

@@ -58,6 +58,26 @@ fn every_export_returns_its_zero_value_when_it_panics() {
         MonacaStatus::MONACA_STATUS_PANIC
     );
     assert!(out.is_null());
+    out = 1 as *mut ffi::MonacaError;
+    // SAFETY: an all-zero MonacaArgumentError is a valid value (NULL pointers, zero lengths).
+    let mut why: ffi::MonacaArgumentError = unsafe { std::mem::zeroed() };
+    assert_eq!(
+        panicking!(ffi::monaca_error_new_explained(
+            1,
+            b"m".as_ptr().cast(),
+            1,
+            b"{".as_ptr().cast(),
+            1,
+            &mut out,
+            &mut why
+        )),
+        MonacaStatus::MONACA_STATUS_PANIC
+    );
+    assert!(out.is_null());
+    assert_eq!(
+        why.explanation[0], 0,
+        "nothing explained: the panic came first"
+    );
     assert!(panicking!(ffi::monaca_error_timeout()).is_null());
     assert_eq!(panicking!(ffi::monaca_error_code(handle)), 0);
     assert_eq!(
@@ -86,6 +106,22 @@ fn every_export_returns_its_zero_value_when_it_panics() {
         b"a".as_ptr().cast(),
         1
     ))));
+    assert_eq!(
+        panicking!(ffi::monaca_error_message_count_for(
+            handle,
+            b"a".as_ptr().cast(),
+            1
+        )),
+        0
+    );
+    assert!(is_empty(panicking!(ffi::monaca_error_message_for(
+        handle,
+        b"a".as_ptr().cast(),
+        1,
+        0
+    ))));
+    assert!(is_empty(panicking!(ffi::monaca_error_description(handle))));
+    assert!(is_empty(panicking!(ffi::monaca_error_report_json(handle))));
     assert_eq!(
         panicking!(ffi::monaca_code_kind(-32602)),
         MonacaErrorKind::MONACA_KIND_UNKNOWN

@@ -1,23 +1,31 @@
 //! monaca-error: shows what the library makes of a Monaca Backend response.
 //!
-//! Usage: monaca-error [--status N] [--json] [FILE | -]
-//!        monaca-error --timeout [--json]
+//! Usage: monaca-error [--status N] [--json | --report] [FILE | -]
+//!        monaca-error --timeout [--json | --report]
 //!
 //! Reads the response body from FILE (or standard input when FILE is `-` or absent), classifies
 //! it with HTTP status N (200 when not given), and prints the kind, code, name, message, detail,
-//! data and each parameter's messages; `--json` prints the JSON form instead (`null` for a
-//! success). Exit status: 0 when the input was read and classified, 2 on a usage or I/O error.
+//! data and each parameter's messages; `--json` prints the JSON form instead, `--report` the
+//! report (every field in one JSON text, the schema of `monaca_error_report_json`); both print
+//! `null` for a success. Exit status: 0 when the input was read and classified, 2 on a usage or I/O error.
 
 use monaca_cloud_error::CloudError;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: monaca-error [--status N] [--json] [FILE | -]\n       monaca-error --timeout [--json]";
+    "usage: monaca-error [--status N] [--json | --report] [FILE | -]\n       monaca-error --timeout [--json | --report]";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Text,
+    Json,
+    Report,
+}
 
 struct Options {
     status: i32,
-    json: bool,
+    output: Output,
     timeout: bool,
     input: Option<String>,
 }
@@ -25,14 +33,18 @@ struct Options {
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
     let mut options = Options {
         status: 200,
-        json: false,
+        output: Output::Text,
         timeout: false,
         input: None,
     };
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--json" => options.json = true,
+            "--json" | "--report" if options.output != Output::Text => {
+                return Err("--json and --report exclude each other".into())
+            }
+            "--json" => options.output = Output::Json,
+            "--report" => options.output = Output::Report,
             "--timeout" => options.timeout = true,
             "--status" => {
                 let value = args.next().ok_or("--status needs a number")?;
@@ -109,11 +121,12 @@ fn main() -> ExitCode {
         }
     };
     let mut out = io::stdout().lock();
-    let written = match (&error, options.json) {
-        (None, true) => writeln!(out, "null"),
-        (None, false) => writeln!(out, "success: the response holds a result and no error"),
-        (Some(error), true) => writeln!(out, "{}", error.to_json()),
-        (Some(error), false) => describe(error, &mut out),
+    let written = match (&error, options.output) {
+        (None, Output::Json | Output::Report) => writeln!(out, "null"),
+        (None, Output::Text) => writeln!(out, "success: the response holds a result and no error"),
+        (Some(error), Output::Json) => writeln!(out, "{}", error.to_json()),
+        (Some(error), Output::Report) => writeln!(out, "{}", error.report_json()),
+        (Some(error), Output::Text) => describe(error, &mut out),
     };
     match written.and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -13,26 +13,45 @@ export type MonacaErrorKind =
 
 export declare const Kind: Readonly<{ [K in MonacaErrorKind]: K }>;
 
-/** The documented codes. */
+// BEGIN GENERATED CATALOGUE (tests/generated.rs; do not edit)
+/** The documented codes, generated from the library's catalogue (src/codes.rs). */
 export declare const Code: Readonly<{
+    /** -32700 PARSE_ERROR: The server could not parse the JSON it received. */
     PARSE_ERROR: -32700;
+    /** -32603 INTERNAL_ERROR: Internal JSON-RPC error. */
     INTERNAL_ERROR: -32603;
+    /** -32602 INVALID_PARAMS: Invalid method parameter(s). */
     INVALID_PARAMS: -32602;
+    /** -32601 METHOD_NOT_FOUND: The method does not exist or is not available. */
     METHOD_NOT_FOUND: -32601;
+    /** -32600 INVALID_REQUEST: The request is not a valid Request object. */
     INVALID_REQUEST: -32600;
-    INVALID_STATUS_CODE: -13;
-    INVALID_RESPONSE: -12;
-    CONNECTION_TIMED_OUT: -11;
-    API_KEY_INVALID: 4;
-    SESSION_ID_INVALID: 10;
-    USER_LOGIN_REQUIRED: 11;
-    DEVICE_ID_REQUIRED: 12;
-    OPERATION_INVALID: 13;
-    PERMISSION_DENIED: 14;
+    /** -14 PERMISSION_DENIED: Permission denied. */
     PERMISSION_DENIED_NEGATIVE: -14;
+    /** -13 INVALID_STATUS_CODE: The server sent an invalid HTTP status code. */
+    INVALID_STATUS_CODE: -13;
+    /** -12 INVALID_RESPONSE: The server sent an invalid response. */
+    INVALID_RESPONSE: -12;
+    /** -11 CONNECTION_TIMED_OUT: The server connection timed out. */
+    CONNECTION_TIMED_OUT: -11;
+    /** 4 API_KEY_INVALID: Cloud API key or Cloud ID invalid. */
+    API_KEY_INVALID: 4;
+    /** 10 SESSION_ID_INVALID: Session ID format invalid. */
+    SESSION_ID_INVALID: 10;
+    /** 11 USER_LOGIN_REQUIRED: User login is required. */
+    USER_LOGIN_REQUIRED: 11;
+    /** 12 DEVICE_ID_REQUIRED: A device ID must be given. */
+    DEVICE_ID_REQUIRED: 12;
+    /** 13 OPERATION_INVALID: Invalid operation. */
+    OPERATION_INVALID: 13;
+    /** 14 PERMISSION_DENIED: Permission denied. */
+    PERMISSION_DENIED: 14;
+    /** 9999 CALL_LIMIT_EXCEEDED: Monthly API call limit exceeded. */
     CALL_LIMIT_EXCEEDED: 9999;
+    /** The smallest user-defined code: 10000 and above are the app's own. */
     USER_DEFINED_MIN: 10000;
 }>;
+// END GENERATED CATALOGUE
 
 /** The validation messages of one parameter (-32602 only); nested names are dotted. */
 export interface MonacaParam {

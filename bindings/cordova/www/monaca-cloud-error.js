@@ -31,46 +31,52 @@ var Kind = Object.freeze({
     USER_DEFINED: 'USER_DEFINED'
 });
 
-/** The documented codes (the model document's table). */
+// BEGIN GENERATED CATALOGUE (tests/generated.rs; do not edit)
+/** The documented codes, generated from the library's catalogue (src/codes.rs). */
 var Code = Object.freeze({
-    PARSE_ERROR: -32700,
-    INTERNAL_ERROR: -32603,
-    INVALID_PARAMS: -32602,
-    METHOD_NOT_FOUND: -32601,
-    INVALID_REQUEST: -32600,
-    INVALID_STATUS_CODE: -13,
-    INVALID_RESPONSE: -12,
-    CONNECTION_TIMED_OUT: -11,
-    API_KEY_INVALID: 4,
-    SESSION_ID_INVALID: 10,
-    USER_LOGIN_REQUIRED: 11,
-    DEVICE_ID_REQUIRED: 12,
-    OPERATION_INVALID: 13,
-    PERMISSION_DENIED: 14,
-    PERMISSION_DENIED_NEGATIVE: -14, // the sign some Backend pages use; same name
-    CALL_LIMIT_EXCEEDED: 9999,
+    PARSE_ERROR: -32700, // -32700 PARSE_ERROR: The server could not parse the JSON it received.
+    INTERNAL_ERROR: -32603, // -32603 INTERNAL_ERROR: Internal JSON-RPC error.
+    INVALID_PARAMS: -32602, // -32602 INVALID_PARAMS: Invalid method parameter(s).
+    METHOD_NOT_FOUND: -32601, // -32601 METHOD_NOT_FOUND: The method does not exist or is not available.
+    INVALID_REQUEST: -32600, // -32600 INVALID_REQUEST: The request is not a valid Request object.
+    PERMISSION_DENIED_NEGATIVE: -14, // -14 PERMISSION_DENIED: Permission denied.
+    INVALID_STATUS_CODE: -13, // -13 INVALID_STATUS_CODE: The server sent an invalid HTTP status code.
+    INVALID_RESPONSE: -12, // -12 INVALID_RESPONSE: The server sent an invalid response.
+    CONNECTION_TIMED_OUT: -11, // -11 CONNECTION_TIMED_OUT: The server connection timed out.
+    API_KEY_INVALID: 4, // 4 API_KEY_INVALID: Cloud API key or Cloud ID invalid.
+    SESSION_ID_INVALID: 10, // 10 SESSION_ID_INVALID: Session ID format invalid.
+    USER_LOGIN_REQUIRED: 11, // 11 USER_LOGIN_REQUIRED: User login is required.
+    DEVICE_ID_REQUIRED: 12, // 12 DEVICE_ID_REQUIRED: A device ID must be given.
+    OPERATION_INVALID: 13, // 13 OPERATION_INVALID: Invalid operation.
+    PERMISSION_DENIED: 14, // 14 PERMISSION_DENIED: Permission denied.
+    CALL_LIMIT_EXCEEDED: 9999, // 9999 CALL_LIMIT_EXCEEDED: Monthly API call limit exceeded.
     USER_DEFINED_MIN: 10000
 });
 
-// code -> [kind, name] for every documented code.
+// code -> [kind, name, description] for every documented code.
 var CATALOGUE = new Map([
-    [-32700, [Kind.JSON_RPC, 'PARSE_ERROR']],
-    [-32603, [Kind.JSON_RPC, 'INTERNAL_ERROR']],
-    [-32602, [Kind.JSON_RPC, 'INVALID_PARAMS']],
-    [-32601, [Kind.JSON_RPC, 'METHOD_NOT_FOUND']],
-    [-32600, [Kind.JSON_RPC, 'INVALID_REQUEST']],
-    [-13, [Kind.CLIENT, 'INVALID_STATUS_CODE']],
-    [-12, [Kind.CLIENT, 'INVALID_RESPONSE']],
-    [-11, [Kind.CLIENT, 'CONNECTION_TIMED_OUT']],
-    [4, [Kind.CLOUD_API, 'API_KEY_INVALID']],
-    [10, [Kind.CLOUD_API, 'SESSION_ID_INVALID']],
-    [11, [Kind.CLOUD_API, 'USER_LOGIN_REQUIRED']],
-    [12, [Kind.CLOUD_API, 'DEVICE_ID_REQUIRED']],
-    [13, [Kind.CLOUD_API, 'OPERATION_INVALID']],
-    [14, [Kind.CLOUD_API, 'PERMISSION_DENIED']],
-    [-14, [Kind.CLOUD_API, 'PERMISSION_DENIED']],
-    [9999, [Kind.CLOUD_API, 'CALL_LIMIT_EXCEEDED']]
+    [-32700, [Kind.JSON_RPC, "PARSE_ERROR", "The server could not parse the JSON it received"]],
+    [-32603, [Kind.JSON_RPC, "INTERNAL_ERROR", "Internal JSON-RPC error"]],
+    [-32602, [Kind.JSON_RPC, "INVALID_PARAMS", "Invalid method parameter(s)"]],
+    [-32601, [Kind.JSON_RPC, "METHOD_NOT_FOUND", "The method does not exist or is not available"]],
+    [-32600, [Kind.JSON_RPC, "INVALID_REQUEST", "The request is not a valid Request object"]],
+    [-14, [Kind.CLOUD_API, "PERMISSION_DENIED", "Permission denied"]],
+    [-13, [Kind.CLIENT, "INVALID_STATUS_CODE", "The server sent an invalid HTTP status code"]],
+    [-12, [Kind.CLIENT, "INVALID_RESPONSE", "The server sent an invalid response"]],
+    [-11, [Kind.CLIENT, "CONNECTION_TIMED_OUT", "The server connection timed out"]],
+    [4, [Kind.CLOUD_API, "API_KEY_INVALID", "Cloud API key or Cloud ID invalid"]],
+    [10, [Kind.CLOUD_API, "SESSION_ID_INVALID", "Session ID format invalid"]],
+    [11, [Kind.CLOUD_API, "USER_LOGIN_REQUIRED", "User login is required"]],
+    [12, [Kind.CLOUD_API, "DEVICE_ID_REQUIRED", "A device ID must be given"]],
+    [13, [Kind.CLOUD_API, "OPERATION_INVALID", "Invalid operation"]],
+    [14, [Kind.CLOUD_API, "PERMISSION_DENIED", "Permission denied"]],
+    [9999, [Kind.CLOUD_API, "CALL_LIMIT_EXCEEDED", "Monthly API call limit exceeded"]]
 ]);
+
+// What the catalogue says of codes it does not list (src/codes.rs).
+var SERVER_DEFINED_RANGE = Object.freeze([-32099, -32000]);
+var KIND_DESCRIPTIONS = Object.freeze({ UNKNOWN: "Unknown error code", JSON_RPC: "JSON-RPC error", SERVER_DEFINED: "Implementation-defined server error", CLIENT: "Client error", CLOUD_API: "Cloud API error", USER_DEFINED: "User-defined error" });
+// END GENERATED CATALOGUE
 
 /** The kind of any code. */
 function kindOf(code) {

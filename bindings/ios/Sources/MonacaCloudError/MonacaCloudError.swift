@@ -186,25 +186,44 @@ extension MonacaCloudError {
 // MARK: - Documented codes
 
 extension MonacaCloudError {
-    /// The documented codes, taken from the C header's constants.
+    /// The documented codes, generated from the library's catalogue (src/codes.rs).
     public enum Code {
-        public static let parseError = Int64(MONACA_CODE_PARSE_ERROR)
-        public static let internalError = Int64(MONACA_CODE_INTERNAL_ERROR)
-        public static let invalidParams = Int64(MONACA_CODE_INVALID_PARAMS)
-        public static let methodNotFound = Int64(MONACA_CODE_METHOD_NOT_FOUND)
-        public static let invalidRequest = Int64(MONACA_CODE_INVALID_REQUEST)
-        public static let invalidStatusCode = Int64(MONACA_CODE_INVALID_STATUS_CODE)
-        public static let invalidResponse = Int64(MONACA_CODE_INVALID_RESPONSE)
-        public static let connectionTimedOut = Int64(MONACA_CODE_CONNECTION_TIMED_OUT)
-        public static let apiKeyInvalid = Int64(MONACA_CODE_API_KEY_INVALID)
-        public static let sessionIDInvalid = Int64(MONACA_CODE_SESSION_ID_INVALID)
-        public static let userLoginRequired = Int64(MONACA_CODE_USER_LOGIN_REQUIRED)
-        public static let deviceIDRequired = Int64(MONACA_CODE_DEVICE_ID_REQUIRED)
-        public static let operationInvalid = Int64(MONACA_CODE_OPERATION_INVALID)
-        public static let permissionDenied = Int64(MONACA_CODE_PERMISSION_DENIED)
-        public static let permissionDeniedNegative = Int64(MONACA_CODE_PERMISSION_DENIED_NEGATIVE)
-        public static let callLimitExceeded = Int64(MONACA_CODE_CALL_LIMIT_EXCEEDED)
-        public static let userDefinedMin = Int64(MONACA_CODE_USER_DEFINED_MIN)
+        // BEGIN GENERATED CATALOGUE (tests/generated.rs; do not edit)
+        /// -32700 PARSE_ERROR: The server could not parse the JSON it received.
+        public static let parseError: Int64 = -32700
+        /// -32603 INTERNAL_ERROR: Internal JSON-RPC error.
+        public static let internalError: Int64 = -32603
+        /// -32602 INVALID_PARAMS: Invalid method parameter(s).
+        public static let invalidParams: Int64 = -32602
+        /// -32601 METHOD_NOT_FOUND: The method does not exist or is not available.
+        public static let methodNotFound: Int64 = -32601
+        /// -32600 INVALID_REQUEST: The request is not a valid Request object.
+        public static let invalidRequest: Int64 = -32600
+        /// -14 PERMISSION_DENIED: Permission denied.
+        public static let permissionDeniedNegative: Int64 = -14
+        /// -13 INVALID_STATUS_CODE: The server sent an invalid HTTP status code.
+        public static let invalidStatusCode: Int64 = -13
+        /// -12 INVALID_RESPONSE: The server sent an invalid response.
+        public static let invalidResponse: Int64 = -12
+        /// -11 CONNECTION_TIMED_OUT: The server connection timed out.
+        public static let connectionTimedOut: Int64 = -11
+        /// 4 API_KEY_INVALID: Cloud API key or Cloud ID invalid.
+        public static let apiKeyInvalid: Int64 = 4
+        /// 10 SESSION_ID_INVALID: Session ID format invalid.
+        public static let sessionIDInvalid: Int64 = 10
+        /// 11 USER_LOGIN_REQUIRED: User login is required.
+        public static let userLoginRequired: Int64 = 11
+        /// 12 DEVICE_ID_REQUIRED: A device ID must be given.
+        public static let deviceIDRequired: Int64 = 12
+        /// 13 OPERATION_INVALID: Invalid operation.
+        public static let operationInvalid: Int64 = 13
+        /// 14 PERMISSION_DENIED: Permission denied.
+        public static let permissionDenied: Int64 = 14
+        /// 9999 CALL_LIMIT_EXCEEDED: Monthly API call limit exceeded.
+        public static let callLimitExceeded: Int64 = 9999
+        /// The smallest user-defined code: 10000 and above are the app's own.
+        public static let userDefinedMin: Int64 = 10000
+        // END GENERATED CATALOGUE
     }
 }
 

@@ -62,26 +62,42 @@ class MonacaCloudError internal constructor(
         listOf<Any?>(code, message, kind, name, detail, dataJson, params).hashCode()
 
     companion object {
-        // The documented codes (the model document's table); the C header has the same values.
-        const val PARSE_ERROR: Long = -32700
-        const val INTERNAL_ERROR: Long = -32603
-        const val INVALID_PARAMS: Long = -32602
-        const val METHOD_NOT_FOUND: Long = -32601
-        const val INVALID_REQUEST: Long = -32600
-        const val INVALID_STATUS_CODE: Long = -13
-        const val INVALID_RESPONSE: Long = -12
-        const val CONNECTION_TIMED_OUT: Long = -11
-        const val API_KEY_INVALID: Long = 4
-        const val SESSION_ID_INVALID: Long = 10
-        const val USER_LOGIN_REQUIRED: Long = 11
-        const val DEVICE_ID_REQUIRED: Long = 12
-        const val OPERATION_INVALID: Long = 13
-        const val PERMISSION_DENIED: Long = 14
-        /** The sign some Backend pages document for PERMISSION_DENIED; named the same. */
-        const val PERMISSION_DENIED_NEGATIVE: Long = -14
-        const val CALL_LIMIT_EXCEEDED: Long = 9999
-        /** The first user-defined code. */
-        const val USER_DEFINED_MIN: Long = 10000
+        // BEGIN GENERATED CATALOGUE (tests/generated.rs; do not edit)
+        /** -32700 PARSE_ERROR: The server could not parse the JSON it received. */
+        const val PARSE_ERROR: Long = -32700L
+        /** -32603 INTERNAL_ERROR: Internal JSON-RPC error. */
+        const val INTERNAL_ERROR: Long = -32603L
+        /** -32602 INVALID_PARAMS: Invalid method parameter(s). */
+        const val INVALID_PARAMS: Long = -32602L
+        /** -32601 METHOD_NOT_FOUND: The method does not exist or is not available. */
+        const val METHOD_NOT_FOUND: Long = -32601L
+        /** -32600 INVALID_REQUEST: The request is not a valid Request object. */
+        const val INVALID_REQUEST: Long = -32600L
+        /** -14 PERMISSION_DENIED: Permission denied. */
+        const val PERMISSION_DENIED_NEGATIVE: Long = -14L
+        /** -13 INVALID_STATUS_CODE: The server sent an invalid HTTP status code. */
+        const val INVALID_STATUS_CODE: Long = -13L
+        /** -12 INVALID_RESPONSE: The server sent an invalid response. */
+        const val INVALID_RESPONSE: Long = -12L
+        /** -11 CONNECTION_TIMED_OUT: The server connection timed out. */
+        const val CONNECTION_TIMED_OUT: Long = -11L
+        /** 4 API_KEY_INVALID: Cloud API key or Cloud ID invalid. */
+        const val API_KEY_INVALID: Long = 4L
+        /** 10 SESSION_ID_INVALID: Session ID format invalid. */
+        const val SESSION_ID_INVALID: Long = 10L
+        /** 11 USER_LOGIN_REQUIRED: User login is required. */
+        const val USER_LOGIN_REQUIRED: Long = 11L
+        /** 12 DEVICE_ID_REQUIRED: A device ID must be given. */
+        const val DEVICE_ID_REQUIRED: Long = 12L
+        /** 13 OPERATION_INVALID: Invalid operation. */
+        const val OPERATION_INVALID: Long = 13L
+        /** 14 PERMISSION_DENIED: Permission denied. */
+        const val PERMISSION_DENIED: Long = 14L
+        /** 9999 CALL_LIMIT_EXCEEDED: Monthly API call limit exceeded. */
+        const val CALL_LIMIT_EXCEEDED: Long = 9999L
+        /** The smallest user-defined code: 10000 and above are the app's own. */
+        const val USER_DEFINED_MIN: Long = 10000L
+        // END GENERATED CATALOGUE
 
         /**
          * Classifies one HTTP exchange with Monaca Backend: [httpStatus] (0 when no response

@@ -1,0 +1,282 @@
+//! The files generated from the library's own sources, committed so that every face builds
+//! without running Rust, and checked here for staleness:
+//!
+//! - `include/monaca_cloud_error.h`, by cbindgen from `src/ffi.rs` (here, not in a build
+//!   script: consumers and cross-builds for phones never compile cbindgen);
+//! - the code catalogue of every face, from `src/codes.rs` (the one catalogue): the C
+//!   constants in `src/ffi.rs`, Kotlin's `MonacaCloudError` constants, Swift's
+//!   `MonacaCloudError.Code`, the JavaScript `Code` and `CATALOGUE` and the TypeScript `Code`,
+//!   each between the lines `BEGIN GENERATED CATALOGUE` and `END GENERATED CATALOGUE`.
+//!
+//! `MONACA_UPDATE_GENERATED=1 cargo test --test generated` (or `scripts/update-generated.sh`)
+//! rewrites them; otherwise a stale file fails the test.
+
+use monaca_cloud_error::codes::{self, CodeInfo, CATALOGUE};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn updating() -> bool {
+    std::env::var_os("MONACA_UPDATE_GENERATED").is_some_and(|v| v == "1")
+}
+
+/// One line of documentation for a code: `-32602 INVALID_PARAMS: Invalid method parameter(s).`
+fn doc(info: &CodeInfo) -> String {
+    format!("{} {}: {}.", info.code, info.name(), info.description())
+}
+
+const USER_DEFINED_DOC: &str = "The smallest user-defined code: 10000 and above are the app's own.";
+
+/// A JSON string literal (valid in JavaScript too).
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap()
+}
+
+/// `PERMISSION_DENIED_NEGATIVE` -> `permissionDeniedNegative`; `SESSION_ID_INVALID` ->
+/// `sessionIDInvalid` (Swift's convention keeps the initialism ID whole).
+fn swift_name(constant: &str) -> String {
+    let mut name = String::new();
+    for (index, word) in constant.split('_').enumerate() {
+        let word = word.to_ascii_lowercase();
+        if index == 0 {
+            name.push_str(&word);
+        } else if word == "id" {
+            name.push_str("ID");
+        } else {
+            name.push_str(&word[..1].to_ascii_uppercase());
+            name.push_str(&word[1..]);
+        }
+    }
+    name
+}
+
+fn kind_symbol(info: &CodeInfo) -> &'static str {
+    info.kind.symbol()
+}
+
+fn c_constants() -> Vec<String> {
+    let mut lines = Vec::new();
+    for info in CATALOGUE {
+        lines.push(format!("/// {}", doc(info)));
+        lines.push(format!(
+            "pub const MONACA_CODE_{}: i64 = {};",
+            info.constant, info.code
+        ));
+    }
+    lines.push(format!("/// {USER_DEFINED_DOC}"));
+    lines.push(format!(
+        "pub const MONACA_CODE_USER_DEFINED_MIN: i64 = {};",
+        codes::USER_DEFINED_MIN
+    ));
+    lines
+}
+
+fn kotlin_constants() -> Vec<String> {
+    let mut lines = Vec::new();
+    for info in CATALOGUE {
+        lines.push(format!("/** {} */", doc(info)));
+        lines.push(format!(
+            "const val {}: Long = {}L",
+            info.constant, info.code
+        ));
+    }
+    lines.push(format!("/** {USER_DEFINED_DOC} */"));
+    lines.push(format!(
+        "const val USER_DEFINED_MIN: Long = {}L",
+        codes::USER_DEFINED_MIN
+    ));
+    lines
+}
+
+fn swift_constants() -> Vec<String> {
+    let mut lines = Vec::new();
+    for info in CATALOGUE {
+        lines.push(format!("/// {}", doc(info)));
+        lines.push(format!(
+            "public static let {}: Int64 = {}",
+            swift_name(info.constant),
+            info.code
+        ));
+    }
+    lines.push(format!("/// {USER_DEFINED_DOC}"));
+    lines.push(format!(
+        "public static let userDefinedMin: Int64 = {}",
+        codes::USER_DEFINED_MIN
+    ));
+    lines
+}
+
+fn javascript_tables() -> Vec<String> {
+    let mut lines = vec![
+        "/** The documented codes, generated from the library's catalogue (src/codes.rs). */"
+            .into(),
+        "var Code = Object.freeze({".into(),
+    ];
+    for info in CATALOGUE {
+        lines.push(format!(
+            "    {}: {}, // {}",
+            info.constant,
+            info.code,
+            doc(info)
+        ));
+    }
+    lines.push(format!("    USER_DEFINED_MIN: {}", codes::USER_DEFINED_MIN));
+    lines.push("});".into());
+    lines.push(String::new());
+    lines.push("// code -> [kind, name, description] for every documented code.".into());
+    lines.push("var CATALOGUE = new Map([".into());
+    for (index, info) in CATALOGUE.iter().enumerate() {
+        let comma = if index + 1 < CATALOGUE.len() { "," } else { "" };
+        lines.push(format!(
+            "    [{}, [Kind.{}, {}, {}]]{comma}",
+            info.code,
+            kind_symbol(info),
+            quoted(info.name()),
+            quoted(info.description())
+        ));
+    }
+    lines.push("]);".into());
+    lines.push(String::new());
+    lines.push("// What the catalogue says of codes it does not list (src/codes.rs).".into());
+    let range = codes::SERVER_DEFINED_RANGE;
+    lines.push(format!(
+        "var SERVER_DEFINED_RANGE = Object.freeze([{}, {}]);",
+        range.start(),
+        range.end()
+    ));
+    let mut descriptions = String::from("var KIND_DESCRIPTIONS = Object.freeze({ ");
+    for (index, kind) in codes::Kind::ALL.iter().enumerate() {
+        if index > 0 {
+            descriptions.push_str(", ");
+        }
+        let _ = write!(
+            descriptions,
+            "{}: {}",
+            kind.symbol(),
+            quoted(kind.description())
+        );
+    }
+    descriptions.push_str(" });");
+    lines.push(descriptions);
+    lines
+}
+
+fn typescript_code() -> Vec<String> {
+    let mut lines = vec![
+        "/** The documented codes, generated from the library's catalogue (src/codes.rs). */"
+            .into(),
+        "export declare const Code: Readonly<{".into(),
+    ];
+    for info in CATALOGUE {
+        lines.push(format!("    /** {} */", doc(info)));
+        lines.push(format!("    {}: {};", info.constant, info.code));
+    }
+    lines.push(format!("    /** {USER_DEFINED_DOC} */"));
+    lines.push(format!(
+        "    USER_DEFINED_MIN: {};",
+        codes::USER_DEFINED_MIN
+    ));
+    lines.push("}>;".into());
+    lines
+}
+
+/// `text` with the lines between its BEGIN and END GENERATED CATALOGUE markers replaced by
+/// `body`, indented as the BEGIN marker is.
+fn with_region(text: &str, body: &[String], path: &Path) -> String {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let begin = lines
+        .iter()
+        .position(|line| line.contains("BEGIN GENERATED CATALOGUE"))
+        .unwrap_or_else(|| panic!("{} has no BEGIN GENERATED CATALOGUE line", path.display()));
+    let end = lines
+        .iter()
+        .position(|line| line.contains("END GENERATED CATALOGUE"))
+        .unwrap_or_else(|| panic!("{} has no END GENERATED CATALOGUE line", path.display()));
+    assert!(begin < end, "{}: markers out of order", path.display());
+    let indent: String = lines[begin]
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .collect();
+    let mut out: String = lines[..=begin].concat();
+    for line in body {
+        if line.is_empty() {
+            out.push('\n');
+        } else {
+            let _ = writeln!(out, "{indent}{line}");
+        }
+    }
+    out.push_str(&lines[end..].concat());
+    out
+}
+
+/// Checks (or, when updating, writes) one generated file; returns a complaint when stale.
+fn check(path: &Path, generated: &str) -> Option<String> {
+    let committed =
+        std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    if committed == generated {
+        return None;
+    }
+    if updating() {
+        std::fs::write(path, generated).unwrap();
+        println!("updated {}", path.display());
+        return None;
+    }
+    Some(format!("{} is stale", path.display()))
+}
+
+#[test]
+fn generated_files_are_up_to_date() {
+    let root = root();
+    let regions: [(&str, Vec<String>); 5] = [
+        ("src/ffi.rs", c_constants()),
+        (
+            "bindings/android/kotlin/src/dev/cloudrpc/monaca/MonacaCloudError.kt",
+            kotlin_constants(),
+        ),
+        (
+            "bindings/ios/Sources/MonacaCloudError/MonacaCloudError.swift",
+            swift_constants(),
+        ),
+        (
+            "bindings/cordova/www/monaca-cloud-error.js",
+            javascript_tables(),
+        ),
+        ("bindings/cordova/types/index.d.ts", typescript_code()),
+    ];
+    let mut stale = Vec::new();
+    for (file, body) in &regions {
+        let path = root.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        stale.extend(check(&path, &with_region(&text, body, &path)));
+    }
+    // The header last: cbindgen reads src/ffi.rs as it is now on disk.
+    let config = cbindgen::Config::from_file(root.join("cbindgen.toml")).unwrap();
+    let mut header = Vec::new();
+    cbindgen::Builder::new()
+        .with_crate(&root)
+        .with_config(config)
+        .generate()
+        .expect("cbindgen generates the header")
+        .write(&mut header);
+    let header = String::from_utf8(header).unwrap();
+    stale.extend(check(&root.join("include/monaca_cloud_error.h"), &header));
+    assert!(
+        stale.is_empty(),
+        "{}: run scripts/update-generated.sh and commit the result",
+        stale.join(", ")
+    );
+}
+
+#[test]
+fn swift_names_follow_the_wrappers_convention() {
+    assert_eq!(swift_name("PARSE_ERROR"), "parseError");
+    assert_eq!(swift_name("SESSION_ID_INVALID"), "sessionIDInvalid");
+    assert_eq!(swift_name("API_KEY_INVALID"), "apiKeyInvalid");
+    assert_eq!(
+        swift_name("PERMISSION_DENIED_NEGATIVE"),
+        "permissionDeniedNegative"
+    );
+}
