@@ -13,19 +13,26 @@ int main(int argc, char **argv) {
     MonacaStatus status = monaca_error_from_response(200, (const uint8_t *)body, len, &err);
     MonacaError *made = NULL;
     monaca_error_new(1, "m", 1, "{}", 2, &made);
+    MonacaError *explained = NULL;
+    MonacaArgumentError why;
+    monaca_error_new_explained(1, "m", 1, "{", 1, &explained, &why);
     MonacaError *timeout = monaca_error_timeout();
     size_t total = monaca_error_message(err).len + monaca_error_name(err).len +
                    monaca_error_detail(err).len + monaca_error_data_json(err).len +
                    monaca_error_to_json(err).len + monaca_error_param_count(err) +
                    monaca_error_param_name(err, 0).len + monaca_error_param_message_count(err, 0) +
                    monaca_error_param_message(err, 0, 0).len +
-                   monaca_error_first_message_for(err, "a", 1).len + (size_t)monaca_error_code(err) +
+                   monaca_error_first_message_for(err, "a", 1).len +
+                   monaca_error_message_count_for(err, "a", 1) +
+                   monaca_error_message_for(err, "a", 1, 0).len + monaca_error_description(err).len +
+                   monaca_error_report_json(err).len + why.line + (size_t)monaca_error_code(err) +
                    (size_t)monaca_error_kind(err) + (size_t)monaca_error_has_data(err) +
                    (size_t)monaca_code_kind(1) + monaca_code_name(1).len +
                    monaca_code_description(1).len + monaca_status_description(status).len +
                    monaca_version().len + monaca_abi_version() + monaca_error_live_count();
     monaca_error_free(err);
     monaca_error_free(made);
+    monaca_error_free(explained);
     monaca_error_free(timeout);
     printf("%zu\n", total);
     return 0;

@@ -1,5 +1,5 @@
-//! Random sequences of C calls: parse bodies, make errors with `monaca_error_new` (valid and
-//! invalid messages and data), make timeouts, query random handles with random indexes and
+//! Random sequences of C calls: parse bodies, make errors with `monaca_error_new` and
+//! `monaca_error_new_explained` (valid and invalid messages and data), make timeouts, query random handles with random indexes and
 //! names, free random handles. A model of every live handle (what it said when it was made)
 //! checks that each later answer is the same; at the end every handle is freed and the live
 //! count must be back where it started.
@@ -25,6 +25,7 @@ enum Op {
         code: Code,
         message: Message,
         data: Data,
+        explained: bool,
     },
     NewWithNullOut {
         code: i64,
@@ -277,6 +278,9 @@ enum Query {
     ParamMessageCount(Index),
     ParamMessage(Index, Index),
     FirstMessageFor(Name),
+    MessagesFor(Name),
+    Description,
+    Report,
     Everything,
 }
 
@@ -380,9 +384,126 @@ fn query(live: &mut Live, query: &Query) {
                 };
                 assert_eq!(text(found), expected, "first_message_for({name:?})");
             }
+            Query::MessagesFor(name) => {
+                let name: Vec<u8> = match name {
+                    Name::Known(k) if !model.params.is_empty() => model.params
+                        [usize::from(*k) % model.params.len()]
+                    .0
+                    .clone()
+                    .into_bytes(),
+                    Name::Known(_) => b"x".to_vec(),
+                    Name::Bytes(bytes) => bytes.clone(),
+                    Name::Null { .. } => Vec::new(),
+                };
+                let expected: Vec<&str> = model
+                    .params
+                    .iter()
+                    .filter(|(n, _)| n.as_bytes() == name.as_slice())
+                    .flat_map(|(_, messages)| messages.iter().map(String::as_str))
+                    .collect();
+                let count =
+                    ffi::monaca_error_message_count_for(err, name.as_ptr().cast(), name.len());
+                assert_eq!(count, expected.len(), "message_count_for({name:?})");
+                for (index, message) in expected.iter().enumerate() {
+                    let found =
+                        ffi::monaca_error_message_for(err, name.as_ptr().cast(), name.len(), index);
+                    assert_eq!(text(found), *message, "message_for({name:?}, {index})");
+                }
+                let past =
+                    ffi::monaca_error_message_for(err, name.as_ptr().cast(), name.len(), count);
+                assert_eq!(text(past), "", "message_for past the end");
+            }
+            Query::Description => {
+                // The one format, stated independently here.
+                let mut expected = format!("Monaca error {}", model.code);
+                if !model.name.is_empty() {
+                    write!(expected, " ({})", model.name).expect("write to a String");
+                }
+                write!(expected, ": {}", model.message).expect("write to a String");
+                if !model.detail.is_empty() {
+                    write!(expected, " ({})", model.detail).expect("write to a String");
+                }
+                let first = ffi::monaca_error_description(err);
+                let again = ffi::monaca_error_description(err);
+                assert_eq!(
+                    (first.ptr, first.len),
+                    (again.ptr, again.len),
+                    "built twice"
+                );
+                assert_eq!(text(first), expected);
+            }
+            Query::Report => check_report(err, model),
             Query::Everything => assert_eq!(&snapshot(err, false), model, "the handle changed"),
         }
     }
+}
+
+/// The report says what the per-field accessors say (the model), member by member.
+///
+/// # Safety
+/// `err` is a live handle.
+unsafe fn check_report(err: *const MonacaError, model: &Snapshot) {
+    // SAFETY: forwarded from the caller.
+    let (report, json, description) = unsafe {
+        (
+            text(ffi::monaca_error_report_json(err)),
+            text(ffi::monaca_error_to_json(err)),
+            text(ffi::monaca_error_description(err)),
+        )
+    };
+    if !oracle_depth_ok(report.as_bytes()) {
+        return;
+    }
+    let value = parse_json(report).unwrap_or_else(|e| panic!("report is not JSON ({e}): {report}"));
+    let object = value.as_object().expect("an object");
+    let keys: Vec<&str> = object.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "code",
+            "kind",
+            "name",
+            "description",
+            "message",
+            "detail",
+            "data",
+            "params",
+            "json"
+        ],
+        "members in schema order"
+    );
+    let optional = |text: &str| (!text.is_empty()).then(|| text.to_owned());
+    let kind = format!("{:?}", model.kind);
+    assert_eq!(object["code"].as_i64(), Some(model.code));
+    assert_eq!(object["kind"].as_str(), kind.strip_prefix("MONACA_KIND_"));
+    assert_eq!(
+        object["name"].as_str().map(str::to_owned),
+        optional(&model.name)
+    );
+    assert_eq!(object["message"].as_str(), Some(model.message.as_str()));
+    assert_eq!(
+        object["detail"].as_str().map(str::to_owned),
+        optional(&model.detail)
+    );
+    assert_eq!(object["data"].as_str().map(str::to_owned), model.data);
+    assert_eq!(object["json"].as_str(), Some(json));
+    assert_eq!(object["description"].as_str(), Some(description));
+    let params: Vec<(String, Vec<String>)> = object["params"]
+        .as_array()
+        .expect("params")
+        .iter()
+        .map(|p| {
+            let messages = p["messages"].as_array().expect("messages");
+            (
+                p["name"].as_str().expect("name").to_owned(),
+                messages
+                    .iter()
+                    .map(|m| m.as_str().expect("a string").to_owned())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(params, model.params);
 }
 
 /// What `monaca_error_new` must answer: OK, or one of the faults of its arguments (the header
@@ -422,7 +543,7 @@ fn expected_new(
     }
 }
 
-fn new_error(code: i64, message: &Message, data: &Data) -> Option<Live> {
+fn new_error(code: i64, message: &Message, data: &Data, explained: bool) -> Option<Live> {
     let (message_bytes, message_ptr, message_len): (Option<Vec<u8>>, *const u8, usize) =
         match message {
             Message::Text(s) => (Some(s.clone().into_bytes()), ptr::null(), 0),
@@ -471,16 +592,36 @@ fn new_error(code: i64, message: &Message, data: &Data) -> Option<Live> {
     let mut out = ptr::dangling_mut::<MonacaError>(); // not NULL: the call must set it
                                                       // SAFETY: each pointer is NULL or points to its length in bytes, which live until the end
                                                       // of the call; `out` is valid.
+                                                      // SAFETY: an all-zero MonacaArgumentError is a valid value.
+    let mut why: ffi::MonacaArgumentError = unsafe { std::mem::zeroed() };
+    why.explanation[0] = b'?' as std::ffi::c_char; // must be cleared by the call
+                                                   // SAFETY: each pointer is NULL or points to its length in bytes, which live until the end
+                                                   // of the call; `out` and `why` are valid.
     let status = unsafe {
-        ffi::monaca_error_new(
-            code,
-            message_ptr.cast(),
-            message_len,
-            data_ptr.cast(),
-            data_len,
-            &mut out,
-        )
+        if explained {
+            ffi::monaca_error_new_explained(
+                code,
+                message_ptr.cast(),
+                message_len,
+                data_ptr.cast(),
+                data_len,
+                &mut out,
+                &mut why,
+            )
+        } else {
+            ffi::monaca_error_new(
+                code,
+                message_ptr.cast(),
+                message_len,
+                data_ptr.cast(),
+                data_len,
+                &mut out,
+            )
+        }
     };
+    if explained {
+        check_explanation(&why, status);
+    }
     assert!(
         expected.contains(&status),
         "new({code}, {message:?}, {data:?}) gave {status:?}, expected one of {expected:?}"
@@ -511,6 +652,37 @@ fn new_error(code: i64, message: &Message, data: &Data) -> Option<Live> {
         model,
         json: None,
     })
+}
+
+/// `monaca_error_new_explained`'s `why`: cleared on success, filled for a refused argument,
+/// its texts NUL-terminated inside their buffers and UTF-8.
+fn check_explanation(why: &ffi::MonacaArgumentError, status: MonacaStatus) {
+    let buffer = |chars: &[std::ffi::c_char]| -> String {
+        let bytes: Vec<u8> = chars.iter().map(|&c| c as u8).collect();
+        let end = bytes.iter().position(|&b| b == 0).expect("NUL-terminated");
+        String::from_utf8(bytes[..end].to_vec()).expect("UTF-8")
+    };
+    // SAFETY: `argument` is a static text (or the empty one).
+    let argument = unsafe { text(why.argument) };
+    let (reason, explanation) = (buffer(&why.reason), buffer(&why.explanation));
+    if status == MonacaStatus::MONACA_STATUS_OK {
+        assert_eq!(
+            (argument, reason.as_str(), explanation.as_str()),
+            ("", "", "")
+        );
+        return;
+    }
+    assert!(
+        argument == "message" || argument == "data_json",
+        "argument {argument:?} for {status:?}"
+    );
+    assert!(
+        !reason.is_empty() && explanation.contains(&reason),
+        "{reason:?} / {explanation:?}"
+    );
+    if why.line > 0 {
+        assert!(why.column > 0 && explanation.contains(&format!("line {}", why.line)));
+    }
 }
 
 fn statics(code: i64, status: i32) {
@@ -573,7 +745,8 @@ fuzz_target!(|ops: Vec<Op>| {
                 code,
                 message,
                 data,
-            } => handles.extend(new_error(code.value(), message, data)),
+                explained,
+            } => handles.extend(new_error(code.value(), message, data, *explained)),
             Op::NewWithNullOut { code } => {
                 let before = ffi::monaca_error_live_count();
                 // SAFETY: a NULL out must be refused and nothing made.

@@ -31,6 +31,16 @@ int64_t monaca_probe(void) {
         }
     }
     total += probe_str(monaca_error_first_message_for(err, "a", 1));
+    for (size_t i = 0; i < monaca_error_message_count_for(err, "a", 1); i++) {
+        total += probe_str(monaca_error_message_for(err, "a", 1, i));
+    }
+    total += probe_str(monaca_error_description(err)) + probe_str(monaca_error_report_json(err));
+    MonacaArgumentError why;
+    MonacaError *refused = NULL;
+    MonacaStatus explained = monaca_error_new_explained(1, "m", 1, "{", 1, &refused, &why);
+    total += why.offset + why.line + why.column + (size_t)(why.reason[0] != 0)
+        + (size_t)(why.explanation[0] != 0) + probe_str(why.argument)
+        + (size_t)(explained == MONACA_STATUS_INVALID_ARGUMENT) + MONACA_REPORT_SCHEMA;
     monaca_error_free(err);
     monaca_error_free(timeout);
 
