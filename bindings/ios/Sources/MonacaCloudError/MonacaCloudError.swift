@@ -4,11 +4,10 @@ import Foundation
 /// An error from Monaca Backend or from the exchange with it, as the Monaca cloud SDK reports
 /// it: a `code`, an English `message`, and the optional `data` the server sent.
 ///
-/// A plain value: every field is copied out of the native handle when the value is made, and
-/// the handle is freed before the making function returns. Values are therefore immutable,
-/// `Sendable`, and free to cross threads; no native memory outlives the call that made them.
-///
-/// Mirrors the Kotlin wrapper's `MonacaCloudError` (`dev.cloudrpc.monaca`).
+/// A plain value: the native handle is copied out in one call (`monaca_error_report_json`, the
+/// core's report, decoded with `JSONDecoder`) and freed before the making function returns.
+/// Values are therefore immutable, `Sendable`, and free to cross threads; no native memory
+/// outlives the call that made them. Every field is the core's answer: this type computes none.
 public struct MonacaCloudError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The validation messages of one invalid parameter (only for -32602 Invalid params).
     public struct Param: Equatable, Sendable {
@@ -25,61 +24,71 @@ public struct MonacaCloudError: Error, Equatable, Sendable, CustomStringConverti
 
     /// The error code, e.g. -32602.
     public let code: Int64
-    /// The server's (or the client's) message, always English free text.
-    public let message: String
     /// Where the code comes from.
     public let kind: MonacaErrorKind
     /// The symbolic name of a documented code ("INVALID_PARAMS"), nil for others.
     public let name: String?
+    /// The core's one-line description, e.g. `Monaca error -32602 (INVALID_PARAMS): Invalid
+    /// params`, with the detail in parentheses after it when there is one.
+    public let description: String
+    /// The server's (or the client's) message, always English free text.
+    public let message: String
     /// Why a client error was made (e.g. the JSON parse error with line and column);
     /// nil for server errors.
     public let detail: String?
     /// The `data` member exactly as the server sent it (byte for byte), nil when absent.
     public let dataJSON: String?
-    /// Per-parameter validation messages, in the server's order; empty unless the code is
-    /// -32602 and `data` is an object.
+    /// Per-parameter validation messages, in the server's order, a repeated name giving a
+    /// repeated entry; empty unless the code is -32602 and `data` is an object.
     public let params: [Param]
+    /// The core's report: every field in one JSON text (schema `MONACA_REPORT_SCHEMA`, see the
+    /// repository's README, "The report"), the text this value was decoded from.
+    public let reportJSON: String
 
-    /// The JSON form, computed by the core when the value was made.
+    /// The JSON form, as the core wrote it.
     private let json: String
 
     /// The error as JSON, `{"code":..,"message":..,"data":..}`, with `data` exactly as sent
-    /// (`{}` when absent, as the JavaScript SDK does). `JSONSerialization` (or `JSON.parse`)
-    /// reads it back to the same code, message and data.
+    /// (`{}` when absent, as the JavaScript SDK does), for `Monaca.cloud.Error`.
     public func toJSON() -> String {
         json
     }
 
-    public var description: String {
-        var text = "MonacaCloudError(\(code)"
-        if let name = name { text += " \(name)" }
-        text += ", \(kind)): \(message)"
-        if let detail = detail { text += " [\(detail)]" }
-        return text
+    /// Every message for the parameter `name`, over all entries of that name in server order
+    /// (a server may repeat a name). Names are compared byte for byte, as the core compares
+    /// them, not by Swift's canonical equivalence: "é" and "e\u{301}" are two parameters.
+    public func messages(for name: String) -> [String] {
+        params.filter { $0.name.utf8.elementsEqual(name.utf8) }.flatMap(\.messages)
     }
 
-    /// Copies everything out of `handle`. Borrows the handle: the caller still owns it and
+    /// The first of `messages(for: name)`, nil when there is none.
+    public func firstMessage(for name: String) -> String? {
+        messages(for: name).first
+    }
+
+    /// Two errors are equal when their reports are the same bytes: same code, message, data,
+    /// detail and params, with texts compared byte for byte.
+    public static func == (lhs: MonacaCloudError, rhs: MonacaCloudError) -> Bool {
+        lhs.reportJSON.utf8.elementsEqual(rhs.reportJSON.utf8)
+    }
+
+    /// Copies `handle` through its report. Borrows the handle: the caller still owns it and
     /// must free it (every caller does so with `defer`).
     private init(copying handle: OpaquePointer) {
-        code = monaca_error_code(handle)
-        message = copyString(monaca_error_message(handle))
-        kind = MonacaErrorKind(cValue: Int(monaca_error_kind(handle).rawValue))
-        name = copyOptionalString(monaca_error_name(handle))
-        detail = copyOptionalString(monaca_error_detail(handle))
-        dataJSON = monaca_error_has_data(handle) ? copyString(monaca_error_data_json(handle)) : nil
-        json = copyString(monaca_error_to_json(handle))
-
-        var params: [Param] = []
-        let count = monaca_error_param_count(handle)
-        params.reserveCapacity(count)
-        for index in 0..<count {
-            let messageCount = monaca_error_param_message_count(handle, index)
-            let messages = (0..<messageCount).map { messageIndex in
-                copyString(monaca_error_param_message(handle, index, messageIndex))
-            }
-            params.append(Param(name: copyString(monaca_error_param_name(handle, index)), messages: messages))
+        reportJSON = copyString(monaca_error_report_json(handle))
+        let report = Report.decode(reportJSON)
+        code = report.code
+        guard let kind = MonacaErrorKind(symbol: report.kind) else {
+            fatalError("MonacaCloudError: the library's report has an unknown kind: \(report.kind)")
         }
-        self.params = params
+        self.kind = kind
+        name = report.name
+        description = report.description
+        message = report.message
+        detail = report.detail
+        dataJSON = report.data
+        params = report.params.map { Param(name: $0.name, messages: $0.messages) }
+        json = report.json
     }
 
     /// Takes ownership of a handle: copies it out and frees it.
@@ -92,7 +101,7 @@ public struct MonacaCloudError: Error, Equatable, Sendable, CustomStringConverti
 // MARK: - Making errors
 
 extension MonacaCloudError {
-    /// Classifies one HTTP exchange with Monaca Backend.
+    /// Classifies one HTTP exchange with Monaca Backend. Never throws: every body is an answer.
     ///
     /// - Parameters:
     ///   - httpStatus: the HTTP status, or 0 when no response arrived. Values outside Int32
@@ -101,6 +110,8 @@ extension MonacaCloudError {
     /// - Returns: nil for a success (a `result` and no error), else the server's error, or a
     ///   client error: -12 "Invalid response" for an unusable body, -13 "Invalid status code"
     ///   for a status other than 200-299 and 304.
+    ///
+    /// Stops the process (`fatalError`) only if the core reports a caught panic, a library bug.
     public static func from(httpStatus: Int, body: Data) -> MonacaCloudError? {
         ensureABICompatible()
         var handle: OpaquePointer?
@@ -123,7 +134,7 @@ extension MonacaCloudError {
         return consume(handle)
     }
 
-    /// The error for a request that timed out: -11 "Connection timeout".
+    /// The error for a request that timed out: -11 "Connection timeout". Never throws.
     public static func timeout() -> MonacaCloudError {
         ensureABICompatible()
         guard let handle = monaca_error_timeout() else {
@@ -134,23 +145,31 @@ extension MonacaCloudError {
 
     /// Makes an error from its parts, e.g. to report a user-defined error (code >= 10000).
     ///
-    /// - Parameter dataJSON: the `data` member as JSON text, or nil for none.
-    /// - Throws: `MonacaStatusError` with `.invalidArgument` when `dataJSON` is not valid JSON.
+    /// - Parameter dataJSON: the `data` member as JSON text (one JSON value, whitespace around
+    ///   it dropped), or nil for none.
+    /// - Throws: `MonacaArgumentError` when the core refuses the input: `dataJSON` is not one
+    ///   JSON value (a Swift `String` is always UTF-8, so `message` is never refused);
+    ///   `MonacaStatusError` (`.panic`) if the core failed internally.
     public static func create(code: Int64, message: String, dataJSON: String? = nil) throws -> MonacaCloudError {
         ensureABICompatible()
         var handle: OpaquePointer?
+        var why = CMonacaCloudError.MonacaArgumentError()
         let status = withUTF8Bytes(message) { (messagePointer, messageLength) -> MonacaStatus in
             guard let dataJSON = dataJSON else {
-                return monaca_error_new(code, messagePointer, messageLength, nil, 0, &handle)
+                return monaca_error_new_explained(code, messagePointer, messageLength, nil, 0, &handle, &why)
             }
             return withUTF8Bytes(dataJSON) { dataPointer, dataLength in
-                monaca_error_new(code, messagePointer, messageLength, dataPointer, dataLength, &handle)
+                monaca_error_new_explained(code, messagePointer, messageLength, dataPointer, dataLength, &handle, &why)
             }
         }
-        guard status == MONACA_STATUS_OK, let handle = handle else {
+        switch (status, handle) {
+        case (MONACA_STATUS_OK, let handle?):
+            return consume(handle)
+        case (MONACA_STATUS_NULL_ARGUMENT, _), (MONACA_STATUS_INVALID_ARGUMENT, _):
+            throw MonacaArgumentError(why)
+        default:
             throw MonacaStatusError(status)
         }
-        return consume(handle)
     }
 }
 
@@ -227,29 +246,56 @@ extension MonacaCloudError {
     }
 }
 
-// MARK: - Failures of the C calls themselves
+// MARK: - Failures
 
-/// A C call refused its arguments (`create` with `dataJSON` that is not JSON) or the core
-/// caught a panic. Carries the core's own description of the status.
+/// `create` refused its input: the core's explanation of which argument, why and where (from
+/// the C `MonacaArgumentError` that `monaca_error_new_explained` fills).
+public struct MonacaArgumentError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The argument at fault, as the C API names it: `"data_json"` (or `"message"`).
+    public let argument: String
+    /// The reason alone, e.g. `"expected a JSON value"`.
+    public let reason: String
+    /// The byte offset of the fault in that argument's UTF-8 (0 when it has no place).
+    public let offset: Int
+    /// The 1-based line of a JSON fault; 0 otherwise.
+    public let line: Int
+    /// The 1-based column, in characters, of a JSON fault; 0 otherwise.
+    public let column: Int
+    /// The whole explanation, the text every face shows, e.g. `data is not valid JSON:
+    /// expected a JSON value at line 1, column 3 (byte offset 2)`.
+    public let explanation: String
+
+    /// The explanation.
+    public var description: String {
+        explanation
+    }
+
+    init(_ why: CMonacaCloudError.MonacaArgumentError) {
+        argument = copyString(why.argument)
+        reason = copyCharArray(why.reason)
+        offset = why.offset
+        line = why.line
+        column = why.column
+        explanation = copyCharArray(why.explanation)
+    }
+}
+
+/// The core failed internally (a caught panic, a library bug) or answered a status this
+/// wrapper does not know; never a refused input (that is `MonacaArgumentError`). Thrown only
+/// by `create`: `from` and `timeout` stop the process instead, as they cannot throw.
 public struct MonacaStatusError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Status: Equatable, Sendable {
-        case nullArgument
-        case invalidArgument
         case panic
         /// A status this wrapper does not know (its raw value).
         case other(Int)
     }
 
     public let status: Status
+    /// The core's description of the status.
     public let description: String
 
     init(_ status: CMonacaCloudError.MonacaStatus) {
-        switch status {
-        case MONACA_STATUS_NULL_ARGUMENT: self.status = .nullArgument
-        case MONACA_STATUS_INVALID_ARGUMENT: self.status = .invalidArgument
-        case MONACA_STATUS_PANIC: self.status = .panic
-        default: self.status = .other(Int(status.rawValue))
-        }
+        self.status = status == MONACA_STATUS_PANIC ? .panic : .other(Int(status.rawValue))
         description = describe(status)
     }
 }

@@ -23,6 +23,25 @@ public enum MonacaErrorKind: Int, Sendable, CaseIterable, CustomStringConvertibl
         self = MonacaErrorKind(rawValue: cValue) ?? .unknown
     }
 
+    /// The kind whose `symbol` is `symbol`, nil for none.
+    init?(symbol: String) {
+        guard let kind = MonacaErrorKind.allCases.first(where: { $0.symbol == symbol }) else { return nil }
+        self = kind
+    }
+
+    /// The core's symbol for the kind, as the report, the Kotlin enum and JavaScript spell it:
+    /// `UNKNOWN`, `JSON_RPC`, `SERVER_DEFINED`, `CLIENT`, `CLOUD_API`, `USER_DEFINED`.
+    public var symbol: String {
+        switch self {
+        case .unknown: return "UNKNOWN"
+        case .jsonRPC: return "JSON_RPC"
+        case .serverDefined: return "SERVER_DEFINED"
+        case .client: return "CLIENT"
+        case .cloudAPI: return "CLOUD_API"
+        case .userDefined: return "USER_DEFINED"
+        }
+    }
+
     public var description: String {
         switch self {
         case .unknown: return "unknown"

@@ -34,6 +34,14 @@ func copyString(_ str: MonacaStr) -> String {
     return String(decoding: UnsafeRawBufferPointer(start: bytes, count: str.len), as: UTF8.self)
 }
 
+/// Copies a NUL-terminated UTF-8 text out of a fixed-size C `char` array (imported as a
+/// tuple), never reading past the array even if it held no NUL.
+func copyCharArray<CharArray>(_ array: CharArray) -> String {
+    withUnsafeBytes(of: array) { bytes in
+        String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+    }
+}
+
 /// Like `copyString`, but the C ABI's "" (meaning "none") becomes `nil`.
 func copyOptionalString(_ str: MonacaStr) -> String? {
     let value = copyString(str)

@@ -56,20 +56,4 @@ class MonacaTestCase: XCTestCase {
         let expected: Any = try error.dataJSON.map { try parseJSON($0) } ?? [String: Any]()
         XCTAssertEqual(data as? NSObject, expected as? NSObject, file: file, line: line)
     }
-
-    /// Checks the fields every -12 "Invalid response" error has.
-    func assertInvalidResponse(
-        _ error: MonacaCloudError?, _ label: String, file: StaticString = #filePath, line: UInt = #line
-    ) {
-        guard let error = error else {
-            return XCTFail("\(label): expected -12, got a success", file: file, line: line)
-        }
-        XCTAssertEqual(error.code, -12, label, file: file, line: line)
-        XCTAssertEqual(error.kind, .client, label, file: file, line: line)
-        XCTAssertEqual(error.name, "INVALID_RESPONSE", label, file: file, line: line)
-        XCTAssertEqual(error.message, "Invalid response", label, file: file, line: line)
-        XCTAssertFalse((error.detail ?? "").isEmpty, "\(label): a client error explains itself", file: file, line: line)
-        XCTAssertNil(error.dataJSON, "\(label): client errors have no data", file: file, line: line)
-        XCTAssertEqual(error.params, [], label, file: file, line: line)
-    }
 }
