@@ -6,7 +6,8 @@
 #      npm package kotlin-compiler, installed by install-kotlin.sh into target/kotlin-2.4.20)
 #      with -Werror, and run on the desktop JVM with -Xcheck:jni (any JNI warning fails the
 #      run) and that compiler's kotlin-stdlib.jar, against the gcc-built shim and the CMake-built
-#      one; then the load failures (wrong ABI version, no library), each in a fresh JVM;
+#      one (CorpusTest reads tests/corpus, passed as -Dmonaca.corpusDir); then the load failures
+#      (wrong ABI version, no library), each in a fresh JVM;
 #   3. the oldest-compiler check, compile only: the wrapper, its tests and the Cordova plugin
 #      class (bindings/cordova/src/android, against bindings/cordova/test/android-stubs)
 #      compiled with Debian's kotlinc 1.3.31 (apt package kotlin) with -Werror: the oldest
@@ -133,7 +134,7 @@ run_junit() {
     step "JUnit ($label) on $JAVA_LABEL with -Xcheck:jni, classes from Kotlin $KOTLIN_VERSION"
     set +e
     "$JAVA" -Xcheck:jni -Djava.library.path="$libdir" -Dmonaca.crateVersion="$crate_version" \
-        -Dmonaca.testLabel="$label" \
+        -Dmonaca.testLabel="$label" -Dmonaca.corpusDir="$ROOT/tests/corpus" \
         -cp "$OUT/classes:$KOTLIN_STDLIB:$JUNIT_CP" dev.cloudrpc.monaca.RunAllTests >"$log" 2>&1
     rc=$?
     set -e

@@ -3,26 +3,29 @@
  * monaca_cloud_error. It uses only the public header.
  *
  * Rules this file keeps:
- * - One crossing per parse: fromResponse/timeout/create make the handle, copy everything in
- *   it into Java byte arrays, call MonacaNative.build once, and free the handle before
- *   returning, on every path. No handle ever reaches Java.
+ * - One crossing per parse: fromResponse/timeout/create make the handle, copy its report
+ *   (monaca_error_report_json: every field in one JSON text) into one byte[], and free the
+ *   handle before returning, on every path. No handle ever reaches Java; Kotlin decodes the
+ *   report. A refused create throws the MonacaArgumentException that
+ *   MonacaNative.argumentException makes from monaca_error_new_explained's explanation.
  * - Text crosses as real UTF-8 in byte[] (decoded by Kotlin), never through
  *   NewStringUTF/GetStringUTFChars, whose "modified UTF-8" mangles NUL and non-BMP text.
  *   Exception messages thrown from here are ASCII literals, which modified UTF-8 reads as is.
  * - After every JNI call that can fail, the result or ExceptionCheck is tested, and on
  *   failure the pending Java exception is left for the caller after cleaning up.
- * - At most about ten local references are alive at once (loops delete theirs), well
- *   within the 16 that JNI guarantees without EnsureLocalCapacity.
+ * - At most four local references are alive at once, well within the 16 that JNI
+ *   guarantees without EnsureLocalCapacity.
  *
- * Threading: the only state is the cache set by nativeInit, which Kotlin calls exactly once
- * from MonacaNative's static initialiser; the JVM's class-initialisation lock orders those
- * writes before any other call into this file (all other natives belong to the same class).
+ * Threading: the only state is the method id set by nativeInit, which Kotlin calls exactly
+ * once from MonacaNative's static initialiser; the JVM's class-initialisation lock orders that
+ * write before any other call into this file (all other natives belong to the same class).
  * Everything else is per call, and the C library allows concurrent use, so all functions
  * may run on any number of threads at once.
  */
 #include <jni.h>
 #include <stdint.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "monaca_cloud_error.h"
 
@@ -35,14 +38,11 @@
 
 #define NATIVE(name) Java_dev_cloudrpc_monaca_MonacaNative_##name
 
-#define BUILD_SIGNATURE "(JI[B[B[B[B[B[[B[[[B)Ldev/cloudrpc/monaca/MonacaCloudError;"
+#define ARGUMENT_EXCEPTION_SIGNATURE "([B[BJJJ[B)Ldev/cloudrpc/monaca/MonacaArgumentException;"
 
-/* Global references, set once by nativeInit and never released (the library is never
- * unloaded while the class that loaded it lives). */
-static jclass g_native_class;       /* dev.cloudrpc.monaca.MonacaNative */
-static jmethodID g_build;           /* its static build(...) */
-static jclass g_bytes_class;        /* byte[]   */
-static jclass g_bytes_array_class;  /* byte[][] */
+/* MonacaNative.argumentException(...), set once by nativeInit; valid while the class lives
+ * (the library is never unloaded before it). */
+static jmethodID g_argument_exception;
 
 /* Throws a new exception of class_name with an ASCII message. */
 static void throw_new(JNIEnv *env, const char *class_name, const char *ascii_message) {
@@ -54,8 +54,8 @@ static void throw_new(JNIEnv *env, const char *class_name, const char *ascii_mes
     (*env)->DeleteLocalRef(env, cls);
 }
 
-/* The Java exception for a status other than OK (INVALID_ARGUMENT from monaca_error_new is
- * handled by the caller, which knows what was invalid). */
+/* The Java exception for a status other than OK (a refusal that
+ * monaca_error_new_explained explains is thrown by throw_argument instead). */
 static void throw_status(JNIEnv *env, MonacaStatus status) {
     switch (status) {
     case MONACA_STATUS_NULL_ARGUMENT:
@@ -100,138 +100,68 @@ static jbyteArray new_bytes(JNIEnv *env, MonacaStr s) {
     return array;
 }
 
-/* Stores value at array[index] and drops the local reference to value. Returns 0 with an
- * exception pending on failure. */
-static int store(JNIEnv *env, jobjectArray array, jsize index, jobject value) {
-    (*env)->SetObjectArrayElement(env, array, index, value);
-    (*env)->DeleteLocalRef(env, value);
-    return !(*env)->ExceptionCheck(env);
-}
-
-/* The messages of parameter `index` as a byte[][], or NULL with an exception pending. */
-static jobjectArray param_messages(JNIEnv *env, const MonacaError *err, size_t index) {
-    size_t count = monaca_error_param_message_count(err, index);
-    if (count > (size_t)INT32_MAX) {
-        throw_new(env, "java/lang/OutOfMemoryError", "monaca_cloud_error: too many messages");
-        return NULL;
+/* The report of err (every field in one JSON text, UTF-8) as a new byte[], then err freed
+ * whatever happened. Returns NULL with an exception pending on failure. */
+static jbyteArray report_and_free(JNIEnv *env, MonacaError *err) {
+    jbyteArray result = NULL;
+    MonacaStr report = monaca_error_report_json(err);
+    if (report.len == 0) { /* only for a NULL handle: a bug, not an answer */
+        throw_status(env, MONACA_STATUS_PANIC);
+    } else {
+        result = new_bytes(env, report);
     }
-    jobjectArray messages = (*env)->NewObjectArray(env, (jsize)count, g_bytes_class, NULL);
-    if (messages == NULL) {
-        return NULL;
-    }
-    for (size_t j = 0; j < count; j++) {
-        jbyteArray message = new_bytes(env, monaca_error_param_message(err, index, j));
-        if (message == NULL || !store(env, messages, (jsize)j, message)) {
-            (*env)->DeleteLocalRef(env, messages);
-            return NULL;
-        }
-    }
-    return messages;
-}
-
-/* Fills *names (byte[][]) and *messages (byte[][][]) with the handle's parameters, parallel
- * arrays in the handle's order. Returns 0 with an exception pending on failure; the caller
- * deletes whatever was stored in *names / *messages either way. */
-static int build_params(JNIEnv *env, const MonacaError *err, size_t count,
-                        jobjectArray *names, jobjectArray *messages) {
-    if (count > (size_t)INT32_MAX) {
-        throw_new(env, "java/lang/OutOfMemoryError", "monaca_cloud_error: too many parameters");
-        return 0;
-    }
-    *names = (*env)->NewObjectArray(env, (jsize)count, g_bytes_class, NULL);
-    if (*names == NULL) {
-        return 0;
-    }
-    *messages = (*env)->NewObjectArray(env, (jsize)count, g_bytes_array_class, NULL);
-    if (*messages == NULL) {
-        return 0;
-    }
-    for (size_t i = 0; i < count; i++) {
-        jbyteArray name = new_bytes(env, monaca_error_param_name(err, i));
-        if (name == NULL || !store(env, *names, (jsize)i, name)) {
-            return 0;
-        }
-        jobjectArray list = param_messages(env, err, i);
-        if (list == NULL || !store(env, *messages, (jsize)i, list)) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-/* Copies everything in err into a new MonacaCloudError (one call to MonacaNative.build).
- * err stays owned by the caller, who frees it after this returns. Returns NULL with an
- * exception pending on failure. */
-static jobject build_error(JNIEnv *env, const MonacaError *err) {
-    jobject result = NULL;
-    jbyteArray message = NULL, name = NULL, detail = NULL, data = NULL, json = NULL;
-    jobjectArray names = NULL, messages = NULL;
-    MonacaStr s;
-    size_t count;
-
-    message = new_bytes(env, monaca_error_message(err));
-    if (message == NULL) goto done;
-    s = monaca_error_name(err); /* "" means none: Kotlin gets null */
-    if (s.len > 0 && (name = new_bytes(env, s)) == NULL) goto done;
-    s = monaca_error_detail(err); /* "" means none */
-    if (s.len > 0 && (detail = new_bytes(env, s)) == NULL) goto done;
-    if (monaca_error_has_data(err) && (data = new_bytes(env, monaca_error_data_json(err))) == NULL) goto done;
-    json = new_bytes(env, monaca_error_to_json(err));
-    if (json == NULL) goto done;
-    count = monaca_error_param_count(err); /* 0: both arrays stay NULL */
-    if (count > 0 && !build_params(env, err, count, &names, &messages)) goto done;
-
-    result = (*env)->CallStaticObjectMethod(env, g_native_class, g_build,
-                                            (jlong)monaca_error_code(err), (jint)monaca_error_kind(err),
-                                            message, name, detail, data, json, names, messages);
-    if ((*env)->ExceptionCheck(env)) {
-        delete_local(env, result);
-        result = NULL;
-    }
-done:
-    delete_local(env, message);
-    delete_local(env, name);
-    delete_local(env, detail);
-    delete_local(env, data);
-    delete_local(env, json);
-    delete_local(env, names);
-    delete_local(env, messages);
-    return result;
-}
-
-/* build_error, then free err whatever happened. */
-static jobject build_and_free(JNIEnv *env, MonacaError *err) {
-    jobject result = build_error(env, err);
     monaca_error_free(err);
     return result;
 }
 
-JNIEXPORT jint JNICALL NATIVE(nativeInit)(JNIEnv *env, jclass cls) {
-    jclass bytes, bytes_array;
-    if (g_native_class == NULL) {
-        g_build = (*env)->GetStaticMethodID(env, cls, "build", BUILD_SIGNATURE);
-        if (g_build == NULL) return 0; /* NoSuchMethodError pending */
-        if ((bytes = (*env)->FindClass(env, "[B")) == NULL) return 0;
-        g_bytes_class = (jclass)(*env)->NewGlobalRef(env, bytes);
-        (*env)->DeleteLocalRef(env, bytes);
-        if ((bytes_array = (*env)->FindClass(env, "[[B")) == NULL) return 0;
-        g_bytes_array_class = (jclass)(*env)->NewGlobalRef(env, bytes_array);
-        (*env)->DeleteLocalRef(env, bytes_array);
-        if (g_bytes_class == NULL || g_bytes_array_class == NULL) {
-            throw_new(env, "java/lang/OutOfMemoryError", "monaca_cloud_error: no global reference");
-            return 0;
-        }
-        /* Set last: it marks the cache complete. */
-        g_native_class = (jclass)(*env)->NewGlobalRef(env, cls);
-        if (g_native_class == NULL) {
-            throw_new(env, "java/lang/OutOfMemoryError", "monaca_cloud_error: no global reference");
-            return 0;
-        }
+/* The length of the NUL-terminated text in a char buffer of `size` bytes. */
+static size_t bounded_len(const char *text, size_t size) {
+    size_t len = 0;
+    while (len < size && text[len] != '\0') len++;
+    return len;
+}
+
+/* Throws the MonacaArgumentException that MonacaNative.argumentException (a static method of
+ * native_class) makes from why. */
+static void throw_argument(JNIEnv *env, jclass native_class, const MonacaArgumentError *why) {
+    jbyteArray argument = NULL, reason = NULL, explanation = NULL;
+    MonacaStr s;
+    jobject exception;
+
+    argument = new_bytes(env, why->argument);
+    if (argument == NULL) goto done;
+    s.ptr = why->reason;
+    s.len = bounded_len(why->reason, sizeof why->reason);
+    if ((reason = new_bytes(env, s)) == NULL) goto done;
+    s.ptr = why->explanation;
+    s.len = bounded_len(why->explanation, sizeof why->explanation);
+    if ((explanation = new_bytes(env, s)) == NULL) goto done;
+    exception = (*env)->CallStaticObjectMethod(env, native_class, g_argument_exception, argument, reason,
+                                               (jlong)why->offset, (jlong)why->line, (jlong)why->column,
+                                               explanation);
+    if ((*env)->ExceptionCheck(env)) {
+        delete_local(env, exception);
+        goto done;
     }
+    if (exception == NULL) {
+        throw_status(env, MONACA_STATUS_PANIC);
+        goto done;
+    }
+    (*env)->Throw(env, (jthrowable)exception);
+    (*env)->DeleteLocalRef(env, exception);
+done:
+    delete_local(env, argument);
+    delete_local(env, reason);
+    delete_local(env, explanation);
+}
+
+JNIEXPORT jint JNICALL NATIVE(nativeInit)(JNIEnv *env, jclass cls) {
+    g_argument_exception = (*env)->GetStaticMethodID(env, cls, "argumentException", ARGUMENT_EXCEPTION_SIGNATURE);
+    if (g_argument_exception == NULL) return 0; /* NoSuchMethodError pending */
     return (jint)monaca_abi_version();
 }
 
-JNIEXPORT jobject JNICALL NATIVE(fromResponse)(JNIEnv *env, jclass cls, jint http_status, jbyteArray body) {
+JNIEXPORT jbyteArray JNICALL NATIVE(fromResponse)(JNIEnv *env, jclass cls, jint http_status, jbyteArray body) {
     (void)cls;
     if (body == NULL) {
         throw_new(env, "java/lang/NullPointerException", "body");
@@ -258,23 +188,22 @@ JNIEXPORT jobject JNICALL NATIVE(fromResponse)(JNIEnv *env, jclass cls, jint htt
     if (err == NULL) {
         return NULL; /* a success response */
     }
-    return build_and_free(env, err);
+    return report_and_free(env, err);
 }
 
-JNIEXPORT jobject JNICALL NATIVE(timeout)(JNIEnv *env, jclass cls) {
+JNIEXPORT jbyteArray JNICALL NATIVE(timeout)(JNIEnv *env, jclass cls) {
     (void)cls;
     MonacaError *err = monaca_error_timeout();
     if (err == NULL) {
         throw_status(env, MONACA_STATUS_PANIC);
         return NULL;
     }
-    return build_and_free(env, err);
+    return report_and_free(env, err);
 }
 
-JNIEXPORT jobject JNICALL NATIVE(create)(JNIEnv *env, jclass cls, jlong code, jbyteArray message,
-                                         jbyteArray data_json) {
+JNIEXPORT jbyteArray JNICALL NATIVE(create)(JNIEnv *env, jclass cls, jlong code, jbyteArray message,
+                                            jbyteArray data_json) {
     static const char empty[1] = "";
-    (void)cls;
     if (message == NULL) {
         throw_new(env, "java/lang/NullPointerException", "message");
         return NULL;
@@ -299,21 +228,23 @@ JNIEXPORT jobject JNICALL NATIVE(create)(JNIEnv *env, jclass cls, jlong code, jb
     const char *data_ptr = data_json == NULL ? NULL : (data_bytes != NULL ? (const char *)data_bytes : empty);
 
     MonacaError *err = NULL;
-    MonacaStatus status = monaca_error_new((int64_t)code, message_ptr, (size_t)message_len,
-                                           data_ptr, (size_t)data_len, &err);
+    MonacaArgumentError why;
+    memset(&why, 0, sizeof why); /* the library clears it too; this also covers a caught panic */
+    MonacaStatus status = monaca_error_new_explained((int64_t)code, message_ptr, (size_t)message_len,
+                                                     data_ptr, (size_t)data_len, &err, &why);
     if (data_bytes != NULL) (*env)->ReleaseByteArrayElements(env, data_json, data_bytes, JNI_ABORT);
     if (message_bytes != NULL) (*env)->ReleaseByteArrayElements(env, message, message_bytes, JNI_ABORT);
 
-    if (status == MONACA_STATUS_INVALID_ARGUMENT) {
-        monaca_error_free(err);
-        return NULL; /* Kotlin throws IllegalArgumentException with a message of its own */
-    }
     if (status != MONACA_STATUS_OK || err == NULL) {
-        monaca_error_free(err);
-        throw_status(env, status == MONACA_STATUS_OK ? MONACA_STATUS_PANIC : status);
+        monaca_error_free(err); /* NULL by contract; freeing is harmless */
+        if (status != MONACA_STATUS_OK && why.argument.len > 0) {
+            throw_argument(env, cls, &why); /* the core refused message or data, and said why */
+        } else {
+            throw_status(env, status == MONACA_STATUS_OK ? MONACA_STATUS_PANIC : status);
+        }
         return NULL;
     }
-    return build_and_free(env, err);
+    return report_and_free(env, err);
 }
 
 JNIEXPORT jint JNICALL NATIVE(codeKind)(JNIEnv *env, jclass cls, jlong code) {

@@ -1,45 +1,66 @@
 package dev.cloudrpc.monaca
 
+import java.util.Collections
+
 /**
  * An error from Monaca Backend (a JSON-RPC 2.0 error) or from talking to it, as the
  * JavaScript SDK's `Monaca.cloud.Error` models it: a [code], a [message] and optional `data`.
  *
- * Instances come from the companion ([fromResponse], [timeout], [create]); each one is built
- * by a single call into the native library, which frees its own handle before returning, so
- * an instance holds only Java objects and needs no closing.
+ * Instances come from the companion ([fromResponse], [timeout], [create]). Each one is made by
+ * one call into the native library, which hands back the core's report (every field in one
+ * JSON text, UTF-8) and frees its handle before returning; the wrapper decodes the report. So
+ * an instance holds only Java objects and needs no closing, and every value in it is the
+ * core's: the wrapper re-implements no rule.
  *
  * Immutable and safe to share between threads: every property is final, [params] and its
  * lists are unmodifiable, the cause is fixed to none ([initCause] throws), suppression is
  * disabled ([addSuppressed] does nothing) and there is no stack trace ([setStackTrace] does
  * nothing). An error made from a response describes the server's answer, not a place in
  * your code; wrap it (`IOException("sign-in failed", error)`) when you want a stack trace.
- * [equals] and [hashCode] compare the values, not the identity.
+ * [equals] and [hashCode] compare [code], [message], [detail] and [dataJson] (every other
+ * field follows from them).
  */
-class MonacaCloudError internal constructor(
+class MonacaCloudError private constructor(
     /** The error code as sent (any int64), or -11/-12/-13 for errors made on this side. */
     val code: Long,
-    /** The server's message (free English text), or this library's for a client error. */
-    override val message: String,
     /** The family of [code]. */
     val kind: MonacaErrorKind,
     /** The symbolic name of [code] (`"INVALID_PARAMS"`), or null for user-defined and unknown codes. */
     val name: String?,
+    /**
+     * The core's one-line description, also [toString]: `Monaca error -32602 (INVALID_PARAMS):
+     * Invalid params`, with the detail in parentheses after it when there is one.
+     */
+    val description: String,
+    /** The server's message (free English text), or this library's for a client error. */
+    override val message: String,
     /** For client errors (-12, -13), why the response was refused; null for every other error. */
     val detail: String?,
     /** The server's `data` member, byte-for-byte as sent; null when it sent none. */
     val dataJson: String?,
     /**
-     * Validation messages per parameter, for -32602 (Invalid params) whose `data` is an object;
-     * empty for every other error. Ordered as the server sent the parameters. A nested object
-     * gives dotted names (`"properties.age"`). A name that occurs more than once keeps its first
-     * position and gets the messages of every occurrence, in order.
+     * Validation messages of -32602 (Invalid params) whose `data` is an object, one entry per
+     * member in server order (a repeated name gives a repeated entry; a nested object gives
+     * dotted names, `"properties.age"`); empty for every other error. Unmodifiable.
      */
-    val params: Map<String, List<String>>,
-    private val json: String
+    val params: List<MonacaParam>,
+    private val json: String,
+    /** The core's report: every field above in one JSON text (schema 1, README "The report"). */
+    val reportJson: String
 ) : RuntimeException(message, null, false, false) {
 
-    /** The first validation message for [param], or null when it has none. */
-    fun firstMessageFor(param: String): String? = params[param]?.firstOrNull()
+    /** Every message for the parameter [name], over all its entries in server order; empty when none. */
+    fun messagesFor(name: String): List<String> {
+        val messages = ArrayList<String>()
+        for (param in params) if (param.name == name) messages.addAll(param.messages)
+        return Collections.unmodifiableList(messages)
+    }
+
+    /** The first message for the parameter [name] (over all its entries), or null when it has none. */
+    fun firstMessageFor(name: String): String? {
+        for (param in params) if (param.name == name && param.messages.isNotEmpty()) return param.messages[0]
+        return null
+    }
 
     /**
      * The SDK's JSON form, `{"code":..,"message":..,"data":..}`, with `data` exactly as sent
@@ -47,19 +68,14 @@ class MonacaCloudError internal constructor(
      */
     fun toJson(): String = json
 
-    override fun toString(): String {
-        val label = if (name != null) "$code $name" else code.toString()
-        val why = if (detail != null) " ($detail)" else ""
-        return "${javaClass.name}: [$label] $message$why"
-    }
+    /** The core's [description]. */
+    override fun toString(): String = description
 
     override fun equals(other: Any?): Boolean =
         this === other || (other is MonacaCloudError && code == other.code && message == other.message &&
-            kind == other.kind && name == other.name && detail == other.detail &&
-            dataJson == other.dataJson && params == other.params)
+            detail == other.detail && dataJson == other.dataJson)
 
-    override fun hashCode(): Int =
-        listOf<Any?>(code, message, kind, name, detail, dataJson, params).hashCode()
+    override fun hashCode(): Int = listOf<Any?>(code, message, detail, dataJson).hashCode()
 
     companion object {
         // BEGIN GENERATED CATALOGUE (tests/generated.rs; do not edit)
@@ -107,28 +123,27 @@ class MonacaCloudError internal constructor(
          */
         @JvmStatic
         fun fromResponse(httpStatus: Int, body: ByteArray): MonacaCloudError? =
-            MonacaNative.loaded().fromResponse(httpStatus, body)
+            MonacaNative.loaded().fromResponse(httpStatus, body)?.let(::fromReport)
 
         /** -11 "Connection timeout": for the caller to report when its request timed out. */
         @JvmStatic
-        fun timeout(): MonacaCloudError = MonacaNative.loaded().timeout()
+        fun timeout(): MonacaCloudError = fromReport(MonacaNative.loaded().timeout())
 
         /**
          * An error with any [code] and [message], and [dataJson] (null for none) as its `data`,
-         * kept as given. The kind, name and params follow from [code] and [dataJson] exactly as
-         * for a server error.
+         * kept as given (without the whitespace around it). The kind, name and params follow
+         * from [code] and [dataJson] exactly as for a server error.
          *
-         * @throws IllegalArgumentException when [dataJson] is not one valid JSON value, or when
-         *   [message] or [dataJson] holds an unpaired surrogate (it has no UTF-8 form).
+         * @throws MonacaArgumentException when [dataJson] is not one valid JSON value, or when
+         *   [message] or [dataJson] holds an unpaired surrogate (it has no UTF-8 form); it
+         *   carries the core's argument, reason, position and explanation.
          */
         @JvmStatic
         @JvmOverloads
         fun create(code: Long, message: String, dataJson: String? = null): MonacaCloudError {
             val native = MonacaNative.loaded()
-            val messageBytes = MonacaNative.utf8Strict(message, "message")
-            val dataBytes = dataJson?.let { MonacaNative.utf8Strict(it, "dataJson") }
-            return native.create(code, messageBytes, dataBytes)
-                ?: throw IllegalArgumentException("dataJson is not a valid JSON value")
+            return fromReport(native.create(code, MonacaNative.generalizedUtf8(message),
+                dataJson?.let(MonacaNative::generalizedUtf8)))
         }
 
         /** The family of [code]. */
@@ -149,5 +164,49 @@ class MonacaCloudError internal constructor(
         /** The version of the native library (the Rust crate's version). */
         @JvmStatic
         fun nativeVersion(): String = MonacaNative.utf8(MonacaNative.loaded().version())
+
+        /**
+         * The error a report describes ([report]: its UTF-8 bytes, as the shim hands them over).
+         * A report that does not follow schema 1 is a bug on the native side: IllegalStateException.
+         */
+        internal fun fromReport(report: ByteArray): MonacaCloudError {
+            val text: String
+            val members: Map<*, *>
+            try {
+                text = ReportJson.utf8(report)
+                members = ReportJson.parse(text) as? Map<*, *> ?: throw IllegalArgumentException("not an object")
+            } catch (e: IllegalArgumentException) {
+                throw IllegalStateException("monaca_cloud_error: the native report is not JSON: ${e.message}", e)
+            }
+            val params = member<List<*>>(members, "params").map { entry ->
+                val param = entry as? Map<*, *> ?: malformed("params", entry)
+                val messages = member<List<*>>(param, "messages").map { it as? String ?: malformed("messages", it) }
+                MonacaParam(member(param, "name"), Collections.unmodifiableList(messages))
+            }
+            return MonacaCloudError(
+                code = member(members, "code"),
+                kind = MonacaErrorKind.fromName(member(members, "kind")),
+                name = optional(members, "name"),
+                description = member(members, "description"),
+                message = member(members, "message"),
+                detail = optional(members, "detail"),
+                dataJson = optional(members, "data"),
+                params = Collections.unmodifiableList(params),
+                json = member(members, "json"),
+                reportJson = text
+            )
+        }
+
+        private inline fun <reified T : Any> member(members: Map<*, *>, key: String): T =
+            members[key] as? T ?: malformed(key, members[key])
+
+        private inline fun <reified T : Any> optional(members: Map<*, *>, key: String): T? {
+            if (!members.containsKey(key)) malformed(key, "nothing")
+            val value = members[key] ?: return null
+            return value as? T ?: malformed(key, value)
+        }
+
+        private fun malformed(key: String, value: Any?): Nothing =
+            throw IllegalStateException("monaca_cloud_error: the native report has \"$key\": $value")
     }
 }

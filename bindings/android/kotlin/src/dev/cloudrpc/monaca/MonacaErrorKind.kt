@@ -2,7 +2,8 @@ package dev.cloudrpc.monaca
 
 /**
  * The family a Monaca Backend error code belongs to. Mirrors the C enum `MonacaErrorKind`
- * (same order, same numeric values), so the JNI shim can pass the kind as a plain `int`.
+ * (same order, same numeric values, so [MonacaCloudError.kindOf] crosses JNI as a plain `int`)
+ * and the report's `kind` strings (the same names).
  */
 enum class MonacaErrorKind {
     /** A code outside every documented range. */
@@ -23,5 +24,8 @@ enum class MonacaErrorKind {
 
         /** The kind for a C `MonacaErrorKind` value; a value this wrapper does not know is [UNKNOWN]. */
         fun fromRaw(raw: Int): MonacaErrorKind = if (raw in byRaw.indices) byRaw[raw] else UNKNOWN
+
+        /** The kind named [name] in a report; a name this wrapper does not know is [UNKNOWN]. */
+        fun fromName(name: String): MonacaErrorKind = byRaw.firstOrNull { it.name == name } ?: UNKNOWN
     }
 }

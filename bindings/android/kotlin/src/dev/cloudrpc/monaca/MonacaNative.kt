@@ -1,17 +1,13 @@
 package dev.cloudrpc.monaca
 
-import java.nio.CharBuffer
-import java.nio.charset.CharacterCodingException
-import java.nio.charset.CodingErrorAction
-import java.util.Collections
-
 /**
  * The JNI boundary, internal to this module: apps use [MonacaCloudError]'s companion.
  *
  * Every `external` function is implemented in `jni/monaca_jni.c` (symbol
  * `Java_dev_cloudrpc_monaca_MonacaNative_<name>`). Text never crosses as a Java string made
  * by JNI (that would be modified UTF-8, which corrupts NUL and non-BMP characters): the shim
- * hands over real UTF-8 in `ByteArray`s and this file decodes them with [Charsets.UTF_8].
+ * hands over real UTF-8 in `ByteArray`s (for an error, the core's report) and Kotlin decodes
+ * them.
  *
  * Threading: the shim keeps no mutable state after [nativeInit] (run once, under the JVM's
  * class-initialisation lock), and the C library allows any thread, so every function here may
@@ -61,16 +57,20 @@ internal object MonacaNative {
 
     // ---- Native functions (jni/monaca_jni.c) ----
 
-    /** Caches the class and method ids the shim needs; returns `monaca_abi_version()`. */
+    /** Caches the class and method id the shim needs; returns `monaca_abi_version()`. */
     @JvmStatic private external fun nativeInit(): Int
 
-    /** One parse, one crossing: null for a success response, else the whole error. */
-    @JvmStatic external fun fromResponse(httpStatus: Int, body: ByteArray): MonacaCloudError?
+    /** One parse, one crossing: null for a success response, else the error's report (UTF-8). */
+    @JvmStatic external fun fromResponse(httpStatus: Int, body: ByteArray): ByteArray?
 
-    @JvmStatic external fun timeout(): MonacaCloudError
+    /** The report (UTF-8) of the -11 error. */
+    @JvmStatic external fun timeout(): ByteArray
 
-    /** Null when the C library rejects the arguments (`MONACA_STATUS_INVALID_ARGUMENT`). */
-    @JvmStatic external fun create(code: Long, message: ByteArray, dataJson: ByteArray?): MonacaCloudError?
+    /**
+     * The report (UTF-8) of a new error; throws the [MonacaArgumentException] made by
+     * [argumentException] when the core refuses [message] or [dataJson] (null: no data).
+     */
+    @JvmStatic external fun create(code: Long, message: ByteArray, dataJson: ByteArray?): ByteArray
 
     @JvmStatic external fun codeKind(code: Long): Int
     @JvmStatic external fun codeName(code: Long): ByteArray
@@ -83,71 +83,50 @@ internal object MonacaNative {
     // ---- Called by the shim ----
 
     /**
-     * Builds the Kotlin error from one handle's contents, all as UTF-8 bytes. The shim calls
-     * this while it still owns the handle and frees the handle right after, so nothing here
-     * may keep a reference to native memory (it cannot: it only receives Java arrays).
-     *
-     * [name], [detail] and [dataJson] are null when the handle has none. [paramNames] and
-     * [paramMessages] are parallel arrays (entry i has name `paramNames[i]` and messages
-     * `paramMessages[i]`), or both null when there are no parameters.
+     * The exception for a `MonacaArgumentError` filled by `monaca_error_new_explained`, its
+     * texts as UTF-8 bytes; the shim throws what this returns. The core names the data argument
+     * `data_json` (the C parameter); here it is `dataJson`, the Kotlin parameter.
      */
     @JvmStatic
-    fun build(
-        code: Long,
-        kind: Int,
-        message: ByteArray,
-        name: ByteArray?,
-        detail: ByteArray?,
-        dataJson: ByteArray?,
-        json: ByteArray,
-        paramNames: Array<ByteArray>?,
-        paramMessages: Array<Array<ByteArray>>?
-    ): MonacaCloudError = MonacaCloudError(
-        code = code,
-        message = utf8(message),
-        kind = MonacaErrorKind.fromRaw(kind),
-        name = name?.let(::utf8),
-        detail = detail?.let(::utf8),
-        dataJson = dataJson?.let(::utf8),
-        params = params(paramNames, paramMessages),
-        json = utf8(json)
-    )
-
-    /**
-     * Server data may name the same parameter twice (`{"a":"x","a":"y"}` is kept as sent, and a
-     * dotted path can collide with a literal key). The map keeps each name once, at the place of
-     * its first entry, with the messages of all its entries in server order.
-     */
-    private fun params(names: Array<ByteArray>?, messages: Array<Array<ByteArray>>?): Map<String, List<String>> {
-        if (names == null || messages == null || names.isEmpty()) return Collections.emptyMap()
-        check(names.size == messages.size) { "shim passed ${names.size} names for ${messages.size} message lists" }
-        val merged = LinkedHashMap<String, MutableList<String>>()
-        for (i in names.indices) {
-            val list = merged.getOrPut(utf8(names[i])) { ArrayList(messages[i].size) }
-            for (m in messages[i]) list.add(utf8(m))
-        }
-        val frozen = LinkedHashMap<String, List<String>>(merged.size * 2)
-        for ((k, v) in merged) frozen[k] = Collections.unmodifiableList(v)
-        return Collections.unmodifiableMap(frozen)
+    fun argumentException(
+        argument: ByteArray,
+        reason: ByteArray,
+        offset: Long,
+        line: Long,
+        column: Long,
+        explanation: ByteArray
+    ): MonacaArgumentException {
+        val name = utf8(argument)
+        return MonacaArgumentException(if (name == "data_json") "dataJson" else name, utf8(reason),
+            offset, line, column, utf8(explanation))
     }
 
     fun utf8(bytes: ByteArray): String = String(bytes, Charsets.UTF_8)
 
     /**
-     * UTF-8 of [text], refusing (IllegalArgumentException) an unpaired surrogate rather than
-     * silently turning it into `?` as `String.toByteArray` would.
+     * The UTF-8 of [text], an unpaired surrogate included as the three bytes it would have if
+     * it were a character (generalised UTF-8: `ED A0 80` for U+D800). Those bytes are not
+     * UTF-8, so the core refuses them with its own explanation and byte offset, instead of the
+     * `?` that `String.toByteArray` would silently put there.
      */
-    fun utf8Strict(text: String, what: String): ByteArray {
-        val encoder = Charsets.UTF_8.newEncoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-        val buffer = try {
-            encoder.encode(CharBuffer.wrap(text))
-        } catch (e: CharacterCodingException) {
-            throw IllegalArgumentException("$what is not valid Unicode text (unpaired surrogate)", e)
+    fun generalizedUtf8(text: String): ByteArray {
+        val out = java.io.ByteArrayOutputStream(text.length + 16)
+        var i = 0
+        while (i < text.length) {
+            val c = Character.codePointAt(text, i) // a lone surrogate is its own value
+            i += Character.charCount(c)
+            when {
+                c < 0x80 -> out.write(c)
+                c < 0x800 -> { out.write(0xC0 or (c shr 6)); out.write(0x80 or (c and 0x3F)) }
+                c < 0x10000 -> {
+                    out.write(0xE0 or (c shr 12)); out.write(0x80 or ((c shr 6) and 0x3F)); out.write(0x80 or (c and 0x3F))
+                }
+                else -> {
+                    out.write(0xF0 or (c shr 18)); out.write(0x80 or ((c shr 12) and 0x3F))
+                    out.write(0x80 or ((c shr 6) and 0x3F)); out.write(0x80 or (c and 0x3F))
+                }
+            }
         }
-        val bytes = ByteArray(buffer.remaining())
-        buffer.get(bytes)
-        return bytes
+        return out.toByteArray()
     }
 }

@@ -10,19 +10,11 @@ import org.junit.Assert.assertTrue
 import org.junit.Assert.fail
 import org.junit.Test
 
-/** The wrapper's own surface: ABI check, catalogue, create(), immutability, equality, JSON form. */
+/**
+ * The wrapper's own surface: ABI check, catalogue, create() and MonacaArgumentException,
+ * params with repeated names, immutability, equality, description, JSON form, two smoke tests.
+ */
 class ApiTest : NativeTest() {
-
-    private inline fun <reified T : Throwable> assertThrows(what: String, block: () -> Unit): T {
-        try {
-            block()
-        } catch (e: Throwable) {
-            if (e is T) return e
-            throw AssertionError("$what: expected ${T::class.java.simpleName}, got $e", e)
-        }
-        fail("$what: expected ${T::class.java.simpleName}, nothing was thrown")
-        throw IllegalStateException("unreachable")
-    }
 
     @Test
     fun loadedLibraryHasTheExpectedAbiVersion() {
@@ -94,29 +86,106 @@ class ApiTest : NativeTest() {
     }
 
     @Test
+    fun smokeSuccessAndDocumentedExample() {
+        assertNull(MonacaCloudError.fromResponse(200, utf8("""{"jsonrpc":"2.0","id":"1","result":"OK"}""")))
+        val error = errorOf("""{"jsonrpc":"2.0","id":"1","error":{"code":-32602,"message":"Invalid params","data":{"collectionName":"Collection not found."}}}""")
+        assertEquals(MonacaCloudError.INVALID_PARAMS, error.code)
+        assertEquals("INVALID_PARAMS", error.name)
+        assertEquals(listOf(MonacaParam("collectionName", listOf("Collection not found."))), error.params)
+        assertEquals("Collection not found.", error.firstMessageFor("collectionName"))
+        assertNull(error.firstMessageFor("other"))
+    }
+
+    @Test
     fun createBuildsAnErrorLikeTheServerWould() {
         val fromServer = errorOf(errorBody("""{"code":-32602,"message":"Invalid params","data":{"a":["x","y"]}}"""))
-        val made = MonacaCloudError.create(-32602, "Invalid params", """{"a":["x","y"]}""")
+        val made = MonacaCloudError.create(-32602, "Invalid params", """ {"a":["x","y"]}""" + "\n")
         assertEquals(fromServer, made)
         assertEquals(fromServer.hashCode(), made.hashCode())
         assertEquals(fromServer.toJson(), made.toJson())
+        assertEquals(fromServer.reportJson, made.reportJson)
         val plain = MonacaCloudError.create(10_001, "mine")
         assertNull(plain.dataJson)
         assertEquals(MonacaErrorKind.USER_DEFINED, plain.kind)
         assertNull(plain.name)
         assertNull(plain.detail)
+        assertEquals("Monaca error 10001: mine", plain.description)
         assertEquals(MonacaErrorKind.CLOUD_API, MonacaCloudError.create(9999, "limit", "null").kind)
     }
 
-    @Test
-    fun createRefusesInvalidDataAndUnpairedSurrogates() {
-        for (bad in listOf("", "{", "{} {}", "nul", "{'a':1}", "[1,]", " ")) {
-            val e = assertThrows<IllegalArgumentException>("dataJson '$bad'") { MonacaCloudError.create(1, "m", bad) }
-            assertTrue(e.message!!.contains("dataJson"))
+    private fun refused(argument: String, message: String, dataJson: String?): MonacaArgumentException {
+        // Caught as what it extends, so callers that catch IllegalArgumentException keep working.
+        val thrown = assertThrows<IllegalArgumentException>("create($message, $dataJson)") {
+            MonacaCloudError.create(1, message, dataJson)
         }
-        assertThrows<IllegalArgumentException>("lone high surrogate") { MonacaCloudError.create(1, "a\uD800b") }
-        assertThrows<IllegalArgumentException>("lone low surrogate in data") { MonacaCloudError.create(1, "m", "\"\uDC00\"") }
+        assertTrue("$thrown", thrown is MonacaArgumentException)
+        val e = thrown as MonacaArgumentException
+        assertEquals(argument, e.argument)
+        assertEquals(e.explanation, e.message)
+        return e
+    }
+
+    @Test
+    fun createRefusesDataThatIsNotJsonWithTheCoresExplanation() {
+        val e = refused("dataJson", "m", "[1,]")
+        assertEquals("expected a JSON value", e.reason)
+        assertEquals(3L, e.offset)
+        assertEquals(1L, e.line)
+        assertEquals(4L, e.column)
+        assertEquals("data is not valid JSON: expected a JSON value at line 1, column 4 (byte offset 3)", e.explanation)
+        // Line and column count characters, the offset counts bytes.
+        val multiline = refused("dataJson", "m", "{\"\u00e9\uD83D\uDE00\":\n  tru}")
+        assertEquals(2L, multiline.line)
+        assertEquals(3L, multiline.column)
+        assertEquals(13L, multiline.offset)
+        for (bad in listOf("", "{", "{} {}", "nul", "{'a':1}", " ")) {
+            val refusal = refused("dataJson", "m", bad)
+            assertTrue(refusal.explanation, refusal.explanation.startsWith("data is not valid JSON: "))
+            assertTrue(refusal.reason.isNotEmpty())
+            assertTrue(refusal.line >= 1 && refusal.column >= 1)
+        }
         assertEquals(0L, MonacaNative.liveCount())
+    }
+
+    /** A Kotlin string cannot hold invalid UTF-8, but it can hold an unpaired surrogate. */
+    @Test
+    fun createRefusesUnpairedSurrogatesAsInvalidUtf8() {
+        val inMessage = refused("message", "a\u00e9\uD800b", null)
+        assertEquals("invalid UTF-8", inMessage.reason)
+        assertEquals(3L, inMessage.offset) // a (1 byte), é (2 bytes), then the surrogate
+        assertEquals(0L, inMessage.line)
+        assertEquals(0L, inMessage.column)
+        assertEquals("message is not valid UTF-8: invalid byte at byte offset 3", inMessage.explanation)
+        val inData = refused("dataJson", "m", "[\"\uDC00\"]")
+        assertEquals("invalid UTF-8", inData.reason)
+        assertEquals(2L, inData.offset)
+        assertEquals("data is not valid UTF-8: invalid byte at byte offset 2", inData.explanation)
+        // A high surrogate at the very end, and a low one before a high one, are unpaired too.
+        assertEquals(1L, refused("message", "x\uD83D", null).offset)
+        assertEquals(0L, refused("message", "\uDE00\uD83D", "1").offset)
+        // The message is looked at first.
+        assertEquals("message", refused("message", "\uD800", "[").argument)
+        // A surrogate pair is one character, and a lone surrogate written as a JSON escape is JSON.
+        assertEquals("\uD83D\uDE00", MonacaCloudError.create(1, "\uD83D\uDE00", "\"\\uD800\"").message)
+        assertEquals(0L, MonacaNative.liveCount())
+    }
+
+    @Test
+    fun messagesForGathersEveryEntryOfARepeatedName() {
+        val data = """{"a":"first","b":[],"a":["second","third"],"c":{"d":"x"},"c.d":"y","e":[],"e":"z"}"""
+        val error = MonacaCloudError.create(MonacaCloudError.INVALID_PARAMS, "Invalid params", data)
+        assertEquals(listOf(
+            MonacaParam("a", listOf("first")), MonacaParam("b", emptyList()), MonacaParam("a", listOf("second", "third")),
+            MonacaParam("c.d", listOf("x")), MonacaParam("c.d", listOf("y")), MonacaParam("e", emptyList()),
+            MonacaParam("e", listOf("z"))), error.params)
+        assertEquals(listOf("first", "second", "third"), error.messagesFor("a"))
+        assertEquals("first", error.firstMessageFor("a"))
+        assertEquals(listOf("x", "y"), error.messagesFor("c.d"))
+        assertEquals(emptyList<String>(), error.messagesFor("b"))
+        assertNull(error.firstMessageFor("b"))
+        assertEquals("z", error.firstMessageFor("e")) // the first entry has none, the second one does
+        assertEquals(emptyList<String>(), error.messagesFor("c"))
+        assertEquals(data, error.dataJson)
     }
 
     @Test
@@ -131,13 +200,13 @@ class ApiTest : NativeTest() {
         assertEquals(0, error.stackTrace.size)
         error.stackTrace = arrayOf(StackTraceElement("C", "m", "F.kt", 1))
         assertEquals(0, error.stackTrace.size)
-        @Suppress("UNCHECKED_CAST")
-        val params = error.params as MutableMap<String, List<String>>
-        assertThrows<UnsupportedOperationException>("params.put") { params["b"] = listOf("y") }
-        @Suppress("UNCHECKED_CAST")
-        val messages = error.params.getValue("a") as MutableList<String>
+        val params = error.params as MutableList<MonacaParam>
+        assertThrows<UnsupportedOperationException>("params.add") { params.add(MonacaParam("b", listOf("y"))) }
+        val messages = error.params[0].messages as MutableList<String>
         assertThrows<UnsupportedOperationException>("messages.add") { messages.add("z") }
-        assertEquals(mapOf("a" to listOf("x")), error.params)
+        val gathered = error.messagesFor("a") as MutableList<String>
+        assertThrows<UnsupportedOperationException>("messagesFor(a).add") { gathered.add("z") }
+        assertEquals(listOf(MonacaParam("a", listOf("x"))), error.params)
     }
 
     @Test
@@ -160,15 +229,21 @@ class ApiTest : NativeTest() {
         assertNotEquals(a, errorOf(errorBody("""{"code":4,"message":"Invalid API key","data":[2]}""")))
         assertNotEquals(a, errorOf(errorBody("""{"code":4,"message":"Invalid API key"}""")))
         assertNotEquals(a, errorOf(errorBody("""{"code":5,"message":"Invalid API key","data":[1]}""")))
+        assertNotEquals(a, errorOf(errorBody("""{"code":4,"message":"Invalid API key.","data":[1]}""")))
+        // The detail counts: two -13s differing only in the status are different errors.
+        assertNotEquals(errorOf("", 500), errorOf("", 503))
+        assertEquals(errorOf("", 503), errorOf("x", 503))
     }
 
     @Test
-    fun toStringShowsCodeNameAndMessage() {
-        val text = errorOf(errorBody("""{"code":-32602,"message":"Invalid params"}""")).toString()
-        assertEquals("dev.cloudrpc.monaca.MonacaCloudError: [-32602 INVALID_PARAMS] Invalid params", text)
+    fun toStringIsTheCoresDescription() {
+        val error = errorOf(errorBody("""{"code":-32602,"message":"Invalid params"}"""))
+        assertEquals("Monaca error -32602 (INVALID_PARAMS): Invalid params", error.description)
+        assertEquals(error.description, error.toString())
         val client = errorOf("", 503)
-        assertTrue(client.toString(), client.toString().startsWith("dev.cloudrpc.monaca.MonacaCloudError: [-13 INVALID_STATUS_CODE] Invalid status code ("))
-        assertFalse(errorOf(errorBody("""{"code":12345,"message":"x"}""")).toString().contains("null"))
+        assertEquals(client.description, client.toString())
+        assertTrue(client.toString(), client.toString().startsWith("Monaca error -13 (INVALID_STATUS_CODE): Invalid status code ("))
+        assertEquals("Monaca error 12345: x", errorOf(errorBody("""{"code":12345,"message":"x"}""")).toString())
     }
 
     @Test

@@ -9,8 +9,14 @@ import java.util.Collections
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
 
-/** Size and concurrency: a 1 MiB data member, and 8 threads parsing at once. */
+/** Size and concurrency: a 1 MiB data member, a large success body, and 8 threads parsing at once. */
 class LoadTest : NativeTest() {
+
+    @Test
+    fun largeSuccessBodyIsASuccess() {
+        val items = (1..50_000).joinToString(",") { """{"id":$it,"name":"item $it"}""" }
+        assertNull(MonacaCloudError.fromResponse(200, utf8("""{"jsonrpc":"2.0","id":"1","result":{"totalItems":50000,"items":[$items]}}""")))
+    }
 
     @Test
     fun oneMebibyteOfDataCrossesIntact() {
@@ -21,8 +27,8 @@ class LoadTest : NativeTest() {
         val data = """{"blob":"$big","after":"end"}"""
         val error = errorOf(errorBody("""{"code":-32602,"message":"Invalid params","data":$data}"""))
         assertArrayEquals(utf8(data), utf8(error.dataJson!!))
-        assertEquals(listOf("blob", "after"), error.params.keys.toList())
-        assertEquals(big, error.params.getValue("blob").single())
+        assertEquals(listOf("blob", "after"), error.params.map { it.name })
+        assertEquals(big, error.params[0].messages.single())
         assertEquals("end", error.firstMessageFor("after"))
         assertTrue(error.toJson().length > big.length)
         assertJsonReadsBack(error)
@@ -63,11 +69,11 @@ class LoadTest : NativeTest() {
     /** One of several shapes per round, each with thread- and round-specific content checked exactly. */
     private fun checkOne(t: Int, i: Int) {
         val tag = "t$t-r$i-\uD83D\uDE80" // 🚀
-        when (i % 4) {
+        when (i % 5) {
             0 -> {
                 val error = errorOf(errorBody("""{"code":-32602,"message":"$tag","data":{"f$t":["$tag","$i"],"g":{"h":"$tag"}}}"""))
                 assertEquals(tag, error.message)
-                assertEquals(mapOf("f$t" to listOf(tag, "$i"), "g.h" to listOf(tag)), error.params)
+                assertEquals(listOf(MonacaParam("f$t", listOf(tag, "$i")), MonacaParam("g.h", listOf(tag))), error.params)
             }
             1 -> {
                 val code = 10_000L + t * 1000 + i
@@ -77,6 +83,10 @@ class LoadTest : NativeTest() {
                 assertJsonReadsBack(error)
             }
             2 -> assertNull(MonacaCloudError.fromResponse(200, utf8("""{"id":"$tag","result":["$tag"]}""")))
+            3 -> {
+                val e = assertThrows<MonacaArgumentException>("refused create") { MonacaCloudError.create(1, tag, "[\"$tag\",]") }
+                assertEquals(utf8("[\"$tag\",").size.toLong(), e.offset)
+            }
             else -> {
                 val status = 200 + t * 20 // 200..340: both sides of the 2xx range
                 val error = errorOf("not json $tag", status)

@@ -16,7 +16,8 @@ object RunAllTests {
         val core = JUnitCore()
         core.addListener(TextListener(System.out))
         val result = core.run(
-            ClassificationTest::class.java,
+            ReportJsonTest::class.java,
+            CorpusTest::class.java,
             TextTest::class.java,
             LoadTest::class.java,
             ApiTest::class.java

@@ -27,6 +27,7 @@ class TextTest : NativeTest() {
     fun messageRoundTripsByteExactly() {
         val error = errorOf(errorBody("""{"code":10001,"message":"$jsonText"}"""))
         assertSameUtf8(expectedText, error.message)
+        assertSameUtf8("Monaca error 10001: $expectedText", error.description)
         assertJsonReadsBack(error)
     }
 
@@ -43,14 +44,16 @@ class TextTest : NativeTest() {
         val error = errorOf(body)
         // data is kept as sent: the exact bytes of the body's data member, escapes included.
         assertArrayEquals(utf8(data), utf8(error.dataJson!!))
-        val names = error.params.keys.toList()
+        val names = error.params.map { it.name }
         assertEquals(3, names.size)
         assertSameUtf8(expectedText, names[0])
-        assertSameUtf8(expectedText, error.params.getValue(names[0]).single())
+        assertSameUtf8(expectedText, error.params[0].messages.single())
+        assertSameUtf8(expectedText, error.firstMessageFor(expectedText))
         assertSameUtf8("k$emoji", names[1])
-        assertEquals(listOf(clef, "\u0000"), error.params.getValue(names[1]))
+        assertEquals(listOf(clef, "\u0000"), error.params[1].messages)
+        assertEquals(listOf(clef, "\u0000"), error.messagesFor("k$emoji"))
         assertSameUtf8("p.$family", names[2])
-        assertSameUtf8("x\u2028y", error.params.getValue(names[2]).single())
+        assertSameUtf8("x\u2028y", error.params[2].messages.single())
         assertJsonReadsBack(error)
     }
 
@@ -73,48 +76,4 @@ class TextTest : NativeTest() {
         assertSameUtf8("", MonacaCloudError.create(1, "").message)
         assertSameUtf8("", errorOf(errorBody("""{"code":1,"message":""}""")).message)
     }
-
-    @Test
-    fun invalidUtf8InsideStringsBecomesTheReplacementCharacter() {
-        // "<ED A0 80>": an encoded surrogate, invalid in UTF-8, read as a browser does: one U+FFFD
-        // per maximal subpart, here three.
-        val surrogate = byteArrayOf(0xED.toByte(), 0xA0.toByte(), 0x80.toByte())
-        val body = utf8("{\"error\":{\"code\":-32602,\"message\":\"caf") + surrogate +
-            utf8("!\",\"data\":{\"n") + byteArrayOf(0xFF.toByte()) + utf8("m\":\"x\"}}}")
-        val error = errorOf(body)
-        assertEquals(MonacaCloudError.INVALID_PARAMS, error.code)
-        assertSameUtf8("caf\uFFFD\uFFFD\uFFFD!", error.message)
-        assertSameUtf8("{\"n\uFFFDm\":\"x\"}", error.dataJson!!)
-        assertEquals(listOf("x"), error.params["n\uFFFDm"])
-        assertEquals(setOf("n\uFFFDm"), error.params.keys)
-        assertJsonReadsBack(error)
-        // A stray byte inside a string of a success leaves it a success.
-        assertNull(MonacaCloudError.fromResponse(200, utf8("{\"result\":\"caf") + byteArrayOf(0xE9.toByte()) + utf8("\"}")))
-    }
-
-    @Test
-    fun byteOrderMarksPickTheEncoding() {
-        val utf8Bom = byteArrayOf(0xEF.toByte(), 0xBB.toByte(), 0xBF.toByte())
-        assertNull(MonacaCloudError.fromResponse(200, utf8Bom + utf8("{\"result\":1}")))
-        val withBom = errorOf(utf8Bom + utf8("{\"error\":{\"code\":11,\"message\":\"\u00e9\",\"data\":[1]}}"))
-        assertEquals(11L, withBom.code)
-        assertSameUtf8("\u00e9", withBom.message)
-        assertEquals("[1]", withBom.dataJson)
-
-        val data = "{\"\u540d\u524d\":\"\u5fc5\u9808\u3067\u3059 $emoji\"}"  // {"名前":"必須です 😀"}
-        val text = "{\"error\":{\"code\":-32602,\"message\":\"Invalid params\",\"data\":$data}}"
-        for (littleEndian in listOf(true, false)) {
-            val error = errorOf(utf16(text, littleEndian))
-            assertEquals(MonacaCloudError.INVALID_PARAMS, error.code)
-            assertSameUtf8(data, error.dataJson!!)  // the decoded text, as UTF-8
-            assertEquals(listOf("\u5fc5\u9808\u3067\u3059 $emoji"), error.params["\u540d\u524d"])
-            assertNull(MonacaCloudError.fromResponse(200, utf16("{\"result\":\"OK\"}", littleEndian)))
-            assertEquals(MonacaCloudError.INVALID_RESPONSE, errorOf(utf16("", littleEndian)).code)
-        }
-    }
-
-    /** [text] as UTF-16 with its byte order mark. */
-    private fun utf16(text: String, littleEndian: Boolean): ByteArray =
-        (if (littleEndian) byteArrayOf(0xFF.toByte(), 0xFE.toByte()) else byteArrayOf(0xFE.toByte(), 0xFF.toByte())) +
-            text.toByteArray(if (littleEndian) Charsets.UTF_16LE else Charsets.UTF_16BE)
 }
