@@ -213,11 +213,6 @@ typedef enum MonacaErrorKind {
 } MonacaErrorKind;
 
 /**
- * The family an error code belongs to, decided from the code alone.
- */
-typedef struct Kind Kind;
-
-/**
  * An error handle: opaque, immutable once made, owned by whoever received it.
  */
 typedef struct MonacaError MonacaError;

@@ -34,6 +34,7 @@ step "panic-boundary" cargo test --features panic-injection --test panic_boundar
 step "clippy" cargo clippy --all-targets -- -D warnings
 step "c-harness" bash tests/c/run.sh
 step "c-threads" bash tests/c/run-threads.sh
+step "c-corpus" bash tests/c/run-corpus.sh
 step "sanitizers" bash scripts/sanitize.sh
 step "fuzz" bash scripts/fuzz.sh 20
 step "size" bash benches/size.sh

@@ -230,9 +230,32 @@ static void test_documented_invalid_params(void)
     CHECK_STR(monaca_error_param_message(err, 0, 1), "");
     CHECK_STR(monaca_error_param_message(err, 1, 0), "");
     CHECK_STR(monaca_error_param_message(err, SIZE_MAX, SIZE_MAX), "");
-    /* Texts borrowed from a handle stay the same while it lives; to_json is built once. */
+    /* Messages for a name, over every entry of that name. */
+    CHECK(monaca_error_message_count_for(err, LIT("collectionName")) == 1);
+    CHECK_STR(monaca_error_message_for(err, LIT("collectionName"), 0), "Collection not found.");
+    CHECK_STR(monaca_error_message_for(err, LIT("collectionName"), 1), "");
+    CHECK(monaca_error_message_count_for(err, LIT("other")) == 0);
+    CHECK(monaca_error_message_count_for(err, NULL, 3) == 0);
+    CHECK_STR(monaca_error_message_for(err, NULL, 3, 0), "");
+    /* The description and the report, each written once by the core. */
+    CHECK_STR(monaca_error_description(err), "Monaca error -32602 (INVALID_PARAMS): Invalid params");
+    CHECK_STR(monaca_error_report_json(err),
+              "{\"code\":-32602,\"kind\":\"JSON_RPC\",\"name\":\"INVALID_PARAMS\","
+              "\"description\":\"Monaca error -32602 (INVALID_PARAMS): Invalid params\","
+              "\"message\":\"Invalid params\",\"detail\":null,"
+              "\"data\":\"{\\\"collectionName\\\":\\\"Collection not found.\\\"}\","
+              "\"params\":[{\"name\":\"collectionName\",\"messages\":[\"Collection not found.\"]}],"
+              "\"json\":\"{\\\"code\\\":-32602,\\\"message\\\":\\\"Invalid params\\\","
+              "\\\"data\\\":{\\\"collectionName\\\":\\\"Collection not found.\\\"}}\"}");
+    CHECK(MONACA_REPORT_SCHEMA == 1);
+    CHECK_STR(monaca_error_description(NULL), "");
+    CHECK_STR(monaca_error_report_json(NULL), "");
+    /* Texts borrowed from a handle stay the same while it lives; to_json, the description and
+       the report are built once. */
     CHECK(monaca_error_message(err).ptr == monaca_error_message(err).ptr);
     CHECK(monaca_error_to_json(err).ptr == monaca_error_to_json(err).ptr);
+    CHECK(monaca_error_description(err).ptr == monaca_error_description(err).ptr);
+    CHECK(monaca_error_report_json(err).ptr == monaca_error_report_json(err).ptr);
     monaca_error_free(err);
 }
 
@@ -329,7 +352,8 @@ static void test_invalid_responses(void)
 {
     static const char bad_utf8[] = "{\"result\":\"\xff\"}";
     static const char bad_utf8_message[] = "{\"error\":{\"code\":1,\"message\":\"\xc3\x28\"}}";
-    char deep[600];
+    static const char bad_byte_outside[] = "{\"result\":1}\xff";
+    static char deep[4 * MONACA_MAX_DEPTH + 64];
     MonacaError *err;
     int i;
     size_t n = 0;
@@ -348,11 +372,15 @@ static void test_invalid_responses(void)
     INVALID_RESPONSE("{\"result\":1} x");
     INVALID_RESPONSE("{\"result\":1}{\"result\":2}");
     INVALID_RESPONSE("{\"result\":tru}");
-    /* Invalid UTF-8, in a result and in the error message. */
-    client_error_at(__FILE__, __LINE__, respond_at(__FILE__, __LINE__, 200, bad_utf8, sizeof bad_utf8 - 1),
-                    MONACA_CODE_INVALID_RESPONSE);
+    /* Invalid UTF-8 inside strings becomes U+FFFD, as a browser decodes it (a success stays
+       one); outside strings it is a syntax error. */
+    success_at(__FILE__, __LINE__, 200, bad_utf8, sizeof bad_utf8 - 1);
+    err = respond_at(__FILE__, __LINE__, 200, bad_utf8_message, sizeof bad_utf8_message - 1);
+    CHECK(monaca_error_code(err) == 1);
+    CHECK_STR(monaca_error_message(err), "\xef\xbf\xbd(");
+    monaca_error_free(err);
     client_error_at(__FILE__, __LINE__,
-                    respond_at(__FILE__, __LINE__, 200, bad_utf8_message, sizeof bad_utf8_message - 1),
+                    respond_at(__FILE__, __LINE__, 200, bad_byte_outside, sizeof bad_byte_outside - 1),
                     MONACA_CODE_INVALID_RESPONSE);
     /* A NUL byte in the body outside a string is not JSON. */
     INVALID_RESPONSE("{\"result\":1}\0");
@@ -378,8 +406,8 @@ static void test_invalid_responses(void)
     INVALID_RESPONSE("{\"error\":{\"code\":\"1\",\"message\":\"string code\"}}");
     INVALID_RESPONSE("{\"error\":{\"code\":null,\"message\":\"null code\"}}");
     INVALID_RESPONSE("{\"error\":{\"code\":1.5,\"message\":\"fraction\"}}");
-    INVALID_RESPONSE("{\"error\":{\"code\":1.0,\"message\":\"fraction\"}}");
-    INVALID_RESPONSE("{\"error\":{\"code\":1e3,\"message\":\"exponent\"}}");
+    INVALID_RESPONSE("{\"error\":{\"code\":1e-3,\"message\":\"fraction\"}}");
+    INVALID_RESPONSE("{\"error\":{\"code\":1e400,\"message\":\"too big\"}}");
     INVALID_RESPONSE("{\"error\":{\"code\":9223372036854775808,\"message\":\"too big\"}}");
     INVALID_RESPONSE("{\"error\":{\"code\":-9223372036854775809,\"message\":\"too small\"}}");
     INVALID_RESPONSE("{\"error\":{\"code\":1}}");
@@ -387,12 +415,28 @@ static void test_invalid_responses(void)
     INVALID_RESPONSE("{\"error\":{\"code\":1,\"message\":null}}");
     INVALID_RESPONSE("{\"result\":\"OK\",\"error\":\"boom\"}");
 
-    /* Duplicated error, result, code or message members are ambiguous. */
-    INVALID_RESPONSE("{\"error\":{\"code\":1,\"message\":\"a\"},\"error\":{\"code\":2,\"message\":\"b\"}}");
-    INVALID_RESPONSE("{\"error\":null,\"result\":1,\"error\":null}");
-    INVALID_RESPONSE("{\"result\":1,\"result\":2}");
-    INVALID_RESPONSE("{\"error\":{\"code\":1,\"code\":2,\"message\":\"a\"}}");
-    INVALID_RESPONSE("{\"error\":{\"code\":1,\"message\":\"a\",\"message\":\"b\"}}");
+    /* Codes in any integral notation are that integer, as JSON.parse reads them. */
+    err = RESPOND(200, "{\"error\":{\"code\":1.0,\"message\":\"m\"}}");
+    CHECK(monaca_error_code(err) == 1);
+    monaca_error_free(err);
+    err = RESPOND(200, "{\"error\":{\"code\":-3.2602e4,\"message\":\"m\",\"data\":{\"a\":\"x\"}}}");
+    CHECK(monaca_error_code(err) == MONACA_CODE_INVALID_PARAMS);
+    CHECK_STR(monaca_error_first_message_for(err, LIT("a")), "x");
+    monaca_error_free(err);
+
+    /* The last of duplicated members wins, as in JSON.parse. */
+    err = RESPOND(200, "{\"error\":{\"code\":1,\"message\":\"a\"},\"error\":{\"code\":2,\"message\":\"b\"}}");
+    CHECK(monaca_error_code(err) == 2);
+    CHECK_STR(monaca_error_message(err), "b");
+    monaca_error_free(err);
+    SUCCESS(200, "{\"error\":null,\"result\":1,\"error\":null}");
+    SUCCESS(200, "{\"result\":1,\"result\":2}");
+    SUCCESS(200, "{\"error\":{\"code\":1,\"message\":\"a\"},\"error\":null,\"result\":1}");
+    err = RESPOND(200, "{\"error\":{\"code\":1,\"code\":2,\"message\":\"a\",\"message\":\"b\"}}");
+    CHECK(monaca_error_code(err) == 2);
+    CHECK_STR(monaca_error_message(err), "b");
+    monaca_error_free(err);
+    INVALID_RESPONSE("{\"error\":{\"code\":1,\"message\":\"a\"},\"error\":5}");
 
     /* Nesting far deeper than MONACA_MAX_DEPTH. */
     n += (size_t)sprintf(deep, "{\"result\":");
@@ -403,7 +447,15 @@ static void test_invalid_responses(void)
     deep[n++] = '}';
     client_error_at(__FILE__, __LINE__, respond_at(__FILE__, __LINE__, 200, deep, n),
                     MONACA_CODE_INVALID_RESPONSE);
-    /* ... while a modest depth is fine. */
+    /* ... while MONACA_MAX_DEPTH in all (the envelope is one level) is fine. */
+    n = (size_t)sprintf(deep, "{\"result\":");
+    for (i = 0; i < MONACA_MAX_DEPTH - 1; i++)
+        deep[n++] = '[';
+    for (i = 0; i < MONACA_MAX_DEPTH - 1; i++)
+        deep[n++] = ']';
+    deep[n++] = '}';
+    success_at(__FILE__, __LINE__, 200, deep, n);
+    /* ... and so is a modest depth. */
     n = (size_t)sprintf(deep, "{\"result\":");
     for (i = 0; i < 10; i++)
         deep[n++] = '[';
@@ -579,7 +631,7 @@ static void test_new(void)
 {
     MonacaError *err;
     size_t live = monaca_error_live_count();
-    char deep[600];
+    static char deep[4 * MONACA_MAX_DEPTH + 64];
     int i;
     size_t n = 0;
 
@@ -685,6 +737,31 @@ static void test_new(void)
     CHECK(err == NULL);
     CHECK(make(1, LIT("m"), NULL, 3, &err) == MONACA_STATUS_NULL_ARGUMENT);
     CHECK(err == NULL);
+    {
+        /* The refusal explained: argument, reason and where, in the caller's struct. */
+        MonacaArgumentError why;
+        CHECK(monaca_error_new_explained(1, LIT("m"), LIT("{\n  \"a\": }"), &err, &why) ==
+              MONACA_STATUS_INVALID_ARGUMENT);
+        CHECK(err == NULL);
+        CHECK_STR(why.argument, "data_json");
+        CHECK(strcmp(why.reason, "expected a JSON value") == 0);
+        CHECK(why.offset == 9 && why.line == 2 && why.column == 8);
+        CHECK(strcmp(why.explanation,
+                     "data is not valid JSON: expected a JSON value at line 2, column 8 (byte offset 9)") == 0);
+        CHECK(monaca_error_new_explained(1, LIT("ab\xc3\x28"), NULL, 0, &err, &why) ==
+              MONACA_STATUS_INVALID_ARGUMENT);
+        CHECK_STR(why.argument, "message");
+        CHECK(strcmp(why.reason, "invalid UTF-8") == 0 && why.offset == 2 && why.line == 0);
+        CHECK(monaca_error_new_explained(1, LIT("m"), NULL, 4, &err, &why) == MONACA_STATUS_NULL_ARGUMENT);
+        CHECK_STR(why.argument, "data_json");
+        CHECK(strcmp(why.explanation, "data_json is NULL with a non-zero length") == 0);
+        /* Success clears it; NULL `why` is allowed. */
+        CHECK(monaca_error_new_explained(1, LIT("m"), LIT("[1]"), &err, &why) == MONACA_STATUS_OK);
+        CHECK(why.argument.len == 0 && why.reason[0] == '\0' && why.explanation[0] == '\0');
+        monaca_error_free(err);
+        CHECK(monaca_error_new_explained(1, LIT("m"), LIT("["), &err, NULL) == MONACA_STATUS_INVALID_ARGUMENT);
+        CHECK(err == NULL);
+    }
     CHECK(monaca_error_new(1, LIT("m"), NULL, 0, NULL) == MONACA_STATUS_NULL_ARGUMENT);
     CHECK(monaca_error_new(1, LIT("m"), LIT("{}"), NULL) == MONACA_STATUS_NULL_ARGUMENT);
     CHECK(monaca_error_live_count() == live);
@@ -831,6 +908,167 @@ static void test_live_count(void)
     CHECK(monaca_error_live_count() == base);
 }
 
+/* ==== lengths and codes at the edges of size_t and int64_t (what 32-bit targets show) ====
+ *
+ * On a 32-bit target size_t and ptrdiff_t are 32 bits while codes stay int64_t, so this
+ * section catches a length compared or a code stored in the wrong width. It runs everywhere
+ * (scripts/cross-test.sh runs it on aarch64, armv7 and i686). Lengths over PTRDIFF_MAX are
+ * refused before any byte is read, so a short real buffer is passed with them. */
+
+/* A non-NULL buffer with far fewer bytes than the lengths given with it below. */
+static const char edge_bytes[] = "{\"result\":1}";
+
+static void edge_len_refused_at(const char *file, int line, size_t len)
+{
+    size_t live = monaca_error_live_count();
+    MonacaError *err;
+    MonacaArgumentError why;
+
+    sprintf(context, " [len %lu]", (unsigned long)len);
+    /* from_response: body_len. */
+    err = DUMMY;
+    CHECK_AT(file, line, monaca_error_from_response(200, (const uint8_t *)edge_bytes, len, &err) ==
+                             MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK_AT(file, line, err == NULL);
+    err = DUMMY;
+    CHECK_AT(file, line, monaca_error_from_response(500, (const uint8_t *)edge_bytes, len, &err) ==
+                             MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK_AT(file, line, err == NULL);
+    /* new: message_len, with and without data; data_json_len after a valid message. */
+    CHECK_AT(file, line, make(1, edge_bytes, len, NULL, 0, &err) == MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK_AT(file, line, err == NULL);
+    CHECK_AT(file, line, make(1, edge_bytes, len, LIT("{}"), &err) == MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK_AT(file, line, err == NULL);
+    CHECK_AT(file, line, make(1, LIT("m"), edge_bytes, len, &err) == MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK_AT(file, line, err == NULL);
+    CHECK_AT(file, line, make(1, edge_bytes, len, edge_bytes, len, &err) == MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK_AT(file, line, err == NULL);
+    /* new_explained: the same refusals, each explained (argument and reason), and without
+     * an explanation asked for. */
+    memset(&why, 0, sizeof why);
+    err = DUMMY;
+    CHECK_AT(file, line, monaca_error_new_explained(1, edge_bytes, len, NULL, 0, &err, &why) ==
+                             MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK_AT(file, line, err == NULL);
+    CHECK_STR_AT(file, line, why.argument, "message");
+    CHECK_AT(file, line, strcmp(why.reason, "longer than PTRDIFF_MAX") == 0);
+    CHECK_AT(file, line, why.offset == 0 && why.line == 0 && why.column == 0);
+    memset(&why, 0, sizeof why);
+    err = DUMMY;
+    CHECK_AT(file, line, monaca_error_new_explained(1, LIT("m"), edge_bytes, len, &err, &why) ==
+                             MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK_AT(file, line, err == NULL);
+    CHECK_STR_AT(file, line, why.argument, "data_json");
+    CHECK_AT(file, line, strcmp(why.reason, "longer than PTRDIFF_MAX") == 0);
+    err = DUMMY;
+    CHECK_AT(file, line, monaca_error_new_explained(1, edge_bytes, len, edge_bytes, len, &err, NULL) ==
+                             MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK_AT(file, line, err == NULL);
+    CHECK_AT(file, line, monaca_error_live_count() == live);
+    /* Lookups by parameter name: param_len gives their zero values (empty, 0). */
+    err = RESPOND(200, "{\"error\":{\"code\":-32602,\"message\":\"Invalid params\",\"data\":{\"a\":\"x\"}}}");
+    CHECK_STR_AT(file, line, monaca_error_first_message_for(err, LIT("a")), "x");
+    CHECK_AT(file, line, monaca_error_message_count_for(err, LIT("a")) == 1);
+    CHECK_STR_AT(file, line, monaca_error_message_for(err, LIT("a"), 0), "x");
+    CHECK_STR_AT(file, line, monaca_error_first_message_for(err, "a", len), "");
+    CHECK_AT(file, line, monaca_error_message_count_for(err, "a", len) == 0);
+    CHECK_STR_AT(file, line, monaca_error_message_for(err, "a", len, 0), "");
+    CHECK_STR_AT(file, line, monaca_error_first_message_for(NULL, "a", len), "");
+    CHECK_AT(file, line, monaca_error_message_count_for(NULL, "a", len) == 0);
+    CHECK_STR_AT(file, line, monaca_error_message_for(NULL, "a", len, 0), "");
+    monaca_error_free(err);
+    context[0] = '\0';
+}
+#define EDGE_LEN_REFUSED(len) edge_len_refused_at(__FILE__, __LINE__, (len))
+
+/* A code made with new() and one sent in a response both come back unchanged: the code, its
+ * kind and name (none, even when its low 32 bits are a documented code) and the JSON form. */
+static void edge_code_at(const char *file, int line, int64_t code, const char *digits,
+                         MonacaErrorKind kind)
+{
+    char body[128];
+    char json[128];
+    int body_len, json_len;
+    MonacaError *err;
+
+    sprintf(context, " [code %s]", digits);
+    CHECK_AT(file, line, monaca_code_kind(code) == kind);
+    CHECK_STR_AT(file, line, monaca_code_name(code), "");
+
+    CHECK_AT(file, line, make(code, LIT("m"), NULL, 0, &err) == MONACA_STATUS_OK);
+    CHECK_AT(file, line, monaca_error_code(err) == code);
+    CHECK_AT(file, line, monaca_error_kind(err) == kind);
+    CHECK_STR_AT(file, line, monaca_error_name(err), "");
+    json_len = sprintf(json, "{\"code\":%s,\"message\":\"m\",\"data\":{}}", digits);
+    CHECK_AT(file, line, str_eq(monaca_error_to_json(err), json, (size_t)json_len));
+    monaca_error_free(err);
+
+    body_len = sprintf(body, "{\"error\":{\"code\":%s,\"message\":\"m\"}}", digits);
+    err = respond_at(file, line, 200, body, (size_t)body_len);
+    CHECK_AT(file, line, monaca_error_code(err) == code);
+    CHECK_AT(file, line, monaca_error_kind(err) == kind);
+    CHECK_STR_AT(file, line, monaca_error_name(err), "");
+    CHECK_AT(file, line, str_eq(monaca_error_to_json(err), json, (size_t)json_len));
+    monaca_error_free(err);
+    context[0] = '\0';
+}
+#define EDGE_CODE(code, kind) edge_code_at(__FILE__, __LINE__, (code), #code, (kind))
+
+/* A code sent in another notation of the same integer (`4.294967306e9`) comes back as that
+ * integer: the exact conversion works on 128-bit integers, which 32-bit targets emulate. */
+static void edge_code_notation_at(const char *file, int line, int64_t code, const char *digits,
+                                  const char *notation)
+{
+    char body[128];
+    char json[128];
+    int body_len, json_len;
+    MonacaError *err;
+
+    sprintf(context, " [code %s]", notation);
+    body_len = sprintf(body, "{\"error\":{\"code\":%s,\"message\":\"m\"}}", notation);
+    json_len = sprintf(json, "{\"code\":%s,\"message\":\"m\",\"data\":{}}", digits);
+    err = respond_at(file, line, 200, body, (size_t)body_len);
+    CHECK_AT(file, line, monaca_error_code(err) == code);
+    CHECK_AT(file, line, str_eq(monaca_error_to_json(err), json, (size_t)json_len));
+    monaca_error_free(err);
+    context[0] = '\0';
+}
+#define EDGE_NOTATION(code, notation) \
+    edge_code_notation_at(__FILE__, __LINE__, (code), #code, (notation))
+
+static void test_edges_of_size_and_code(void)
+{
+    size_t live = monaca_error_live_count();
+
+    /* The two lengths this section is about, as the target sees them. */
+    CHECK((size_t)PTRDIFF_MAX + 1 > (size_t)PTRDIFF_MAX);
+    CHECK(SIZE_MAX > (size_t)PTRDIFF_MAX + 1);
+    EDGE_LEN_REFUSED((size_t)PTRDIFF_MAX + 1);
+    EDGE_LEN_REFUSED(SIZE_MAX);
+
+    /* int64 codes past 32 bits: 2^32 + 10 and -2^32 + 10 both have 10 (SESSION_ID_INVALID) as
+     * their low 32 bits, 2^31 and -2^31 - 1 just leave int32. */
+    EDGE_CODE(4294967306, MONACA_KIND_USER_DEFINED);
+    EDGE_CODE(-4294967286, MONACA_KIND_UNKNOWN);
+    EDGE_CODE(2147483648, MONACA_KIND_USER_DEFINED);
+    EDGE_CODE(-2147483649, MONACA_KIND_UNKNOWN);
+    EDGE_CODE(9223372036854775807, MONACA_KIND_USER_DEFINED);
+    /* INT64_MIN has no literal of its own in C (-9223372036854775808 is - applied to an
+     * unsigned constant), so it is spelled out. */
+    edge_code_at(__FILE__, __LINE__, INT64_MIN, "-9223372036854775808", MONACA_KIND_UNKNOWN);
+    EDGE_NOTATION(4294967306, "4294967306.0");
+    EDGE_NOTATION(4294967306, "4.294967306e9");
+    EDGE_NOTATION(4294967306, "42949673060E-1");
+    EDGE_NOTATION(-4294967286, "-4.294967286E+9");
+    EDGE_NOTATION(9223372036854775807, "9.223372036854775807e18");
+    edge_code_notation_at(__FILE__, __LINE__, INT64_MIN, "-9223372036854775808",
+                          "-9.223372036854775808e18");
+
+    CHECK(monaca_error_live_count() == live);
+}
+
+/* ==== end of the size_t / int64_t edge section ============================================ */
+
 int main(void)
 {
     CHECK(monaca_error_live_count() == 0);
@@ -847,6 +1085,7 @@ int main(void)
     test_null_arguments();
     test_catalogue();
     test_live_count();
+    test_edges_of_size_and_code(); /* size_t / int64_t edges */
     /* Every test freed what it made. */
     CHECK(monaca_error_live_count() == 0);
 
