@@ -5,7 +5,8 @@
 # nothing global), builds the library, and
 # exits non-zero when anything fails. Network: the npm registry and Debian's archive only.
 #
-#   1. www/ with node's own test runner, against the real library's answers (test/*.test.js)
+#   1. www/ with node's own test runner, against the real library's answers (test/*.test.js): the
+#      conformance corpus (tests/corpus, every case, every field) and what is particular to JS
 #   2. the TypeScript declarations type-check (tsc --strict) with a usage sample
 #   3. the Android plugin class compiles with Kotlin 2.4.20 (kotlinc-jvm -Werror, installed by
 #      bindings/android/install-kotlin.sh from the npm package kotlin-compiler into
@@ -35,6 +36,7 @@ missing=()
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
+command -v cc >/dev/null 2>&1 || missing+=(gcc) # test/support/native-helper.c
 if [ ${#missing[@]} -gt 0 ]; then
   echo "cordova: installing ${missing[*]}"
   apt-get update -qq || die "apt-get update"
@@ -76,31 +78,50 @@ source "$root/scripts/checks.sh"
 
 # 1. www/ against the library.
 check "node --test (www/ against the library's answers)" \
-  env MONACA_ERROR_CLI="$root/target/release/monaca-error" node --test "$here"/test/*.test.js
+  env MONACA_ERROR_CLI="$root/target/release/monaca-error" MONACA_CORPUS_DIR="$root/tests/corpus" node --test "$here"/test/*.test.js
 
 # 2. TypeScript declarations.
 typecheck() {
   cat >"$work/usage.ts" <<'EOF'
-import { MonacaCloudError, fromNative, parseResponse, describe, kindOf, Kind, Code } from 'cordova-plugin-monaca-cloud-error';
+import { MonacaCloudError, MonacaArgumentError, parseResponse, create, timeout, describe, kindOf, nameOf,
+    descriptionOf, Kind, Code } from 'cordova-plugin-monaca-cloud-error';
+declare const reportFromKotlin: string; // MonacaCloudError.reportJson, passed by the app's own native code
 async function use(): Promise<void> {
     try {
         const none: null = await parseResponse(200, 'e30=');
         void none;
     } catch (e) {
         if (e instanceof MonacaCloudError) {
-            const first: string | undefined = e.messagesFor('collectionName')[0];
+            const first: string | null = e.firstMessageFor('collectionName');
+            const all: string[] = e.messagesFor('criteria');
             const kind: 'CLIENT' | string = e.kind;
-            const name: string | null = e.name;
-            void [first, kind, name, e.code + 1, e.data, e.params.map((p) => p.messages.length), e.detail];
+            const codeName: string | null = e.codeName;
+            const name: string = e.name;
+            const stack: string | undefined = e.stack;
+            const asError: Error = e;
+            void [first, all, kind, codeName, name, stack, asError, e.code + 1, e.data, e.dataJson, e.detail,
+                e.description, e.jsonText, e.toJSON().code, e.params.map((p) => p.messages.length)];
         }
     }
-    const error = fromNative('{"code":11,"message":"m","data":{}}');
-    if (error && error.kind === Kind.CLOUD_API && error.code === Code.USER_LOGIN_REQUIRED) {
+    try {
+        const made: MonacaCloudError = await create(Code.USER_DEFINED_MIN, 'm', '{"a":1}');
+        void made.toString();
+    } catch (e) {
+        if (e instanceof MonacaArgumentError) {
+            const where: number = e.offset + e.line + e.column;
+            const asTypeError: TypeError = e;
+            void [where, e.argument, e.reason, e.message, asTypeError];
+        }
+    }
+    const error = new MonacaCloudError(reportFromKotlin);
+    if (error.kind === Kind.CLOUD_API && error.code === Code.USER_LOGIN_REQUIRED) {
         const entry = await describe(error.code);
         void entry.description;
     }
-    void kindOf(10000);
-    void cordova.plugins.monacaCloudError.timeout().message;
+    const text: string = descriptionOf(10000);
+    void [kindOf(10000), nameOf(11), text];
+    void (await cordova.plugins.monacaCloudError.timeout()).message;
+    void (await timeout()).jsonText;
 }
 void use;
 EOF
@@ -115,7 +136,7 @@ EOF
 check "tsc --strict: types/index.d.ts with a usage sample" typecheck
 # The same check on a sample with a type error must fail, and for that reason.
 tsc_rejects_type_error() {
-  sed 's/const name: string | null = e.name;/const name: string = e.name;/' "$work/usage.ts" >"$work/broken.ts"
+  sed 's/const codeName: string | null = e.codeName;/const codeName: string = e.codeName;/' "$work/usage.ts" >"$work/broken.ts"
   local output
   if output=$(cd "$work" && "$tools/node_modules/.bin/tsc" --strict --noEmit --target es2020 --module commonjs \
     --moduleResolution node broken.ts cordova-global.d.ts 2>&1); then

@@ -1,250 +1,207 @@
-// Tests of www/monaca-cloud-error.js with node's own test runner (`node --test`). Every
-// expectation about a response comes from the real library at test time (test/support),
-// never from stored outputs.
+// What is particular to the JavaScript face (the classification rules are the corpus's, in
+// corpus.test.js): Error semantics, JSON.stringify, frozen params, messagesFor over duplicated
+// names, create and MonacaArgumentError, timeout, the catalogue look-ups, argument checks and
+// native failures. Every answer of the native side comes from the real library (test/support).
 'use strict';
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fake = require('./support/fake-native');
 const library = require('./support/library');
+const { assertShowsReport } = require('./support/check-report');
 
 fake.install();
 const api = require('../www/monaca-cloud-error.js');
-const { MonacaCloudError, fromNative, parseResponse, describe: describeCode, Kind } = api;
+const { MonacaCloudError, MonacaArgumentError, parseResponse, create, Kind, Code } = api;
 
-/** Asserts that `error` is what the library reported for the same response. */
-function assertMatchesLibrary(error, json, rep) {
-    const expected = JSON.parse(json);
-    assert.ok(error instanceof MonacaCloudError);
-    assert.ok(error instanceof Error);
-    // Monaca.cloud.Error compatibility: exactly these own enumerable properties.
+const b64 = (text) => Buffer.from(text, 'utf8').toString('base64');
+
+/** The error parseResponse rejects with for a 200 response carrying `body`, and the library's report. */
+async function errorFor(body, status = 200) {
+    const error = await parseResponse(status, b64(body)).then(() => assert.fail('resolved'), (e) => e);
+    return { error, report: JSON.parse(library.report(body, status)) };
+}
+
+test('an Error subclass whose stack header names the error, never null', async () => {
+    const cases = [
+        ['{"error":{"code":-32602,"message":"Invalid params"}}', 'INVALID_PARAMS'],
+        ['{"error":{"code":10001,"message":"user-defined"}}', 'MonacaCloudError'],
+        ['{"error":{"code":-32050,"message":"server-defined"}}', 'MonacaCloudError'],
+        ['{"error":{"code":7,"message":"unknown"}}', 'MonacaCloudError']
+    ];
+    for (const [body, name] of cases) {
+        const { error, report } = await errorFor(body);
+        assert.ok(error instanceof MonacaCloudError && error instanceof Error);
+        assert.equal(Object.prototype.toString.call(error), '[object Error]');
+        assert.equal(error.name, name);
+        assert.equal(error.codeName, report.name);
+        assert.equal(error.stack.split('\n')[0], `${name}: ${report.message}`);
+        assert.match(error.stack, /\n\s+at /, 'the stack has frames');
+        assert.equal(String(error), report.description);
+    }
+});
+
+test('properties are read-only; only code, message and data are enumerable', async () => {
+    const { error } = await errorFor('{"error":{"code":11,"message":"User login is required"}}');
     assert.deepEqual(Object.keys(error), ['code', 'message', 'data']);
-    assert.equal(error.code, expected.code);
-    assert.equal(error.message, expected.message);
-    assert.deepEqual(error.data, expected.data);
-    assert.deepEqual(JSON.parse(JSON.stringify(error)), expected);
-    // Computed in JavaScript, compared with the library's own answer.
-    assert.equal(error.code, rep.code);
-    assert.equal(error.kind, rep.kind);
-    assert.equal(error.name, rep.name);
-    assert.deepEqual(error.params.map((p) => ({ name: p.name, messages: [...p.messages] })), rep.params);
-}
+    for (const property of ['code', 'message', 'data', 'kind', 'codeName', 'name', 'description', 'detail',
+        'dataJson', 'params', 'jsonText']) {
+        assert.ok(Object.getOwnPropertyNames(error).includes(property), `${property} is an own property`);
+        assert.throws(() => { error[property] = 1; }, TypeError, `${property} is read-only`);
+    }
+    assert.deepEqual(error.data, {}, 'no data gives {}');
+    assert.equal(error.dataJson, null);
+});
 
-test('every fixture response: fromNative(library JSON) agrees with the library', async (t) => {
-    const fixtures = library.fixtures();
-    assert.ok(fixtures.length >= 8, 'the repository ships its fixture responses');
-    for (const fixture of fixtures) {
-        await t.test(fixture.name, () => {
-            const json = library.jsonForm(fixture.file);
-            const rep = library.report(fixture.file);
-            if (rep.success) {
-                assert.equal(json, 'null');
-                assert.equal(fromNative(json), null);
-                return;
-            }
-            assertMatchesLibrary(fromNative(json, rep.detail), json, rep);
-        });
+test('JSON.stringify gives {code, message, data}, the JSON form', async () => {
+    const { error, report } = await errorFor('{"error":{"code":-32602,"message":"m","data":{"a" : [1.0, "x"]}}}');
+    const text = JSON.stringify(error);
+    assert.deepEqual(Object.keys(JSON.parse(text)), ['code', 'message', 'data']);
+    assert.deepEqual(JSON.parse(text), JSON.parse(report.json));
+    assert.equal(error.jsonText, report.json, 'jsonText is the library\'s text, data as sent');
+    assert.equal(error.dataJson, report.data);
+    assert.equal(JSON.stringify({ wrapped: error }), `{"wrapped":${text}}`);
+});
+
+test('params, their entries and their messages are frozen', async () => {
+    const { error } = await errorFor('{"error":{"code":-32602,"message":"m","data":{"a":["x","y"],"b":"z"}}}');
+    assert.equal(error.params.length, 2);
+    assert.ok(Object.isFrozen(error.params));
+    for (const param of error.params) {
+        assert.ok(Object.isFrozen(param));
+        assert.ok(Object.isFrozen(param.messages));
+    }
+    assert.throws(() => { error.params.push({ name: 'c', messages: [] }); }, TypeError);
+    assert.throws(() => { error.params[0].messages[0] = 'changed'; }, TypeError);
+    assert.throws(() => { error.params[0].name = 'changed'; }, TypeError);
+});
+
+test('messagesFor and firstMessageFor read every entry of a duplicated name', async () => {
+    const { error, report } = await errorFor(
+        '{"error":{"code":-32602,"message":"m","data":{"a":["x","y"],"b":"z","a":"w","c":[],"c":"v"}}}');
+    // The library keeps both "a" entries and both "c" entries (the first "c" with no message).
+    assert.deepEqual(report.params.map((p) => p.name), ['a', 'b', 'a', 'c', 'c']);
+    assert.deepEqual(error.params.map((p) => p.name), ['a', 'b', 'a', 'c', 'c']);
+    const all = (name) => report.params.filter((p) => p.name === name).flatMap((p) => p.messages);
+    assert.deepEqual(error.messagesFor('a'), all('a'));
+    assert.equal(all('a').length, 3);
+    assert.equal(error.firstMessageFor('c'), all('c')[0], 'skips the entry without messages');
+    assert.equal(error.firstMessageFor('c'), report.params[4].messages[0]);
+    const copy = error.messagesFor('a');
+    copy.push('mine');
+    assert.deepEqual(error.messagesFor('a'), all('a'), 'each call returns a new array');
+});
+
+test('create: resolves to the library\'s error, with or without data', async () => {
+    for (const [code, message, dataJson] of [
+        [-32602, 'Invalid params', '{"a":["x","y"],"a":"z","n":1.50}'],
+        [10001, 'user-defined \u{1F4F7}', ' [1, 2] '],
+        [13, 'no data', null],
+        [13, 'no data', undefined],
+        [14, '', 'null']
+    ]) {
+        const before = fake.calls.length;
+        const error = await create(code, message, dataJson);
+        assert.deepEqual(fake.calls.slice(before), [{ service: 'MonacaCloudError', action: 'create',
+            args: [code, message, dataJson === undefined ? null : dataJson] }]);
+        const made = library.create(code, message, dataJson === undefined ? null : dataJson);
+        assertShowsReport(error, JSON.parse(made.report));
+    }
+    const omitted = await create(11, 'm');
+    assert.deepEqual(fake.calls.at(-1).args, [11, 'm', null]);
+    assert.equal(omitted.dataJson, null);
+});
+
+test('create: refused data rejects with MonacaArgumentError, the library\'s explanation', async () => {
+    for (const dataJson of ['{"a":}', '', '[1,\n 2', '{"a":1} x']) {
+        const refusal = library.create(-32602, 'm', dataJson).refusal;
+        assert.ok(refusal, `the library refuses ${JSON.stringify(dataJson)}`);
+        const error = await create(-32602, 'm', dataJson).then(() => assert.fail('resolved'), (e) => e);
+        assert.ok(error instanceof MonacaArgumentError);
+        assert.ok(error instanceof TypeError);
+        assert.equal(error.name, 'MonacaArgumentError');
+        assert.equal(error.message, refusal.explanation);
+        assert.equal(error.stack.split('\n')[0], `MonacaArgumentError: ${refusal.explanation}`);
+        for (const field of ['argument', 'reason', 'offset', 'line', 'column']) {
+            assert.equal(error[field], refusal[field], field);
+        }
+        assert.ok(error.line >= 1 && error.column >= 1, 'a JSON fault has a position');
     }
 });
 
-// Expectations derived from the fixtures' own content (read at test time).
-function fixtureBody(name) {
-    return JSON.parse(library.fixtures().find((f) => f.name === name).bytes.toString('utf8'));
-}
-
-function errorForFixture(name) {
-    const { file } = library.fixtures().find((f) => f.name === name);
-    return fromNative(library.jsonForm(file));
-}
-
-test('invalid-params.json: strings, arrays and nested objects become params', () => {
-    const sent = fixtureBody('invalid-params.json').error.data;
-    const error = errorForFixture('invalid-params.json');
-    assert.equal(error.kind, Kind.JSON_RPC);
-    assert.equal(error.name, 'INVALID_PARAMS');
-    assert.deepEqual(error.messagesFor('collectionName'), [sent.collectionName]);
-    assert.deepEqual(error.messagesFor('criteria'), sent.criteria);
-    assert.deepEqual(error.messagesFor('properties.age'), [sent.properties.age]);
-    assert.deepEqual(error.messagesFor('properties'), []);
-    assert.deepEqual(error.messagesFor('nope'), []);
-    assert.deepEqual(error.params.map((p) => p.name), ['collectionName', 'criteria', 'properties.age']);
-    assert.deepEqual(error.data, sent, 'data kept as sent');
+test('create: arguments of the wrong type are refused without a native call', async () => {
+    const before = fake.calls.length;
+    await assert.rejects(create('11', 'm'), TypeError);
+    await assert.rejects(create(1.5, 'm'), TypeError);
+    await assert.rejects(create(2 ** 53, 'm'), TypeError);
+    await assert.rejects(create(11, 42), TypeError);
+    await assert.rejects(create(11, 'm', { a: 1 }), TypeError);
+    assert.equal(fake.calls.length, before);
+    const notRefusal = await create(11, 42).catch((e) => e);
+    assert.ok(!(notRefusal instanceof MonacaArgumentError));
 });
 
-test('documented-invalid-params.json: the documented example', () => {
-    const sent = fixtureBody('documented-invalid-params.json').error;
-    const error = errorForFixture('documented-invalid-params.json');
-    assert.equal(error.code, sent.code);
-    assert.deepEqual(error.messagesFor('collectionName'), [sent.data.collectionName]);
+test('timeout: resolves to the library\'s timeout error', async () => {
+    const error = await api.timeout();
+    assert.deepEqual(fake.calls.at(-1), { service: 'MonacaCloudError', action: 'timeout', args: [] });
+    assertShowsReport(error, JSON.parse(library.timeoutReport()));
+    assert.equal(error.code, Code.CONNECTION_TIMED_OUT);
 });
 
-test('login-required.json and permission-denied.json: no data gives {} and no params', () => {
-    const login = errorForFixture('login-required.json');
-    assert.equal(login.code, fixtureBody('login-required.json').error.code);
-    assert.deepEqual(login.data, {});
-    assert.deepEqual(login.params, []);
-    assert.equal(login.kind, Kind.CLOUD_API);
-    const denied = errorForFixture('permission-denied.json');
-    assert.equal(denied.code, -14);
-    assert.equal(denied.name, 'PERMISSION_DENIED');
-    assert.equal(api.nameOf(14), denied.name, '14 and -14 share the name');
+test('new MonacaCloudError(report) reads a report handed over by other native code', async () => {
+    const body = '{"error":{"code":-32602,"message":"m","data":{"a":"x"}}}';
+    const report = library.report(body);
+    const error = new MonacaCloudError(report);
+    assertShowsReport(error, JSON.parse(report));
+    assert.throws(() => new MonacaCloudError(11, 'm'), TypeError, 'not the SDK constructor');
+    assert.throws(() => new MonacaCloudError('{"code":11}'), TypeError);
+    assert.throws(() => new MonacaCloudError('null'), TypeError);
+    assert.throws(() => new MonacaCloudError('{not json'), SyntaxError);
 });
 
-test('user-defined.json: emoji message, user-defined kind, data but no params', () => {
-    const sent = fixtureBody('user-defined.json').error;
-    const error = errorForFixture('user-defined.json');
-    assert.equal(error.message, sent.message);
-    assert.ok(error.message.includes('\u{1F4F7}'));
-    assert.equal(error.kind, Kind.USER_DEFINED);
-    assert.equal(error.name, null);
-    assert.deepEqual(error.data, sent.data);
-    assert.deepEqual(error.params, []);
-});
-
-test('malformed-code.json and html-gateway.txt: -12 from the library, data {}', () => {
-    for (const name of ['malformed-code.json', 'html-gateway.txt']) {
-        const error = errorForFixture(name);
-        assert.equal(error.code, api.Code.INVALID_RESPONSE, name);
-        assert.equal(error.kind, Kind.CLIENT);
-        assert.deepEqual(error.data, {});
-    }
-});
-
-// Responses made here, written to files and classified by the library.
-const generated = {
-    'duplicates, raw numbers, empty containers, deep nesting':
-        '{"error":{"code":-32602,"message":"m","data":{"a":[1.0, {"x" : 1}, null, true, "s"],' +
-        '"b":{},"c":[],"d":1e2,"e":{"f":{"g":"h","i":[-0.50]}},"a":"again","0":"zero","n":null,"t":false}}}',
-    'non-ASCII, U+2028, NUL and escapes in names and messages':
-        '{"error":{"code":-32602,"message":"\u2028 \ud83d\ude00 \\u0000 \\"q\\"","data":{"\u540d\u524d":"\u5fc5\u9808 \ud83d\udcf7",' +
-        '"line\\u2028sep":["a\\u0000b","\\"quoted\\""],"tab\\tname":"\\\\"}}}',
-    '__proto__ and constructor as parameter names':
-        '{"error":{"code":-32602,"message":"m","data":{"__proto__":"p","constructor":["c"]}}}',
-    '-32602 with array data: no params': '{"error":{"code":-32602,"message":"m","data":["x","y"]}}',
-    '-32602 with string data: no params': '{"error":{"code":-32602,"message":"m","data":"x"}}',
-    '-32602 without data': '{"error":{"code":-32602,"message":"m"}}',
-    'other code with object data: no params': '{"error":{"code":-32603,"message":"m","data":{"a":"b"}}}',
-    'data that is null': '{"error":{"code":13,"message":"m","data":null}}',
-    'large user-defined code': '{"error":{"code":123456789,"message":"m","data":{"k":[1,2]}}}'
-};
-
-test('generated responses: fromNative agrees with the library', async (t) => {
-    for (const [label, body] of Object.entries(generated)) {
-        await t.test(label, () => {
-            const file = library.bodyFile(body);
-            const json = library.jsonForm(file);
-            assertMatchesLibrary(fromNative(json), json, library.report(file));
-        });
-    }
-});
-
-test('fromNative(object) applies the same rules to already parsed values', () => {
-    const body = library.bodyFile(fixtureBodyText('invalid-params.json'));
-    const json = library.jsonForm(body);
-    const fromText = fromNative(json);
-    const fromObject = fromNative(JSON.parse(json));
-    assert.deepEqual(fromObject.params, fromText.params);
-    assert.deepEqual(fromObject.data, fromText.data);
-});
-
-function fixtureBodyText(name) {
-    return library.fixtures().find((f) => f.name === name).bytes;
-}
-
-test('kindOf and nameOf agree with the library for every documented code and each boundary', async (t) => {
+test('kindOf, nameOf, descriptionOf: the library\'s catalogue, synchronously', () => {
     const codes = [
         -32768, -32701, -32700, -32699, -32604, -32603, -32602, -32601, -32600, -32599, -32100,
         -32099, -32050, -32000, -31999, -15, -14, -13, -12, -11, -10, -1, 0, 1, 3, 4, 5, 9, 10, 11,
         12, 13, 14, 15, 9998, 9999, 10000, 10001, 2147483648, -2147483649, Number.MAX_SAFE_INTEGER,
         Number.MIN_SAFE_INTEGER
     ];
-    for (const code of Object.values(api.Code)) if (!codes.includes(code)) codes.push(code);
-    for (const code of codes) {
-        await t.test(String(code), () => {
-            const rep = library.report(library.bodyFile(`{"error":{"code":${code},"message":"m"}}`));
-            assert.equal(rep.code, code);
-            assert.equal(api.kindOf(code), rep.kind);
-            assert.equal(api.nameOf(code), rep.name);
-            const error = new MonacaCloudError(code, 'm');
-            assert.equal(error.kind, rep.kind);
-            assert.equal(error.name, rep.name);
-        });
+    for (const code of Object.values(Code)) if (!codes.includes(code)) codes.push(code);
+    const kinds = new Set();
+    for (const entry of library.catalogue(codes)) {
+        assert.equal(api.kindOf(entry.code), entry.kind, `kindOf(${entry.code})`);
+        assert.equal(api.nameOf(entry.code), entry.name, `nameOf(${entry.code})`);
+        assert.equal(api.descriptionOf(entry.code), entry.description, `descriptionOf(${entry.code})`);
+        kinds.add(entry.kind);
+    }
+    assert.deepEqual([...kinds].sort(), Object.values(Kind).sort(), 'every kind is met, and Kind names them');
+    for (const bad of ['11', 1.5, NaN, null]) {
+        assert.throws(() => api.kindOf(bad), TypeError);
+        assert.throws(() => api.nameOf(bad), TypeError);
+        assert.throws(() => api.descriptionOf(bad), TypeError);
     }
 });
 
-test('timeout() is the library timeout error', () => {
-    const json = library.timeoutJson();
-    const error = api.timeout();
-    assert.deepEqual(JSON.parse(JSON.stringify(error)), JSON.parse(json));
-    assert.deepEqual(error, fromNative(json));
-    assert.equal(error.name, 'CONNECTION_TIMED_OUT');
-    assert.equal(error.kind, Kind.CLIENT);
-});
-
-test('new MonacaCloudError(code, message, data) behaves like Monaca.cloud.Error', () => {
-    const plain = new MonacaCloudError(11, 'User login is required');
-    assert.deepEqual(Object.keys(plain), ['code', 'message', 'data']);
-    assert.deepEqual(plain.data, {});
-    assert.equal(plain.detail, null);
-    assert.ok(Object.getOwnPropertyNames(plain).includes('kind'), 'kind is an own property');
-    assert.ok(!Object.keys(plain).includes('kind'), 'but not enumerable');
-    assert.throws(() => { 'use strict'; plain.code = 1; }, TypeError, 'read-only');
-    const withData = new MonacaCloudError(-32602, 'Invalid params', { a: ['x', 2], b: { c: 'd' } });
-    assert.deepEqual(withData.messagesFor('a'), ['x', '2']);
-    assert.deepEqual(withData.messagesFor('b.c'), ['d']);
-    assert.ok(Object.isFrozen(withData.params));
-    assert.match(String(withData), /-32602 INVALID_PARAMS\]: Invalid params/);
-    assert.throws(() => new MonacaCloudError('11', 'm'), TypeError);
-    assert.throws(() => new MonacaCloudError(1.5, 'm'), TypeError);
-    assert.throws(() => new MonacaCloudError(1, 42), TypeError);
-});
-
-test('fromNative rejects what is not an error', () => {
-    assert.throws(() => fromNative('{not json'), SyntaxError);
-    assert.throws(() => fromNative('{"code":"1","message":"m"}'), TypeError);
-    assert.throws(() => fromNative('{"code":1}'), TypeError);
-    assert.throws(() => fromNative('[1,"m"]'), TypeError);
-    assert.throws(() => fromNative('{"code":1.5,"message":"m"}'), TypeError);
-    assert.equal(fromNative(null), null);
-});
-
-// ---- The exec-based API, answered by the fake native side (which asks the library) ------
-
-function b64(bytes) {
-    return Buffer.from(bytes).toString('base64');
-}
-
-test('parseResponse: rejects with the library error for every fixture, resolves null for success', async (t) => {
-    for (const fixture of library.fixtures()) {
-        for (const status of [200, 304, 500, 0]) {
-            await t.test(`${fixture.name} status ${status}`, async () => {
-                const json = library.jsonForm(fixture.file, status);
-                const rep = library.report(fixture.file, status);
-                const before = fake.calls.length;
-                const outcome = await parseResponse(status, b64(fixture.bytes)).then(
-                    (value) => ({ value }), (error) => ({ error }));
-                assert.deepEqual(fake.calls.slice(before),
-                    [{ service: 'MonacaCloudError', action: 'parseResponse', args: [status, b64(fixture.bytes)] }]);
-                if (rep.success) {
-                    assert.deepEqual(outcome, { value: null });
-                    return;
-                }
-                assert.ok(outcome.error, 'rejected');
-                assertMatchesLibrary(outcome.error, json, rep);
-                assert.equal(outcome.error.detail, rep.detail);
-            });
-        }
+test('describe: the native library\'s catalogue entry', async () => {
+    for (const code of [-32602, -14, -32050, 10001, 7]) {
+        const entry = await api.describe(code);
+        assert.deepEqual(fake.calls.at(-1), { service: 'MonacaCloudError', action: 'describe', args: [code] });
+        assert.deepEqual({ ...entry }, library.catalogue([code])[0]);
+        assert.deepEqual({ ...entry },
+            { code, kind: api.kindOf(code), name: api.nameOf(code), description: api.descriptionOf(code) });
     }
-    // Sanity: a status outside 2xx/304 is -13 whatever the body.
-    const error = await parseResponse(404, b64(fixtureBodyText('find-success.json'))).catch((e) => e);
-    assert.equal(error.code, api.Code.INVALID_STATUS_CODE);
-    assert.match(error.detail, /404/);
+    const before = fake.calls.length;
+    await assert.rejects(api.describe('11'), TypeError);
+    await assert.rejects(api.describe(2 ** 60), TypeError);
+    assert.equal(fake.calls.length, before);
 });
 
-test('parseResponse: an empty body', async () => {
-    const error = await parseResponse(200, '').catch((e) => e);
-    assert.equal(error.code, api.Code.INVALID_RESPONSE);
-    assert.equal(typeof error.detail, 'string');
+test('parseResponse: a success resolves to null; a smoke test of each result', async () => {
+    assert.equal(await parseResponse(200, b64('{"result":{"items":[]}}')), null);
+    assert.equal((await errorFor('{"result":1}', 404)).error.code, Code.INVALID_STATUS_CODE);
+    assert.equal((await errorFor('')).error.code, Code.INVALID_RESPONSE);
+    const { error } = await errorFor('{"error":{"code":11,"message":"User login is required"}}');
+    assert.equal(error.kind, Kind.CLOUD_API);
 });
 
 test('parseResponse: invalid arguments are refused without a native call', async () => {
@@ -258,24 +215,28 @@ test('parseResponse: invalid arguments are refused without a native call', async
     assert.equal(fake.calls.length, before);
 });
 
-test('parseResponse: a native failure rejects with a plain Error', async () => {
-    fake.failNextCall('libmonaca_cloud_error_jni.so not found');
+test('a native failure rejects with a plain Error, whatever the action', async () => {
+    const calls = [
+        ['parseResponse', () => parseResponse(200, '')],
+        ['create', () => create(1, 'm')],
+        ['timeout', () => api.timeout()],
+        ['describe', () => api.describe(1)]
+    ];
+    for (const [action, call] of calls) {
+        fake.failNextCall('libmonaca_cloud_error_jni.so not found');
+        const error = await call().catch((e) => e);
+        assert.ok(!(error instanceof MonacaCloudError) && !(error instanceof MonacaArgumentError));
+        assert.equal(error.message, `MonacaCloudError.${action} failed in native code: libmonaca_cloud_error_jni.so not found`);
+    }
+    // A refusal-shaped failure is a MonacaArgumentError only for create.
+    fake.failNextCall({ argument: 'x', reason: 'r', offset: 0, line: 0, column: 0, explanation: 'e' });
     const error = await parseResponse(200, '').catch((e) => e);
-    assert.ok(!(error instanceof MonacaCloudError));
-    assert.match(error.message, /parseResponse failed in native code: libmonaca_cloud_error_jni\.so not found/);
+    assert.ok(!(error instanceof MonacaArgumentError));
+    assert.match(error.message, /parseResponse failed in native code: \{"argument":"x"/);
 });
 
-test('describe: passes the code and returns the native catalogue entry', async () => {
-    for (const code of [-32602, -14, 10001, 7]) {
-        const entry = await describeCode(code);
-        assert.equal(entry.code, code);
-        assert.equal(entry.kind, api.kindOf(code));
-        assert.equal(entry.name, api.nameOf(code));
-        assert.equal(entry.description, `fake description of ${code}`);
-        assert.deepEqual(fake.calls.at(-1), { service: 'MonacaCloudError', action: 'describe', args: [code] });
-    }
-    const before = fake.calls.length;
-    await assert.rejects(describeCode('11'), TypeError);
-    await assert.rejects(describeCode(2 ** 60), TypeError);
-    assert.equal(fake.calls.length, before);
+test('types/index.d.ts declares exactly what the module exports', () => {
+    const declarations = require('node:fs').readFileSync(require('node:path').join(__dirname, '..', 'types', 'index.d.ts'), 'utf8');
+    const declared = [...declarations.matchAll(/^export declare (?:const|class|function) (\w+)/gm)].map((m) => m[1]);
+    assert.deepEqual(declared.sort(), Object.keys(api).sort());
 });

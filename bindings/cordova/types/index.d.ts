@@ -53,7 +53,7 @@ export declare const Code: Readonly<{
 }>;
 // END GENERATED CATALOGUE
 
-/** The validation messages of one parameter (-32602 only); nested names are dotted. */
+/** The validation messages of one parameter (-32602 only); nested names are dotted. Frozen. */
 export interface MonacaParam {
     readonly name: string;
     readonly messages: readonly string[];
@@ -62,53 +62,88 @@ export interface MonacaParam {
 /** JSON text as the server sent it, parsed. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
+/** The JSON form of an error, as `Monaca.cloud.Error` serialises. */
+export interface MonacaErrorJson {
+    code: number;
+    message: string;
+    data: JsonValue;
+}
+
 /**
  * A Monaca Backend error, compatible with `Monaca.cloud.Error`: own enumerable properties
- * `code`, `message` and `data` (`{}` when absent).
- *
- * At run time it is a subclass of `Error` (`instanceof Error`, with a `stack`). It is not
- * declared so here because its `name` is the code's symbolic name or null, which TypeScript
- * does not allow for an `Error` subclass (whose `name` must be a string).
+ * `code`, `message` and `data` (`{}` when absent); everything else is non-enumerable. All
+ * properties are read-only. Made by the native library; JavaScript reads its report.
  */
-export declare class MonacaCloudError {
-    constructor(code: number, message: string, data?: JsonValue);
+export declare class MonacaCloudError extends Error {
+    /** From the library's report text (`reportJson` in Kotlin, `reportJSON` in Swift). */
+    constructor(report: string);
+    /** The code; a code beyond ±2^53 is the nearest number (`jsonText` has it exactly). */
     readonly code: number;
     readonly message: string;
+    /** The server's data, parsed; `{}` when absent. */
     readonly data: JsonValue;
     /** The family of `code`. */
     readonly kind: MonacaErrorKind;
     /** The symbolic name of a documented code ('INVALID_PARAMS'), null otherwise. */
-    readonly name: string | null;
-    /** Validation messages in the server's order (only for -32602 with object data). */
-    readonly params: readonly MonacaParam[];
-    /** Why a client error (-12, -13) was made, when it came from native code; else null. */
+    readonly codeName: string | null;
+    /** The `Error` name: `codeName`, or 'MonacaCloudError' when there is none. */
+    readonly name: string;
+    /** The library's one-line description; also what toString() returns. */
+    readonly description: string;
+    /** Why a client error (-12, -13) was made; else null. */
     readonly detail: string | null;
-    readonly stack?: string;
-    /** Every message for a parameter (dotted name for nested ones); [] when none. */
-    messagesFor(param: string): string[];
+    /** The JSON text of data exactly as sent, or null when absent. */
+    readonly dataJson: string | null;
+    /** Validation messages in the server's order, duplicates kept (only -32602 with object data). */
+    readonly params: readonly MonacaParam[];
+    /** The library's JSON form, `{"code":..,"message":..,"data":..}`, as text. */
+    readonly jsonText: string;
+    /** Every message for a parameter over all entries of that name (dotted for nested ones); [] when none. */
+    messagesFor(name: string): string[];
+    /** The first message for a parameter, or null. */
+    firstMessageFor(name: string): string | null;
     toString(): string;
+    /** For JSON.stringify: `{code, message, data}`. */
+    toJSON(): MonacaErrorJson;
 }
+
+/** Why create() refused its input, as the library explains it; `message` is the explanation. */
+export declare class MonacaArgumentError extends TypeError {
+    /** The argument at fault, as the native side names it. */
+    readonly argument: string;
+    /** The reason alone ('invalid UTF-8', 'expected a JSON value', ...). */
+    readonly reason: string;
+    /** The byte offset of the fault in the argument's UTF-8. */
+    readonly offset: number;
+    /** The 1-based line of a JSON fault in dataJson; 0 otherwise. */
+    readonly line: number;
+    /** The 1-based column (in characters) of a JSON fault in dataJson; 0 otherwise. */
+    readonly column: number;
+}
+
+/** The kind of an integer code (TypeError for anything else). */
+export declare function kindOf(code: number): MonacaErrorKind;
 
 /** The symbolic name of a documented code, or null. */
 export declare function nameOf(code: number): string | null;
 
-export declare function kindOf(code: number): MonacaErrorKind;
+/** The description of a code: its own for a documented code, its kind's otherwise. */
+export declare function descriptionOf(code: number): string;
 
 /**
- * An error from the library's JSON form (a string, or the object parsed from it); null for
- * 'null' (a success). Throws SyntaxError / TypeError for anything else.
- */
-export declare function fromNative(json: string | object | null, detail?: string | null): MonacaCloudError | null;
-
-/** -11 "Connection timeout". */
-export declare function timeout(): MonacaCloudError;
-
-/**
- * Classifies an HTTP exchange natively. Resolves to null for a success response; rejects with
- * a MonacaCloudError for an error response (or a TypeError/Error for bad arguments or a native
- * failure).
+ * Classifies an HTTP exchange natively. Resolves to null for a success; rejects with a
+ * MonacaCloudError for an error (or a TypeError/Error for bad arguments or a native failure).
  */
 export declare function parseResponse(status: number, bodyBase64: string): Promise<null>;
+
+/**
+ * Makes an error natively. Rejects with a MonacaArgumentError when `dataJson` is not one JSON
+ * value (or a TypeError/Error for arguments of the wrong type or a native failure).
+ */
+export declare function create(code: number, message: string, dataJson?: string | null): Promise<MonacaCloudError>;
+
+/** -11 "Connection timeout", made natively. */
+export declare function timeout(): Promise<MonacaCloudError>;
 
 export interface CodeDescription {
     readonly code: number;
@@ -117,7 +152,7 @@ export interface CodeDescription {
     readonly description: string;
 }
 
-/** The native library's catalogue entry for a code. */
+/** kindOf, nameOf and descriptionOf in one entry, asked of the native library. */
 export declare function describe(code: number): Promise<CodeDescription>;
 
 declare global {

@@ -1,18 +1,16 @@
 /*
- * Monaca Backend errors for Cordova apps.
+ * Monaca Backend errors for Cordova apps: the JavaScript face of the monaca-cloud-error library.
  *
- * Error objects made here are compatible with the Monaca cloud SDK's `Monaca.cloud.Error`:
- * their own enumerable properties are exactly `code`, `message` and `data` (`data` is `{}`
- * when the server sent none), so `JSON.stringify(error)` and code written for the SDK see the
- * same thing. They add `kind`, `name`, `params`, `detail` (non-enumerable) and
- * `messagesFor(param)`.
+ * Every error is made by the library in native code (the Rust core behind the Kotlin and Swift
+ * wrappers, reached with `cordova/exec`), which hands over its report: every field of the error
+ * in one JSON text (README.md at the repository root, "The report", schema 1). This file turns
+ * a report into an object and nothing more: it knows no classification rule, no parameter rule
+ * and no description format. The catalogue look-ups (kindOf, nameOf, descriptionOf) read the
+ * tables below, generated from the library's catalogue.
  *
- * The parsing itself happens in native code (the Rust library behind the Kotlin and Swift
- * wrappers), reached with `cordova/exec`; this file only turns the library's JSON form
- * (`{"code":..,"message":..,"data":..}`) into objects. Kind, name and validation params are
- * computed here from `code` and `data` with the library's own rules (see the error model
- * document), so an error made in JavaScript (`new MonacaCloudError(...)`) reads the same as
- * one that came from native code.
+ * The error objects are compatible with the Monaca cloud SDK's `Monaca.cloud.Error`: their own
+ * enumerable properties are exactly `code`, `message` and `data` (`data` is `{}` when the server
+ * sent none), so `JSON.stringify(error)` and code written for the SDK see the same thing.
  *
  * Loaded by Cordova's module system (`cordova.define`), and by Node for the tests: nothing runs
  * at load time that needs Cordova; `cordova/exec` is required on the first native call.
@@ -21,7 +19,7 @@
 
 var SERVICE = 'MonacaCloudError'; // the <feature> name in plugin.xml
 
-/** Where a code comes from. Same names as the Kotlin and Swift enums. */
+/** Where a code comes from: the report's `kind` values, the same names as the Kotlin enum's. */
 var Kind = Object.freeze({
     UNKNOWN: 'UNKNOWN',
     JSON_RPC: 'JSON_RPC',
@@ -78,229 +76,161 @@ var SERVER_DEFINED_RANGE = Object.freeze([-32099, -32000]);
 var KIND_DESCRIPTIONS = Object.freeze({ UNKNOWN: "Unknown error code", JSON_RPC: "JSON-RPC error", SERVER_DEFINED: "Implementation-defined server error", CLIENT: "Client error", CLOUD_API: "Cloud API error", USER_DEFINED: "User-defined error" });
 // END GENERATED CATALOGUE
 
-/** The kind of any code. */
+// ---- Catalogue look-ups (synchronous, from the generated tables) ----------------------------
+
+function checkCode(code) {
+    if (!Number.isInteger(code)) throw new TypeError('code must be an integer, got ' + code);
+}
+
+/** The kind of any integer code. */
 function kindOf(code) {
+    checkCode(code);
     var known = CATALOGUE.get(code);
     if (known) return known[0];
-    if (code >= -32099 && code <= -32000) return Kind.SERVER_DEFINED;
+    if (code >= SERVER_DEFINED_RANGE[0] && code <= SERVER_DEFINED_RANGE[1]) return Kind.SERVER_DEFINED;
     if (code >= Code.USER_DEFINED_MIN) return Kind.USER_DEFINED;
     return Kind.UNKNOWN;
 }
 
 /** The symbolic name of a documented code ('INVALID_PARAMS'), or null. */
 function nameOf(code) {
+    checkCode(code);
     var known = CATALOGUE.get(code);
     return known ? known[1] : null;
 }
 
-// ---- Validation params ------------------------------------------------------------------
-//
-// Only for -32602 whose data is an object: one entry per member, in the server's order; a
-// string is one message; an array gives one message per element (a non-string element as its
-// JSON text), an empty one none; a nested object gives dotted names ('properties.age'), an
-// empty one the name with no messages; any other value is one message, its JSON text.
-//
-// The rules are applied to a small syntax tree of the JSON text rather than to JSON.parse's
-// result, because JSON.parse loses what the library keeps: a member that occurs twice (both
-// entries are reported) and the text of numbers and nested values as sent ('1.0', '1e2',
-// '{"x" : 1}'). A tree node is {type: 'object'|'array'|'string'|'other', raw, ...}.
-
-function paramsFromTree(node) {
-    var entries = [];
-    if (node.type !== 'object') return entries;
-    node.members.forEach(function (member) { collect(member.key, member.value, entries); });
-    return entries;
+/** The description of a code: its own for a documented code, its kind's otherwise. */
+function descriptionOf(code) {
+    checkCode(code);
+    var known = CATALOGUE.get(code);
+    return known ? known[2] : KIND_DESCRIPTIONS[kindOf(code)];
 }
 
-function collect(name, node, entries) {
-    switch (node.type) {
-    case 'string':
-        entries.push(entry(name, [node.value]));
-        break;
-    case 'array':
-        entries.push(entry(name, node.items.map(function (item) {
-            return item.type === 'string' ? item.value : item.raw;
-        })));
-        break;
-    case 'object':
-        if (node.members.length === 0) entries.push(entry(name, []));
-        node.members.forEach(function (member) { collect(name + '.' + member.key, member.value, entries); });
-        break;
-    default:
-        entries.push(entry(name, [node.raw]));
-    }
-}
-
-function entry(name, messages) {
-    return Object.freeze({ name: name, messages: Object.freeze(messages) });
-}
-
-// A tree for an already parsed value (data given to the constructor): the same rules, with
-// JSON.stringify standing in for the text as sent.
-function treeOfValue(value) {
-    if (typeof value === 'string') return { type: 'string', value: value };
-    if (Array.isArray(value)) return { type: 'array', items: value.map(treeOfValue), raw: JSON.stringify(value) };
-    if (value !== null && typeof value === 'object') {
-        return {
-            type: 'object',
-            members: Object.keys(value).map(function (key) { return { key: key, value: treeOfValue(value[key]) }; }),
-            raw: JSON.stringify(value)
-        };
-    }
-    var raw = JSON.stringify(value);
-    return { type: 'other', raw: raw === undefined ? 'null' : raw };
-}
-
-// A minimal parser for JSON text that JSON.parse has already accepted: it keeps every member
-// (duplicates too) and the exact source text of each value. Strings are decoded by JSON.parse.
-function parseTree(text) {
-    var pos = 0;
-    function ws() { while (pos < text.length && ' \t\r\n'.indexOf(text[pos]) >= 0) pos++; }
-    function stringEnd(start) { // index after the closing quote of the string opening at start
-        var i = start + 1;
-        while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-        return i + 1;
-    }
-    function value() {
-        ws();
-        var start = pos;
-        var c = text[pos];
-        if (c === '{') {
-            pos++;
-            var members = [];
-            ws();
-            if (text[pos] === '}') { pos++; } else {
-                for (;;) {
-                    ws();
-                    var keyEnd = stringEnd(pos);
-                    var key = JSON.parse(text.slice(pos, keyEnd));
-                    pos = keyEnd;
-                    ws(); pos++; // ':'
-                    members.push({ key: key, value: value() });
-                    ws();
-                    if (text[pos++] === '}') break; // else ','
-                }
-            }
-            return { type: 'object', members: members, raw: text.slice(start, pos) };
-        }
-        if (c === '[') {
-            pos++;
-            var items = [];
-            ws();
-            if (text[pos] === ']') { pos++; } else {
-                for (;;) {
-                    items.push(value());
-                    ws();
-                    if (text[pos++] === ']') break;
-                }
-            }
-            return { type: 'array', items: items, raw: text.slice(start, pos) };
-        }
-        if (c === '"') {
-            pos = stringEnd(pos);
-            var raw = text.slice(start, pos);
-            return { type: 'string', value: JSON.parse(raw), raw: raw };
-        }
-        while (pos < text.length && ',]} \t\r\n'.indexOf(text[pos]) < 0) pos++; // number, literal
-        return { type: 'other', raw: text.slice(start, pos) };
-    }
-    return value();
-}
-
-// ---- The error class ----------------------------------------------------------------------
+// ---- The error objects ------------------------------------------------------------------------
 
 function define(target, name, value, enumerable) {
     Object.defineProperty(target, name, { value: value, enumerable: enumerable, writable: false, configurable: false });
 }
 
 /**
- * A Monaca Backend error, as `Monaca.cloud.Error` has it: `new MonacaCloudError(code, message,
- * data)`. Own enumerable properties: code, message, data ({} when absent, that is undefined). Non-enumerable:
- * kind, name (the code's symbolic name or null), params (validation messages, for -32602),
- * detail (why a client error was made, or null). All read-only.
+ * A Monaca Backend error, made from the library's report (the text the native side hands over;
+ * `reportJson` in Kotlin, `reportJSON` in Swift). Apps get these from parseResponse, create and
+ * timeout; `new MonacaCloudError(report)` is for a report that other native code of the app
+ * passed to JavaScript.
+ *
+ * Own enumerable properties, as `Monaca.cloud.Error`: code, message, data (the parsed value, `{}`
+ * when absent). Own non-enumerable ones: kind, codeName (the symbolic name or null), name (the
+ * symbolic name, or 'MonacaCloudError' when there is none), description, detail, dataJson (the
+ * text of data as sent, or null), params, jsonText (the JSON form). All read-only.
  */
 class MonacaCloudError extends Error {
-    constructor(code, message, data, options) {
-        super(message);
-        if (!Number.isInteger(code)) throw new TypeError('code must be an integer, got ' + code);
-        if (typeof message !== 'string') throw new TypeError('message must be a string');
-        var hasData = data !== undefined; // absent; a `null` the server sent is kept as sent
+    constructor(report) {
+        if (typeof report !== 'string') {
+            throw new TypeError('MonacaCloudError is made from the library\'s report text; ' +
+                'create(code, message, dataJson) makes a new error');
+        }
+        var r = JSON.parse(report);
+        if (r === null || typeof r !== 'object' || typeof r.code !== 'number' ||
+                typeof r.message !== 'string' || typeof r.json !== 'string' || !Array.isArray(r.params)) {
+            throw new TypeError('not a report of the monaca-cloud-error library: ' + report);
+        }
+        super(r.message);
         // Error's constructor made `message` a non-enumerable own property; remake it so the
         // enumerable ones come in the SDK's order: code, message, data.
         delete this.message;
-        define(this, 'code', code, true);
-        define(this, 'message', message, true);
-        define(this, 'data', hasData ? data : {}, true);
-        define(this, 'kind', kindOf(code), false);
-        define(this, 'name', nameOf(code), false);
-        var tree = options && options.dataTree ? options.dataTree : (hasData ? treeOfValue(data) : null);
-        var params = code === Code.INVALID_PARAMS && tree ? paramsFromTree(tree) : [];
-        define(this, 'params', Object.freeze(params), false);
-        define(this, 'detail', options && typeof options.detail === 'string' ? options.detail : null, false);
+        define(this, 'code', r.code, true);
+        define(this, 'message', r.message, true);
+        define(this, 'data', r.data === null ? {} : JSON.parse(r.data), true);
+        define(this, 'kind', r.kind, false);
+        define(this, 'codeName', r.name, false);
+        define(this, 'name', r.name === null ? 'MonacaCloudError' : r.name, false);
+        define(this, 'description', r.description, false);
+        define(this, 'detail', r.detail, false);
+        define(this, 'dataJson', r.data, false);
+        define(this, 'params', Object.freeze(r.params.map(function (p) {
+            return Object.freeze({ name: p.name, messages: Object.freeze(p.messages) });
+        })), false);
+        define(this, 'jsonText', r.json, false);
     }
 
-    /** Every validation message for `param` (a dotted name for nested ones), in order; [] if none. */
-    messagesFor(param) {
+    /** Every message for the parameter `name` over all entries of that name, in order; [] if none. */
+    messagesFor(name) {
         var found = [];
-        this.params.forEach(function (p) { if (p.name === param) found.push.apply(found, p.messages); });
+        this.params.forEach(function (p) {
+            if (p.name === name) p.messages.forEach(function (m) { found.push(m); });
+        });
         return found;
     }
 
+    /** The first message for the parameter `name`, or null. */
+    firstMessageFor(name) {
+        var found = this.messagesFor(name);
+        return found.length > 0 ? found[0] : null;
+    }
+
+    /** The library's description (`description`). */
     toString() {
-        return 'MonacaCloudError [' + this.code + (this.name ? ' ' + this.name : '') + ']: ' + this.message +
-            (this.detail ? ' (' + this.detail + ')' : '');
+        return this.description;
+    }
+
+    /** For JSON.stringify: {code, message, data}, as `Monaca.cloud.Error`. */
+    toJSON() {
+        return { code: this.code, message: this.message, data: this.data };
     }
 }
 
 /**
- * An error from the library's JSON form (`monaca_error_to_json`, the wrappers' toJson()):
- * a JSON string, or an object already parsed from one. `null` (a success) gives null.
- * `detail` (optional) is the native side's explanation of a client error.
- *
- * From a string, `data` keeps duplicate members and the text of numbers in `params` exactly as
- * the library does; from an object, non-string values are re-serialised with JSON.stringify.
- * Throws SyntaxError for text that is not JSON, TypeError for a value that is not an error.
+ * Why create() refused its input, as the library explains it: `argument` (the argument at
+ * fault, as the native side names it), `reason`, `offset` (a byte offset in the argument's
+ * UTF-8), `line` and `column` (1-based, of a JSON fault in dataJson; 0 otherwise); the
+ * `message` is the library's whole explanation.
  */
-function fromNative(json, detail) {
-    var value = typeof json === 'string' ? JSON.parse(json) : json;
-    if (value === null) return null;
-    if (typeof value !== 'object' || Array.isArray(value) || !Number.isInteger(value.code) ||
-            typeof value.message !== 'string') {
-        throw new TypeError('not the JSON form of an error: ' + (typeof json === 'string' ? json : JSON.stringify(json)));
+class MonacaArgumentError extends TypeError {
+    constructor(why) {
+        super(why.explanation);
+        define(this, 'argument', why.argument, true);
+        define(this, 'reason', why.reason, true);
+        define(this, 'offset', why.offset, true);
+        define(this, 'line', why.line, true);
+        define(this, 'column', why.column, true);
     }
-    var dataTree = null;
-    if (typeof json === 'string' && value.code === Code.INVALID_PARAMS && value.data !== undefined) {
-        var top = parseTree(json);
-        top.members.forEach(function (m) { if (m.key === 'data') dataTree = m.value; });
-    }
-    return new MonacaCloudError(value.code, value.message, value.data,
-        { dataTree: dataTree, detail: typeof detail === 'string' ? detail : null });
 }
-
-/** -11 "Connection timeout": for the caller to report when its own request timed out. */
-function timeout() {
-    return new MonacaCloudError(Code.CONNECTION_TIMED_OUT, 'Connection timeout', {});
-}
+Object.defineProperty(MonacaArgumentError.prototype, 'name',
+    { value: 'MonacaArgumentError', writable: true, enumerable: false, configurable: true });
 
 // ---- Native calls -------------------------------------------------------------------------
 
+function isRefusal(failure) {
+    return failure !== null && typeof failure === 'object' && typeof failure.explanation === 'string';
+}
+
+// Calls a native action; rejects with a MonacaArgumentError for a refusal of create's input,
+// with a plain Error for any other native failure (bad arguments, a library that cannot load).
 function callNative(action, args) {
     var exec = require('cordova/exec');
     return new Promise(function (resolve, reject) {
-        exec(resolve, function (message) {
-            reject(new Error('MonacaCloudError.' + action + ' failed in native code: ' + message));
+        exec(resolve, function (failure) {
+            reject(action === 'create' && isRefusal(failure) ? new MonacaArgumentError(failure)
+                : new Error('MonacaCloudError.' + action + ' failed in native code: ' +
+                    (typeof failure === 'string' ? failure : JSON.stringify(failure))));
         }, SERVICE, action, args);
     });
+}
+
+function errorFromReply(action, reply) {
+    if (typeof reply !== 'string') {
+        throw new Error('MonacaCloudError.' + action + ': unexpected native reply ' + JSON.stringify(reply));
+    }
+    return new MonacaCloudError(reply);
 }
 
 var BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /**
- * Classifies one HTTP exchange with Monaca Backend in native code. `status` is the HTTP status
- * (0 when no response arrived), `bodyBase64` the raw body bytes in standard base64 ('' for
- * none). Resolves to null for a success response; rejects with a MonacaCloudError for an error
- * response (the server's error, -12 for an unusable body, -13 for a non-success status), or
- * with a TypeError / Error when the arguments or the native call are at fault.
+ * Classifies one HTTP exchange with Monaca Backend. `status` is the HTTP status (0 when no
+ * response arrived), `bodyBase64` the raw body bytes in standard base64 ('' for none). Resolves
+ * to null for a success; rejects with a MonacaCloudError for an error, or with a TypeError /
+ * Error when the arguments or the native call are at fault.
  */
 function parseResponse(status, bodyBase64) {
     if (!Number.isInteger(status) || status < -2147483648 || status > 2147483647) {
@@ -309,21 +239,42 @@ function parseResponse(status, bodyBase64) {
     if (typeof bodyBase64 !== 'string' || !BASE64.test(bodyBase64)) {
         return Promise.reject(new TypeError('bodyBase64 must be a standard base64 string'));
     }
-    // The native side answers [json, detail]: json is the library's JSON form, or null for a
-    // success; detail is a string for client errors, else null.
+    // The native side answers the report, or null for a success.
     return callNative('parseResponse', [status, bodyBase64]).then(function (reply) {
-        if (!Array.isArray(reply) || reply.length !== 2) {
-            throw new Error('MonacaCloudError.parseResponse: unexpected native reply ' + JSON.stringify(reply));
-        }
-        var error = fromNative(reply[0], reply[1]);
-        if (error) throw error;
-        return null;
+        if (reply === null) return null;
+        throw errorFromReply('parseResponse', reply);
     });
 }
 
 /**
- * The library's catalogue entry for any code: resolves to {code, kind, name, description}
- * (name null for user-defined and unknown codes).
+ * Makes an error with any code, message and data (`dataJson`: the JSON text of one value, or
+ * null / absent for none). Resolves to the MonacaCloudError; rejects with a MonacaArgumentError
+ * when the library refuses the input (dataJson is not one JSON value), with a TypeError for
+ * arguments of the wrong type, or an Error for a native failure.
+ */
+function create(code, message, dataJson) {
+    if (!Number.isSafeInteger(code)) {
+        return Promise.reject(new TypeError('code must be a safe integer, got ' + code));
+    }
+    if (typeof message !== 'string') {
+        return Promise.reject(new TypeError('message must be a string'));
+    }
+    if (dataJson !== undefined && dataJson !== null && typeof dataJson !== 'string') {
+        return Promise.reject(new TypeError('dataJson must be JSON text (a string), null or absent'));
+    }
+    return callNative('create', [code, message, dataJson === undefined ? null : dataJson])
+        .then(function (reply) { return errorFromReply('create', reply); });
+}
+
+/** Resolves to the -11 "Connection timeout" error, for a request that the app timed out. */
+function timeout() {
+    return callNative('timeout', []).then(function (reply) { return errorFromReply('timeout', reply); });
+}
+
+/**
+ * The native library's catalogue entry for a code: resolves to {code, kind, name, description}
+ * (name null when there is none). The same answer as kindOf, nameOf and descriptionOf, asked of
+ * the native library: a check that the app's native library is there and has this catalogue.
  */
 function describe(code) {
     if (!Number.isSafeInteger(code)) {
@@ -339,12 +290,14 @@ function describe(code) {
 
 module.exports = {
     MonacaCloudError: MonacaCloudError,
+    MonacaArgumentError: MonacaArgumentError,
     Kind: Kind,
     Code: Code,
     kindOf: kindOf,
     nameOf: nameOf,
-    fromNative: fromNative,
-    timeout: timeout,
+    descriptionOf: descriptionOf,
     parseResponse: parseResponse,
+    create: create,
+    timeout: timeout,
     describe: describe
 };

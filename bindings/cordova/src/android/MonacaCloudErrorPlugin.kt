@@ -1,6 +1,7 @@
 package dev.cloudrpc.monaca.cordova
 
 import android.util.Base64
+import dev.cloudrpc.monaca.MonacaArgumentException
 import dev.cloudrpc.monaca.MonacaCloudError
 import org.apache.cordova.CallbackContext
 import org.apache.cordova.CordovaPlugin
@@ -10,17 +11,21 @@ import org.json.JSONObject
 
 /**
  * The Android side of the Cordova plugin (feature `MonacaCloudError`, see plugin.xml); the
- * JavaScript side is www/monaca-cloud-error.js.
+ * JavaScript side is www/monaca-cloud-error.js, which builds its objects from the report (the
+ * library's every-field JSON text, [MonacaCloudError.reportJson]).
  *
  * Actions:
- * - `parseResponse [status: int, bodyBase64: string]` answers `[json, detail]`: the library's
- *   JSON form of the error (or null for a success response) and the detail of a client error
- *   (or null).
+ * - `parseResponse [status: int, bodyBase64: string]` answers the report of the error, or null
+ *   for a success response.
+ * - `create [code: number, message: string, dataJson: string | null]` answers the report; input
+ *   the library refuses goes to the error callback as
+ *   `{argument, reason, offset, line, column, explanation}` ([MonacaArgumentException]).
+ * - `timeout []` answers the report of the -11 error.
  * - `describe [code: number]` answers `{code, kind, name, description}` from the catalogue.
- * A bad argument or a native library that cannot be used goes to the error callback with a message.
+ * Bad arguments or a native library that cannot be used go to the error callback as a message.
  *
  * Threading: Cordova calls [execute] on its bridge thread. Arguments are read there (cheap),
- * and the parse itself, which can be large, runs on `cordova.threadPool`, never on the UI
+ * and the library call, which can be large, runs on `cordova.threadPool`, never on the UI
  * thread. The wrapper's objects are immutable and its native calls are thread-safe, so
  * concurrent calls need no locking. CallbackContext may be completed from any thread.
  */
@@ -34,6 +39,13 @@ class MonacaCloudErrorPlugin : CordovaPlugin() {
                     val bodyBase64 = args.getString(1)
                     ({ parseResponse(status, bodyBase64, callbackContext) })
                 }
+                "create" -> {
+                    val code = args.getLong(0)
+                    val message = args.getString(1)
+                    val dataJson = if (args.isNull(2)) null else args.getString(2)
+                    ({ create(code, message, dataJson, callbackContext) })
+                }
+                "timeout" -> ({ callbackContext.success(MonacaCloudError.timeout().reportJson) })
                 "describe" -> {
                     val code = args.getLong(0)
                     ({ describe(code, callbackContext) })
@@ -65,11 +77,25 @@ class MonacaCloudErrorPlugin : CordovaPlugin() {
             callbackContext.error("bodyBase64 is not valid base64")
             return
         }
-        val error = MonacaCloudError.fromResponse(status, body)
-        val reply = JSONArray()
-            .put(error?.toJson() ?: JSONObject.NULL)
-            .put(error?.detail ?: JSONObject.NULL)
-        callbackContext.success(reply)
+        // A null message reaches JavaScript as null: a success response.
+        callbackContext.success(MonacaCloudError.fromResponse(status, body)?.reportJson)
+    }
+
+    private fun create(code: Long, message: String, dataJson: String?, callbackContext: CallbackContext) {
+        val error = try {
+            MonacaCloudError.create(code, message, dataJson)
+        } catch (e: MonacaArgumentException) {
+            val refusal = JSONObject()
+                .put("argument", e.argument)
+                .put("reason", e.reason)
+                .put("offset", e.offset)
+                .put("line", e.line)
+                .put("column", e.column)
+                .put("explanation", e.explanation)
+            callbackContext.error(refusal)
+            return
+        }
+        callbackContext.success(error.reportJson)
     }
 
     private fun describe(code: Long, callbackContext: CallbackContext) {

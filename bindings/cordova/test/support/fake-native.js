@@ -1,53 +1,53 @@
 // Stands in for Cordova's `cordova/exec` and the plugin's native classes in Node: it answers
 // the plugin's actions with the protocol of src/android/MonacaCloudErrorPlugin.kt and
-// src/ios/MonacaCloudErrorPlugin.swift, computing every answer with the real library (its
-// command-line tool). It records each call so tests can check what JavaScript sent.
+// src/ios/MonacaCloudErrorPlugin.swift, computing every answer with the real library
+// (library.js). It records each call so tests can check what JavaScript sent.
 'use strict';
 
 const Module = require('node:module');
 const library = require('./library');
 
 const calls = [];
-let failNext = null; // a message to send to the error callback instead of answering
+let failNext = null; // a failure to send to the error callback instead of answering
 
+// {ok: reply} for the success callback, {fail: reply} for the error callback.
 function answer(action, args) {
     switch (action) {
-    case 'parseResponse': {
-        // Native: decode base64, classify, reply [json | null, detail | null].
+    case 'parseResponse': { // decode base64, classify: the report, or null for a success
         const [status, bodyBase64] = args;
-        const file = library.bodyFile(Buffer.from(bodyBase64, 'base64'));
-        const json = library.jsonForm(file, status);
-        if (json === 'null') return [null, null];
-        return [json, library.report(file, status).detail];
+        const report = library.report(Buffer.from(bodyBase64, 'base64'), status);
+        return { ok: report === 'null' ? null : report };
     }
-    case 'describe': {
-        // Native: the catalogue's kind, name and description. The tool has no catalogue
-        // command, so kind and name come from classifying an error with that code, and the
-        // description is marked as this fake's own (JavaScript only passes it through).
-        const [code] = args;
-        const file = library.bodyFile(JSON.stringify({ error: { code, message: 'm' } }));
-        const r = library.report(file);
-        return { code, kind: r.kind, name: r.name, description: `fake description of ${code}` };
+    case 'create': { // the report, or the refusal {argument, reason, ...} to the error callback
+        const [code, message, dataJson] = args;
+        const made = library.create(code, message, dataJson);
+        return made.report !== undefined ? { ok: made.report } : { fail: made.refusal };
     }
+    case 'timeout':
+        return { ok: library.timeoutReport() };
+    case 'describe':
+        return { ok: library.catalogue([args[0]])[0] };
     default:
-        return undefined;
+        return { fail: `Class not found or invalid action: MonacaCloudError.${action}` };
     }
 }
 
 /** The `cordova/exec` signature: exec(success, fail, service, action, args). */
 function exec(success, fail, service, action, args) {
-    calls.push({ service, action, args });
-    // Cordova calls back asynchronously; so does this fake.
-    setImmediate(() => {
+    // Cordova sends the arguments as JSON; so does this fake.
+    const sent = JSON.parse(JSON.stringify(args));
+    calls.push({ service, action, args: sent });
+    setImmediate(() => { // Cordova calls back asynchronously
         if (failNext !== null) {
-            const message = failNext;
+            const failure = failNext;
             failNext = null;
-            fail(message);
+            fail(failure);
             return;
         }
-        const reply = answer(action, args);
-        if (reply === undefined) fail(`Class not found or invalid action: ${service}.${action}`);
-        else success(reply);
+        const reply = service === 'MonacaCloudError' ? answer(action, sent)
+            : { fail: `Class not found: ${service}` };
+        if ('ok' in reply) success(reply.ok);
+        else fail(reply.fail);
     });
 }
 
@@ -63,5 +63,6 @@ function install() {
 module.exports = {
     install,
     calls,
-    failNextCall(message) { failNext = message; }
+    /** The next call goes to the error callback with `failure` (a string or an object). */
+    failNextCall(failure) { failNext = failure; }
 };

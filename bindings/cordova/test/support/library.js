@@ -1,17 +1,19 @@
-// What the real native library says about a response, asked at test time through its
-// command-line tool (`monaca-error`, built by `cargo build --release` at the repository root;
-// MONACA_ERROR_CLI overrides the path). Nothing here is a stored answer: every expectation the
-// tests compare against comes from running the library.
+// What the real native library answers, asked at test time: classification, the report and the
+// timeout error through its command-line tool (`monaca-error --report`, built by `cargo build
+// --release` at the repository root; MONACA_ERROR_CLI overrides the path), and `create` and the
+// catalogue through its C ABI (native-helper.c, built here against the static library next to
+// the tool). Nothing here is a stored answer. Also reads the shared conformance corpus.
 'use strict';
 
-const { execFileSync } = require('node:child_process');
+const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const cli = process.env.MONACA_ERROR_CLI || path.join(repoRoot, 'target', 'release', 'monaca-error');
-const fixturesDir = path.join(repoRoot, 'tests', 'fixtures');
+const staticLib = path.join(path.dirname(cli), 'libmonaca_cloud_error.a');
+const corpusDir = process.env.MONACA_CORPUS_DIR || path.join(repoRoot, 'tests', 'corpus');
 
 if (!fs.existsSync(cli)) {
     throw new Error(`${cli} not found: run 'cargo build --release' at ${repoRoot} (bindings/cordova/test.sh does)`);
@@ -21,94 +23,76 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'monaca-cordova-test-'));
 process.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }));
 let counter = 0;
 
-/** Writes body bytes (Buffer or string) to a scratch file and returns its path. */
-function bodyFile(body) {
-    const file = path.join(scratch, `body-${counter++}`);
-    fs.writeFileSync(file, body);
+/** Writes bytes (Buffer or string) to a scratch file and returns its path. */
+function scratchFile(bytes) {
+    const file = path.join(scratch, `file-${counter++}`);
+    fs.writeFileSync(file, bytes);
     return file;
 }
 
-function run(args) {
-    return execFileSync(cli, args, { encoding: 'utf8' });
+/** The library's report for a response (body bytes, HTTP status): its text, or 'null' for a success. */
+function report(body, status = 200) {
+    return execFileSync(cli, ['--report', '--status', String(status), scratchFile(body)], { encoding: 'utf8' })
+        .replace(/\n$/, '');
 }
 
-/** The library's JSON form for a response file: a JSON string, or 'null' for a success. */
-function jsonForm(file, status = 200) {
-    return run(['--status', String(status), '--json', file]).replace(/\n$/, '');
+/** The report of the library's timeout error. */
+function timeoutReport() {
+    return execFileSync(cli, ['--timeout', '--report'], { encoding: 'utf8' }).replace(/\n$/, '');
 }
 
-/** The JSON form of the library's timeout error. */
-function timeoutJson() {
-    return run(['--timeout', '--json']).replace(/\n$/, '');
+let helper = null;
+function nativeHelper() {
+    if (helper === null) {
+        helper = path.join(scratch, 'native-helper');
+        execFileSync(process.env.CC || 'cc', ['-std=c99', '-Wall', '-Wextra', '-Werror', '-pedantic',
+            '-I', path.join(repoRoot, 'include'), '-o', helper, path.join(__dirname, 'native-helper.c'),
+            staticLib, '-lpthread', '-ldl', '-lm'], { stdio: 'inherit' });
+    }
+    return helper;
 }
 
-// The tool's human-readable kind labels, mapped to the JavaScript Kind names.
-const KIND_LABELS = {
-    unknown: 'UNKNOWN',
-    'JSON-RPC': 'JSON_RPC',
-    'server-defined': 'SERVER_DEFINED',
-    client: 'CLIENT',
-    'Cloud API': 'CLOUD_API',
-    'user-defined': 'USER_DEFINED'
-};
+/**
+ * The library's answer to monaca_error_new_explained(code, message, dataJson): {report} (the
+ * report text) or {refusal} (the explanation object).
+ */
+function create(code, message, dataJson) {
+    const args = ['new', String(code), scratchFile(message)];
+    if (dataJson !== null) args.push(scratchFile(dataJson));
+    const run = spawnSync(nativeHelper(), args, { encoding: 'utf8' });
+    const out = run.stdout.replace(/\n$/, '');
+    if (run.status === 0) return { report: out };
+    if (run.status === 3) return { refusal: JSON.parse(out) };
+    throw new Error(`native-helper ${args.join(' ')}: exit ${run.status}: ${run.stderr}`);
+}
 
-/** Undoes Rust's `str::escape_debug`, which the tool's text report uses for text. */
-function unescapeDebug(text) {
-    return text.replace(/\\(u\{([0-9a-fA-F]+)\}|.)/g, (all, esc, hex) => {
-        if (hex) return String.fromCodePoint(parseInt(hex, 16));
-        const simple = { 0: '\0', t: '\t', r: '\r', n: '\n', '\\': '\\', "'": "'", '"': '"' }[esc];
-        if (simple === undefined) throw new Error(`unknown escape ${all}`);
-        return simple;
+/** The library's catalogue entries for codes: [{code, kind, name, description}]. */
+function catalogue(codes) {
+    const out = execFileSync(nativeHelper(), ['code', ...codes.map(String)], { encoding: 'utf8' });
+    return out.trim().split('\n').map((line, i) => {
+        const entry = JSON.parse(line);
+        return { code: codes[i], kind: entry.report.kind, name: entry.name, description: entry.description };
     });
 }
 
 /**
- * The tool's text report for a response file, read back into
- * {success} or {kind, code, name, detail, params: [{name, messages}]}.
- * Parameter lines are `  <name>: "<message>", "<message>"`, the text escaped with Rust's
- * escape_debug (the names used by the tests contain no ': ').
+ * Every file of the conformance corpus (tests/corpus/*.json; MONACA_CORPUS_DIR overrides):
+ * [{file, rule, cases}]. Throws when the folder is missing or holds fewer than 100 cases.
  */
-function report(file, status = 200) {
-    const text = run(['--status', String(status), file]);
-    if (/^success:/m.test(text)) return { success: true };
-    const field = (label) => {
-        const m = new RegExp(`^${label}:\\s+(.*)$`, 'm').exec(text);
-        if (!m) throw new Error(`no ${label}: line in\n${text}`);
-        return m[1];
-    };
-    const kindLabel = field('kind');
-    if (!(kindLabel in KIND_LABELS)) throw new Error(`unknown kind label ${kindLabel}`);
-    const name = field('name');
-    const detail = field('detail');
-    const result = {
-        success: false,
-        kind: KIND_LABELS[kindLabel],
-        code: Number(field('code')),
-        name: name === '(none)' ? null : name,
-        detail: detail === '(none)' ? null : detail,
-        params: []
-    };
-    const lines = text.split('\n');
-    const at = lines.findIndex((l) => /^params:/.test(l));
-    if (at >= 0) {
-        const count = Number(/^params:\s+(\d+)/.exec(lines[at])[1]);
-        for (const line of lines.slice(at + 1, at + 1 + count)) {
-            const m = /^ {2}(.*?): ?(.*)$/.exec(line);
-            if (!m) throw new Error(`unreadable params line ${JSON.stringify(line)}`);
-            const messages = [...m[2].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((q) => unescapeDebug(q[1]));
-            result.params.push({ name: unescapeDebug(m[1]), messages });
-        }
-        if (result.params.length !== count) throw new Error(`expected ${count} params lines in\n${text}`);
-    }
-    return result;
-}
-
-/** Every fixture response shipped in the repository: [{name, file, bytes}]. */
-function fixtures() {
-    return fs.readdirSync(fixturesDir).sort().map((name) => {
-        const file = path.join(fixturesDir, name);
-        return { name, file, bytes: fs.readFileSync(file) };
+function corpus() {
+    if (!fs.existsSync(corpusDir)) throw new Error(`the conformance corpus ${corpusDir} is missing`);
+    const files = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.json')).sort().map((file) => {
+        const { rule, cases } = JSON.parse(fs.readFileSync(path.join(corpusDir, file), 'utf8'));
+        return { file, rule, cases };
     });
+    const count = files.reduce((n, f) => n + f.cases.length, 0);
+    if (count < 100) throw new Error(`the conformance corpus ${corpusDir} holds ${count} cases, fewer than 100`);
+    return files;
 }
 
-module.exports = { cli, bodyFile, jsonForm, timeoutJson, report, fixtures, KIND_LABELS };
+/** A corpus case's body bytes ("body" is text, "bodyBase64" bytes). */
+function caseBody(testCase) {
+    return 'bodyBase64' in testCase ? Buffer.from(testCase.bodyBase64, 'base64') : Buffer.from(testCase.body, 'utf8');
+}
+
+module.exports = { cli, report, timeoutReport, create, catalogue, corpus, caseBody };

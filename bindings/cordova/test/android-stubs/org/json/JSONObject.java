@@ -4,5 +4,6 @@ package org.json;
 public class JSONObject {
     public static final Object NULL = new Object();
     public JSONObject put(String name, Object value) throws JSONException { return this; }
+    public JSONObject put(String name, int value) throws JSONException { return this; }
     public JSONObject put(String name, long value) throws JSONException { return this; }
 }

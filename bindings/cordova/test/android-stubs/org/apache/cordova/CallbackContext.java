@@ -8,5 +8,6 @@ public class CallbackContext {
     public void success(JSONObject message) {}
     public void success(JSONArray message) {}
     public void success(String message) {}
+    public void error(JSONObject message) {}
     public void error(String message) {}
 }

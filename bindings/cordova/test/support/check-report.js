@@ -1,0 +1,40 @@
+// Asserts that a JavaScript error object shows every field of a report (the library's, parsed)
+// through the public API.
+'use strict';
+
+const assert = require('node:assert/strict');
+const { MonacaCloudError } = require('../../www/monaca-cloud-error.js');
+
+function assertShowsReport(error, expected) {
+    assert.ok(error instanceof MonacaCloudError, `a MonacaCloudError, got ${error}`);
+    assert.ok(error instanceof Error);
+    // Monaca.cloud.Error compatibility: exactly these own enumerable properties, in this order.
+    assert.deepEqual(Object.keys(error), ['code', 'message', 'data']);
+    assert.equal(error.code, expected.code); // a JavaScript number (int64 beyond 2^53 rounds, on both sides)
+    assert.equal(error.kind, expected.kind);
+    assert.equal(error.codeName, expected.name);
+    assert.equal(error.name, expected.name === null ? 'MonacaCloudError' : expected.name);
+    assert.equal(error.description, expected.description);
+    assert.equal(String(error), expected.description);
+    assert.equal(error.message, expected.message);
+    assert.equal(error.detail, expected.detail);
+    assert.equal(error.dataJson, expected.data);
+    assert.deepEqual(error.data, expected.data === null ? {} : JSON.parse(expected.data));
+    assert.deepEqual(error.params, expected.params); // server order, duplicates kept
+    const names = [...new Set(expected.params.map((p) => p.name))];
+    for (const name of names) {
+        const messages = expected.params.filter((p) => p.name === name).flatMap((p) => p.messages);
+        assert.deepEqual(error.messagesFor(name), messages, `messagesFor(${JSON.stringify(name)})`);
+        assert.equal(error.firstMessageFor(name), messages.length > 0 ? messages[0] : null,
+            `firstMessageFor(${JSON.stringify(name)})`);
+    }
+    const absent = names.join('|') + '|absent';
+    assert.deepEqual(error.messagesFor(absent), []);
+    assert.equal(error.firstMessageFor(absent), null);
+    assert.equal(error.jsonText, expected.json); // exactly, int64 codes and data text included
+    const form = JSON.parse(expected.json);
+    assert.deepEqual(error.toJSON(), form);
+    assert.deepEqual(JSON.parse(JSON.stringify(error)), form);
+}
+
+module.exports = { assertShowsReport };

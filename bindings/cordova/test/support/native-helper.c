@@ -1,0 +1,118 @@
+/*
+ * What the native side of the plugin answers for `create` and `describe`, computed by the real
+ * library through its C ABI (the command-line tool has no mode for them). test/support/
+ * library.js builds this file against target/release/libmonaca_cloud_error.a at test time.
+ *
+ *   native-helper new CODE MESSAGE_FILE [DATA_FILE]
+ *       monaca_error_new_explained(CODE, message, data): prints the report and exits 0, or
+ *       prints the refusal {"argument","reason","offset","line","column","explanation"} and
+ *       exits 3. Without DATA_FILE the error has no data.
+ *   native-helper code CODE...
+ *       per code, one line {"name": monaca_code_name or null, "description":
+ *       monaca_code_description, "report": the report of an error with that code and message
+ *       "m"} (the report carries the kind as the core spells it).
+ *
+ * Exit status 2: a usage or I/O error.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "monaca_cloud_error.h"
+
+static void put_string(const char *text, size_t len) {
+    putchar('"');
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '"' || c == '\\') printf("\\%c", c);
+        else if (c < 0x20) printf("\\u%04x", c);
+        else putchar(c);
+    }
+    putchar('"');
+}
+
+static void put_str(MonacaStr s) { fwrite(s.ptr, 1, s.len, stdout); }
+
+static char *read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *bytes = NULL;
+    size_t size = 0, cap = 0, got;
+    do {
+        if (size == cap) {
+            cap = cap ? 2 * cap : 4096;
+            bytes = realloc(bytes, cap);
+            if (!bytes) exit(2);
+        }
+        got = fread(bytes + size, 1, cap - size, f);
+        size += got;
+    } while (got > 0);
+    fclose(f);
+    *len = size;
+    return bytes;
+}
+
+static int parse_code(const char *text, int64_t *code) {
+    char *end;
+    *code = strtoll(text, &end, 10);
+    return *text != '\0' && *end == '\0';
+}
+
+static int make(int argc, char **argv) {
+    int64_t code;
+    size_t message_len = 0, data_len = 0;
+    if ((argc != 2 && argc != 3) || !parse_code(argv[0], &code)) return 2;
+    char *message = read_file(argv[1], &message_len);
+    char *data = argc == 3 ? read_file(argv[2], &data_len) : NULL;
+    if (!message || (argc == 3 && !data)) return 2;
+    MonacaError *err = NULL;
+    MonacaArgumentError why;
+    enum MonacaStatus status = monaca_error_new_explained(
+        code, message, message_len, data, data_len, &err, &why);
+    free(message);
+    free(data);
+    if (status == MONACA_STATUS_OK) {
+        put_str(monaca_error_report_json(err));
+        putchar('\n');
+        monaca_error_free(err);
+        return 0;
+    }
+    printf("{\"argument\":");
+    put_string(why.argument.ptr, why.argument.len);
+    printf(",\"reason\":");
+    put_string(why.reason, strlen(why.reason));
+    printf(",\"offset\":%zu,\"line\":%zu,\"column\":%zu,\"explanation\":", why.offset, why.line, why.column);
+    put_string(why.explanation, strlen(why.explanation));
+    printf("}\n");
+    return 3;
+}
+
+static int code_entries(int argc, char **argv) {
+    for (int i = 0; i < argc; i++) {
+        int64_t code;
+        MonacaError *err = NULL;
+        if (!parse_code(argv[i], &code) ||
+            monaca_error_new(code, "m", 1, NULL, 0, &err) != MONACA_STATUS_OK) return 2;
+        MonacaStr name = monaca_code_name(code);
+        MonacaStr description = monaca_code_description(code);
+        printf("{\"name\":");
+        if (name.len == 0) printf("null");
+        else put_string(name.ptr, name.len);
+        printf(",\"description\":");
+        put_string(description.ptr, description.len);
+        printf(",\"report\":");
+        put_str(monaca_error_report_json(err));
+        printf("}\n");
+        monaca_error_free(err);
+    }
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    int status = 2;
+    if (argc >= 2 && strcmp(argv[1], "new") == 0) status = make(argc - 2, argv + 2);
+    else if (argc >= 3 && strcmp(argv[1], "code") == 0) status = code_entries(argc - 2, argv + 2);
+    if (status == 2) fprintf(stderr, "usage: native-helper new CODE MESSAGE_FILE [DATA_FILE] | code CODE...\n");
+    return fflush(stdout) == 0 ? status : 2;
+}
