@@ -8,6 +8,9 @@
 //!   `MonacaCloudError.Code`, the JavaScript `Code` and `CATALOGUE` and the TypeScript `Code`,
 //!   each between the lines `BEGIN GENERATED CATALOGUE` and `END GENERATED CATALOGUE`.
 //!
+//! - the face table of the bindings' READMEs, copied from the README at the repository root
+//!   (between `BEGIN FACE TABLE` and `END FACE TABLE`).
+//!
 //! `MONACA_UPDATE_GENERATED=1 cargo test --test generated` (or `scripts/update-generated.sh`)
 //! rewrites them; otherwise a stale file fails the test.
 
@@ -183,19 +186,31 @@ fn typescript_code() -> Vec<String> {
     lines
 }
 
-/// `text` with the lines between its BEGIN and END GENERATED CATALOGUE markers replaced by
-/// `body`, indented as the BEGIN marker is.
-fn with_region(text: &str, body: &[String], path: &Path) -> String {
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let begin = lines
-        .iter()
-        .position(|line| line.contains("BEGIN GENERATED CATALOGUE"))
-        .unwrap_or_else(|| panic!("{} has no BEGIN GENERATED CATALOGUE line", path.display()));
-    let end = lines
-        .iter()
-        .position(|line| line.contains("END GENERATED CATALOGUE"))
-        .unwrap_or_else(|| panic!("{} has no END GENERATED CATALOGUE line", path.display()));
+/// The lines between the `BEGIN <what>` and `END <what>` markers of `text`.
+fn region<'t>(text: &'t str, what: &str, path: &Path) -> Vec<&'t str> {
+    let lines: Vec<&str> = text.lines().collect();
+    let (begin, end) = markers(&lines, what, path);
+    lines[begin + 1..end].to_vec()
+}
+
+/// The indexes of the `BEGIN <what>` and `END <what>` lines.
+fn markers(lines: &[&str], what: &str, path: &Path) -> (usize, usize) {
+    let find = |marker: String| {
+        lines
+            .iter()
+            .position(|line| line.contains(&marker))
+            .unwrap_or_else(|| panic!("{} has no {marker} line", path.display()))
+    };
+    let (begin, end) = (find(format!("BEGIN {what}")), find(format!("END {what}")));
     assert!(begin < end, "{}: markers out of order", path.display());
+    (begin, end)
+}
+
+/// `text` with the lines between its BEGIN and END `what` markers replaced by `body`, indented
+/// as the BEGIN marker is.
+fn with_region(text: &str, what: &str, body: &[String], path: &Path) -> String {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let (begin, end) = markers(&lines, what, path);
     let indent: String = lines[begin]
         .chars()
         .take_while(|c| c.is_whitespace())
@@ -250,7 +265,20 @@ fn generated_files_are_up_to_date() {
     for (file, body) in &regions {
         let path = root.join(file);
         let text = std::fs::read_to_string(&path).unwrap();
-        stale.extend(check(&path, &with_region(&text, body, &path)));
+        let generated = with_region(&text, "GENERATED CATALOGUE", body, &path);
+        stale.extend(check(&path, &generated));
+    }
+    let readme = root.join("README.md");
+    let readme_text = std::fs::read_to_string(&readme).unwrap();
+    let table: Vec<String> = region(&readme_text, "FACE TABLE", &readme)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    assert!(table.len() > 20, "README's face table looks empty");
+    for face in ["android", "cordova", "ios"] {
+        let path = root.join(format!("bindings/{face}/README.md"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        stale.extend(check(&path, &with_region(&text, "FACE TABLE", &table, &path)));
     }
     // The header last: cbindgen reads src/ffi.rs as it is now on disk.
     let config = cbindgen::Config::from_file(root.join("cbindgen.toml")).unwrap();

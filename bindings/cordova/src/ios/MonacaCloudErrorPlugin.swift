@@ -64,7 +64,8 @@ final class MonacaCloudErrorPlugin: CDVPlugin {
                 result = CDVPluginResult(status: CDVCommandStatus_OK, messageAs: error.reportJSON)
             } catch let refusal as MonacaArgumentError {
                 let why: [String: Any] = [
-                    "argument": refusal.argument,
+                    // JavaScript's name for the parameter (Swift calls it dataJSON).
+                    "argument": refusal.argument == "dataJSON" ? "dataJson" : refusal.argument,
                     "reason": refusal.reason,
                     "offset": refusal.offset,
                     "line": refusal.line,

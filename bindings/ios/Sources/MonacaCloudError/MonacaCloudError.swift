@@ -251,7 +251,9 @@ extension MonacaCloudError {
 /// `create` refused its input: the core's explanation of which argument, why and where (from
 /// the C `MonacaArgumentError` that `monaca_error_new_explained` fills).
 public struct MonacaArgumentError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The argument at fault, as the C API names it: `"data_json"` (or `"message"`).
+    /// The argument of `create` at fault: `"dataJSON"` (or `"message"`, which a Swift `String`
+    /// cannot make invalid). Each face names its own parameter (C `data_json`, Kotlin and
+    /// JavaScript `dataJson`).
     public let argument: String
     /// The reason alone, e.g. `"expected a JSON value"`.
     public let reason: String
@@ -271,7 +273,8 @@ public struct MonacaArgumentError: Error, Equatable, Sendable, CustomStringConve
     }
 
     init(_ why: CMonacaCloudError.MonacaArgumentError) {
-        argument = copyString(why.argument)
+        let cArgument = copyString(why.argument)
+        argument = cArgument == "data_json" ? "dataJSON" : cArgument
         reason = copyCharArray(why.reason)
         offset = why.offset
         line = why.line

@@ -21,7 +21,7 @@ final class ArgumentErrorTests: MonacaTestCase {
 
     func testEveryFieldOfBadJSONOnItsSecondLine() throws {
         let error = try refusal("{\n  \"a\": tru\n}")
-        XCTAssertEqual(error.argument, "data_json")
+        XCTAssertEqual(error.argument, "dataJSON")
         XCTAssertEqual(error.reason, "invalid literal (expected true, false or null)")
         XCTAssertEqual(error.offset, 9)
         XCTAssertEqual(error.line, 2)
@@ -64,7 +64,7 @@ final class ArgumentErrorTests: MonacaTestCase {
         let bad = ["not json", "{", json("{'a':1} trailing"), "{'single':'quotes'}", "[1,]"]
         let errors = try bad.map { try refusal($0) }
         for (text, error) in zip(bad, errors) {
-            XCTAssertEqual(error.argument, "data_json", text)
+            XCTAssertEqual(error.argument, "dataJSON", text)
             XCTAssertTrue(error.explanation.hasPrefix("data is not valid JSON: " + error.reason + " at line 1, column "), error.explanation)
             XCTAssertEqual(error, try refusal(text), "the same input, the same error")
         }
