@@ -278,7 +278,10 @@ fn generated_files_are_up_to_date() {
     for face in ["android", "cordova", "ios"] {
         let path = root.join(format!("bindings/{face}/README.md"));
         let text = std::fs::read_to_string(&path).unwrap();
-        stale.extend(check(&path, &with_region(&text, "FACE TABLE", &table, &path)));
+        stale.extend(check(
+            &path,
+            &with_region(&text, "FACE TABLE", &table, &path),
+        ));
     }
     // The header last: cbindgen reads src/ffi.rs as it is now on disk.
     let config = cbindgen::Config::from_file(root.join("cbindgen.toml")).unwrap();
