@@ -218,6 +218,17 @@ typedef enum MonacaErrorKind {
 typedef struct MonacaError MonacaError;
 
 /**
+ * The answer to one exchange: opaque, immutable once made, owned by whoever received it.
+ */
+typedef struct MonacaResponse MonacaResponse;
+
+/**
+ * An owned text made by the library (a request body, a URL): opaque, owned by whoever
+ * received it.
+ */
+typedef struct MonacaText MonacaText;
+
+/**
  * A borrowed UTF-8 text: `len` bytes at `ptr`, followed by a NUL byte at `ptr[len]`.
  *
  * `ptr` is never NULL. The text may itself contain NUL bytes (a message may), so read `len`
@@ -562,6 +573,190 @@ uint32_t monaca_abi_version(void);
  * The number of handles made and not yet freed, across all threads: a leak check for tests.
  */
 size_t monaca_error_live_count(void);
+
+/**
+ * Reads an HTTP exchange with Monaca Backend into a response: a result or an error, and the
+ * session to keep.
+ *
+ * `http_status` and `body`/`body_len` are as for `monaca_error_from_response`, whose error
+ * this is for a failure. `session_header`/`session_header_len` is the value of the response's
+ * `X-Set-Monaca-Cloud-Session` header (UTF-8), or NULL and 0 when it had none; it is kept
+ * (copied) when the SDK would read it: a 200-299 or 304 status and a body that is JSON,
+ * errors included. The body is not kept: a success's result stays a byte range of it (see
+ * `monaca_response_result_range`), copied only if the body had to be decoded (UTF-16, or
+ * invalid UTF-8 in strings) or when `monaca_response_result_json` is first called.
+ *
+ * On `MONACA_STATUS_OK`, `*out` is a new response that the caller owns and must free with
+ * `monaca_response_free` (counted by `monaca_error_live_count`); otherwise `*out` is NULL.
+ * `MONACA_STATUS_NULL_ARGUMENT`: `out` is NULL, or a pointer is NULL with a non-zero length.
+ * `MONACA_STATUS_INVALID_ARGUMENT`: a length over `PTRDIFF_MAX`, or a header value that is
+ * not UTF-8. Thread-safe.
+ *
+ * # Safety
+ * `body` and `session_header` are each NULL or point to their length in readable bytes;
+ * `out` is NULL or points to writable storage for one pointer.
+ */
+enum MonacaStatus monaca_response_from_exchange(int32_t http_status,
+                                                const uint8_t *body,
+                                                size_t body_len,
+                                                const char *session_header,
+                                                size_t session_header_len,
+                                                struct MonacaResponse **out);
+
+/**
+ * Whether the response is a success (a result and no error). False for NULL.
+ *
+ * # Safety
+ * `resp` is NULL or a live response of this library.
+ */
+bool monaca_response_is_success(const struct MonacaResponse *resp);
+
+/**
+ * The error of a failed exchange (the same as `monaca_error_from_response` gives), for every
+ * `monaca_error_*` accessor; NULL for a success and for NULL. Borrowed from the response:
+ * valid until `monaca_response_free`; never pass it to `monaca_error_free`.
+ *
+ * # Safety
+ * `resp` is NULL or a live response of this library.
+ */
+const struct MonacaError *monaca_response_error(const struct MonacaResponse *resp);
+
+/**
+ * For a success whose body was read in place (valid UTF-8, not UTF-16): stores where the
+ * result's JSON text lies in that body (`body + *offset`, `*len` bytes, not NUL-terminated)
+ * and returns true, so a caller can use the text without any copy. False otherwise (a
+ * failure, a decoded body, NULL); the out pointers may be NULL.
+ *
+ * # Safety
+ * `resp` is NULL or a live response; `offset` and `len` are each NULL or writable.
+ */
+bool monaca_response_result_range(const struct MonacaResponse *resp, size_t *offset, size_t *len);
+
+/**
+ * The result's JSON text exactly as sent (the decoded text when the body had to be decoded),
+ * NUL-terminated. Pass the same `body`/`body_len` given to `monaca_response_from_exchange`
+ * (the body is not kept; another address or length gives empty). The text is copied into the
+ * response on the first call (safely, from any thread) and kept: valid until
+ * `monaca_response_free`. Empty for a failure and for NULL.
+ *
+ * # Safety
+ * `resp` is NULL or a live response; `body` is NULL or points to `body_len` readable bytes.
+ */
+struct MonacaStr monaca_response_result_json(const struct MonacaResponse *resp,
+                                             const uint8_t *body,
+                                             size_t body_len);
+
+/**
+ * The session id to keep and send back (as the request's `session`): the header value given,
+ * when the SDK would have read it; empty otherwise and for NULL. Borrowed from the response:
+ * valid until `monaca_response_free`.
+ *
+ * # Safety
+ * `resp` is NULL or a live response of this library.
+ */
+struct MonacaStr monaca_response_session(const struct MonacaResponse *resp);
+
+/**
+ * The `loginToken` of an object result (decoded), which the SDK stores for auto-login; empty
+ * when there is none, for a failure and for NULL. Body arguments as for
+ * `monaca_response_result_json`. Kept in the response after the first call: valid until
+ * `monaca_response_free`.
+ *
+ * # Safety
+ * `resp` is NULL or a live response; `body` is NULL or points to `body_len` readable bytes.
+ */
+struct MonacaStr monaca_response_login_token(const struct MonacaResponse *resp,
+                                             const uint8_t *body,
+                                             size_t body_len);
+
+/**
+ * The response in one JSON text, for bridges: `{"session":<string|null>,
+ * "loginToken":<string|null>,"result":<the result as sent>}` for a success, or
+ * `{"session":..,"loginToken":null,"error":<monaca_error_report_json>}` for a failure. Body
+ * arguments as for `monaca_response_result_json` (a success's report needs them). Built on
+ * the first call and kept: valid until `monaca_response_free`. Empty for NULL.
+ *
+ * # Safety
+ * `resp` is NULL or a live response; `body` is NULL or points to `body_len` readable bytes.
+ */
+struct MonacaStr monaca_response_report_json(const struct MonacaResponse *resp,
+                                             const uint8_t *body,
+                                             size_t body_len);
+
+/**
+ * Frees a response, its error and every text borrowed from them. NULL is a no-op.
+ *
+ * # Safety
+ * `resp` is NULL or a live response of this library, which no thread uses afterwards.
+ */
+void monaca_response_free(struct MonacaResponse *resp);
+
+/**
+ * Writes the body of a call to Monaca Backend, as the SDK writes it: `{"jsonrpc":"2.0",
+ * "method":<method>,"params":{<params' members>,"__api_key":..,"__device":..,"__session":..},
+ * "id":<id>}`. `method` is a dotted name (`User.login`: ASCII letters, digits and `_` in
+ * non-empty parts); `params_json` the JSON text of an object (NULL and 0 for `{}`), which may
+ * not hold `__api_key`, `__device` or `__session`; `api_key` and `device_id` are UTF-8 texts;
+ * `session` the session id kept from an earlier response, or NULL and 0 for none (then no
+ * `__session`). Every text is escaped as JSON requires. All inputs are copied.
+ *
+ * On `MONACA_STATUS_OK`, `*out` is a new text that the caller owns and must free with
+ * `monaca_text_free`; otherwise `*out` is NULL and nothing is written. A refused argument
+ * gives `MONACA_STATUS_INVALID_ARGUMENT` (or `MONACA_STATUS_NULL_ARGUMENT` for NULL with a
+ * length) and, when `why` is not NULL, its explanation (`argument` is the parameter's name).
+ *
+ * # Safety
+ * Each text pointer is NULL or points to its length in readable bytes; `out` is NULL or
+ * writable; `why` is NULL or points to a writable `MonacaArgumentError`.
+ */
+enum MonacaStatus monaca_request_new(const char *method,
+                                     size_t method_len,
+                                     const char *params_json,
+                                     size_t params_json_len,
+                                     const char *api_key,
+                                     size_t api_key_len,
+                                     const char *device_id,
+                                     size_t device_id_len,
+                                     const char *session,
+                                     size_t session_len,
+                                     int64_t id,
+                                     struct MonacaText **out,
+                                     struct MonacaArgumentError *why);
+
+/**
+ * The URL of a backend's endpoint: `https://cloud.monaca.mobi/json-rpc/<backend_id>`, where
+ * the id is ASCII letters, digits, `-` and `_`. Out, status and `why` as for
+ * `monaca_request_new`.
+ *
+ * # Safety
+ * `backend_id` is NULL or points to `backend_id_len` readable bytes; `out` is NULL or
+ * writable; `why` is NULL or points to a writable `MonacaArgumentError`.
+ */
+enum MonacaStatus monaca_backend_url(const char *backend_id,
+                                     size_t backend_id_len,
+                                     struct MonacaText **out,
+                                     struct MonacaArgumentError *why);
+
+/**
+ * The text, NUL-terminated. Borrowed from it: valid until `monaca_text_free`. Empty for NULL.
+ *
+ * # Safety
+ * `text` is NULL or a live text of this library.
+ */
+struct MonacaStr monaca_text_str(const struct MonacaText *text);
+
+/**
+ * Frees a text. NULL is a no-op.
+ *
+ * # Safety
+ * `text` is NULL or a live text of this library, which no thread uses afterwards.
+ */
+void monaca_text_free(struct MonacaText *text);
+
+/**
+ * The start of every Backend endpoint URL, `https://cloud.monaca.mobi/json-rpc/`. Static.
+ */
+struct MonacaStr monaca_backend_url_prefix(void);
 
 #ifdef __cplusplus
 }  // extern "C"

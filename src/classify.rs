@@ -9,8 +9,8 @@ use thiserror::Error;
 /// What a response body or status says.
 #[derive(Debug)]
 pub enum Outcome<'a> {
-    /// A success: the body holds a `result` (and no error).
-    Success,
+    /// A success: the body holds a `result` (and no error); its exact JSON text.
+    Success { result: &'a str },
     /// The server reported an error object.
     ServerError(ServerError<'a>),
     /// The body is not an acceptable JSON-RPC response (-12).
@@ -65,42 +65,56 @@ pub enum InvalidResponse {
     NeitherResultNorError,
 }
 
+impl InvalidResponse {
+    /// Whether the body was JSON all the same (the SDK's `JSON.parse` succeeded: it then reads
+    /// the session header, whatever the body says): false for an empty body, invalid UTF-8
+    /// outside strings and invalid JSON.
+    pub fn body_was_json(&self) -> bool {
+        !matches!(
+            self,
+            InvalidResponse::Empty
+                | InvalidResponse::NotUtf8 { .. }
+                | InvalidResponse::Syntax { .. }
+        )
+    }
+}
+
 /// Whether an HTTP status is one whose body the SDK reads: 200-299 or 304.
 pub fn is_success_status(status: i32) -> bool {
     (200..=299).contains(&status) || status == 304
 }
 
-/// Classifies an HTTP exchange (`status` 0 means no response arrived) and hands the outcome to
-/// `take`. The outcome borrows the body's text: the body itself when it is valid UTF-8 (no
-/// copy), otherwise the text a browser would decode from it, which lives only for the call.
-pub fn classify<R>(status: i32, body: &[u8], take: impl FnOnce(Outcome<'_>) -> R) -> R {
+/// Classifies an HTTP exchange (`status` 0 means no response arrived). The outcome borrows
+/// the body's text: the body itself when it is valid UTF-8 (no copy), otherwise the text a
+/// browser would decode from it, which is stored in `decoded` (the one allocation).
+pub fn classify<'a>(status: i32, body: &'a [u8], decoded: &'a mut Option<String>) -> Outcome<'a> {
     if !is_success_status(status) {
-        return take(Outcome::InvalidStatus(status));
+        return Outcome::InvalidStatus(status);
     }
     let start = match decode::sniff(body) {
         decode::Bom::None => 0,
         decode::Bom::Utf8 => decode::UTF8_BOM_LEN,
         bom @ (decode::Bom::Utf16Le | decode::Bom::Utf16Be) => {
-            let text = decode::utf16(body, bom == decode::Bom::Utf16Le);
-            return take(read_text(text.as_bytes(), 0));
+            let text = decoded.insert(decode::utf16(body, bom == decode::Bom::Utf16Le));
+            return read_text(text.as_bytes(), 0);
         }
     };
     match read_envelope(body, start) {
-        Ok(outcome) => take(outcome),
+        Ok(outcome) => outcome,
         // A string holds bytes that are not UTF-8: read the text a browser decodes instead,
         // in which each of them is U+FFFD, and report faults at their place in the body.
         Err(error) if error.reason == scan::INVALID_UTF8 => {
-            let text = decode::utf8_lossy(body);
-            take(match read_envelope(text.as_bytes(), start) {
+            let text = decoded.insert(decode::utf8_lossy(body)).as_bytes();
+            match read_envelope(text, start) {
                 Ok(outcome) => outcome,
                 Err(SyntaxError { reason, offset }) => {
                     let original = decode::original_offset(body, offset);
-                    invalid(not_json(body, reason, original, text.as_bytes(), offset))
+                    invalid(not_json(body, reason, original, text, offset))
                 }
-            })
+            }
         }
         Err(SyntaxError { reason, offset }) => {
-            take(invalid(not_json(body, reason, offset, body, offset)))
+            invalid(not_json(body, reason, offset, body, offset))
         }
     }
 }
@@ -136,7 +150,8 @@ fn not_json(
 #[derive(Default)]
 struct Envelope<'a> {
     error: ErrorMember<'a>,
-    has_result: bool,
+    /// The last `result`'s exact text.
+    result: Option<&'a str>,
 }
 
 #[derive(Default)]
@@ -178,8 +193,8 @@ fn read_envelope(body: &[u8], start: usize) -> Scan<Outcome<'_>> {
             envelope.error = read_error_member(s)?;
             Ok(())
         } else if key.eq_str("result") {
-            envelope.has_result = true;
-            s.skip_value(1)
+            envelope.result = Some(s.value(1)?);
+            Ok(())
         } else {
             s.skip_value(1)
         }
@@ -269,9 +284,10 @@ fn decide(envelope: Envelope<'_>) -> Outcome<'_> {
             (_, None) => invalid(InvalidResponse::MessageMissing),
         },
         ErrorMember::Malformed(fault) => invalid(fault),
-        ErrorMember::Null if envelope.has_result => Outcome::Success,
-        ErrorMember::Null => invalid(InvalidResponse::NullErrorWithoutResult),
-        ErrorMember::Absent if envelope.has_result => Outcome::Success,
-        ErrorMember::Absent => invalid(InvalidResponse::NeitherResultNorError),
+        ErrorMember::Null | ErrorMember::Absent => match (envelope.result, envelope.error) {
+            (Some(result), _) => Outcome::Success { result },
+            (None, ErrorMember::Null) => invalid(InvalidResponse::NullErrorWithoutResult),
+            (None, _) => invalid(InvalidResponse::NeitherResultNorError),
+        },
     }
 }

@@ -53,41 +53,83 @@ pub enum InvalidArgument {
         position: Position,
         offset: usize,
     },
+    /// Another text argument's bytes are not UTF-8 (request arguments from byte-based faces).
+    #[error("{argument} is not valid UTF-8: invalid byte at byte offset {offset}")]
+    TextNotUtf8 {
+        argument: &'static str,
+        offset: usize,
+    },
+    /// A request's method is not a dotted name (`User.login`).
+    #[error("method is not a method name: {reason} (byte offset {offset})")]
+    MethodInvalid { reason: &'static str, offset: usize },
+    #[error("params is not valid JSON: {reason} at {position} (byte offset {offset})")]
+    ParamsNotJson {
+        reason: &'static str,
+        position: Position,
+        offset: usize,
+    },
+    #[error("params is not a JSON object")]
+    ParamsNotAnObject,
+    /// The params hold a member the library sets itself.
+    #[error("params holds \"{key}\", which the library sets from the credentials")]
+    ParamsHoldCredential { key: &'static str },
+    #[error("the backend id is not valid: {reason} (byte offset {offset})")]
+    BackendIdInvalid { reason: &'static str, offset: usize },
 }
 
 impl InvalidArgument {
-    /// The argument at fault: `"message"` or `"data"`.
+    /// The argument at fault: `"message"`, `"data"`, `"method"`, `"params"`, `"backend_id"`
+    /// or the name a [`InvalidArgument::TextNotUtf8`] carries.
     pub fn argument(&self) -> &'static str {
         match self {
             InvalidArgument::MessageNotUtf8 { .. } => "message",
             InvalidArgument::DataNotUtf8 { .. } | InvalidArgument::DataNotJson { .. } => "data",
+            InvalidArgument::TextNotUtf8 { argument, .. } => argument,
+            InvalidArgument::MethodInvalid { .. } => "method",
+            InvalidArgument::ParamsNotJson { .. }
+            | InvalidArgument::ParamsNotAnObject
+            | InvalidArgument::ParamsHoldCredential { .. } => "params",
+            InvalidArgument::BackendIdInvalid { .. } => "backend_id",
         }
     }
 
-    /// The reason alone, without the argument or position: `"invalid UTF-8"` or the JSON
-    /// scanner's reason (`"expected a JSON value"`, ...).
+    /// The reason alone, without the argument or position: `"invalid UTF-8"`, the JSON
+    /// scanner's reason (`"expected a JSON value"`, ...), or the rule broken.
     pub fn reason(&self) -> &'static str {
         match self {
-            InvalidArgument::MessageNotUtf8 { .. } | InvalidArgument::DataNotUtf8 { .. } => {
-                scan::INVALID_UTF8
+            InvalidArgument::MessageNotUtf8 { .. }
+            | InvalidArgument::DataNotUtf8 { .. }
+            | InvalidArgument::TextNotUtf8 { .. } => scan::INVALID_UTF8,
+            InvalidArgument::DataNotJson { reason, .. }
+            | InvalidArgument::ParamsNotJson { reason, .. }
+            | InvalidArgument::MethodInvalid { reason, .. }
+            | InvalidArgument::BackendIdInvalid { reason, .. } => reason,
+            InvalidArgument::ParamsNotAnObject => "not a JSON object",
+            InvalidArgument::ParamsHoldCredential { .. } => {
+                "holds a member the library sets from the credentials"
             }
-            InvalidArgument::DataNotJson { reason, .. } => reason,
         }
     }
 
-    /// The byte offset of the fault in the argument.
+    /// The byte offset of the fault in the argument (0 when it has no place).
     pub fn offset(&self) -> usize {
         match *self {
             InvalidArgument::MessageNotUtf8 { offset }
             | InvalidArgument::DataNotUtf8 { offset }
-            | InvalidArgument::DataNotJson { offset, .. } => offset,
+            | InvalidArgument::TextNotUtf8 { offset, .. }
+            | InvalidArgument::MethodInvalid { offset, .. }
+            | InvalidArgument::BackendIdInvalid { offset, .. }
+            | InvalidArgument::DataNotJson { offset, .. }
+            | InvalidArgument::ParamsNotJson { offset, .. } => offset,
+            InvalidArgument::ParamsNotAnObject | InvalidArgument::ParamsHoldCredential { .. } => 0,
         }
     }
 
-    /// The line and column of the fault, for data that is not JSON.
+    /// The line and column of the fault, for data or params that are not JSON.
     pub fn position(&self) -> Option<Position> {
         match *self {
-            InvalidArgument::DataNotJson { position, .. } => Some(position),
+            InvalidArgument::DataNotJson { position, .. }
+            | InvalidArgument::ParamsNotJson { position, .. } => Some(position),
             _ => None,
         }
     }
@@ -97,17 +139,24 @@ impl CloudError {
     /// Classifies an HTTP exchange as Monaca's JavaScript SDK does, closing its gaps: `None` for
     /// a success, otherwise the error. `status` 0 means that no response arrived.
     pub fn from_response(status: i32, body: &[u8]) -> Option<CloudError> {
-        classify(status, body, |outcome| match outcome {
-            Outcome::Success => None,
-            Outcome::ServerError(error) => Some(CloudError::build(
+        let mut decoded = None;
+        CloudError::from_outcome(classify(status, body, &mut decoded)).err()
+    }
+
+    /// What an outcome stands for: the result's text of a success, or the error.
+    #[allow(clippy::result_large_err)] // made once per response and moved once
+    pub(crate) fn from_outcome(outcome: Outcome<'_>) -> Result<&str, CloudError> {
+        Err(match outcome {
+            Outcome::Success { result } => return Ok(result),
+            Outcome::ServerError(error) => CloudError::build(
                 error.code,
                 |buffer| error.message.decode_into(buffer),
                 error.message.raw().len(),
                 error.data,
                 None,
-            )),
-            Outcome::InvalidResponse(reason) => Some(CloudError::invalid_response(&reason)),
-            Outcome::InvalidStatus(status) => Some(CloudError::invalid_status(status)),
+            ),
+            Outcome::InvalidResponse(reason) => CloudError::invalid_response(&reason),
+            Outcome::InvalidStatus(status) => CloudError::invalid_status(status),
         })
     }
 

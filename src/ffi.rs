@@ -72,7 +72,7 @@ pub const MONACA_CODE_USER_DEFINED_MIN: i64 = 10000;
 // END GENERATED CATALOGUE
 
 /// An error handle: opaque, immutable once made, owned by whoever received it.
-pub struct MonacaError(CloudError);
+pub struct MonacaError(pub(crate) CloudError);
 
 /// A borrowed UTF-8 text: `len` bytes at `ptr`, followed by a NUL byte at `ptr[len]`.
 ///
@@ -164,14 +164,14 @@ impl From<Kind> for MonacaErrorKind {
 
 static LIVE_HANDLES: AtomicUsize = AtomicUsize::new(0);
 
-const EMPTY: MonacaStr = MonacaStr {
+pub(crate) const EMPTY: MonacaStr = MonacaStr {
     ptr: c"".as_ptr(),
     len: 0,
 };
 
 impl MonacaStr {
     /// Lends a text that a NUL follows in memory: a text of a handle, or its JSON form.
-    fn lend(text: &str) -> MonacaStr {
+    pub(crate) fn lend(text: &str) -> MonacaStr {
         MonacaStr {
             ptr: text.as_ptr().cast(),
             len: text.len(),
@@ -179,7 +179,7 @@ impl MonacaStr {
     }
 
     /// A static text stored with its NUL (`"...\0"`).
-    fn from_static_z(text_z: &'static str) -> MonacaStr {
+    pub(crate) fn from_static_z(text_z: &'static str) -> MonacaStr {
         debug_assert!(text_z.ends_with('\0'));
         MonacaStr {
             ptr: text_z.as_ptr().cast(),
@@ -192,7 +192,7 @@ impl MonacaStr {
 /// handle, and the value for a caught panic (rustls-ffi's `PanicOrDefault` and
 /// `NullParameterOrDefault` in one trait: here they differ only for [`MonacaStatus`]). Every
 /// return type of the C ABI implements it, so no function spells out its own fallbacks.
-trait ZeroValue {
+pub(crate) trait ZeroValue {
     /// The answer for a NULL handle (or unusable arguments).
     fn zero() -> Self;
     /// The answer when a panic was caught at the boundary.
@@ -235,7 +235,7 @@ impl ZeroValue for MonacaStatus {
 }
 
 /// Runs `body`, turning a panic into the type's panic value so that it never unwinds into C.
-fn guard<T: ZeroValue>(body: impl FnOnce() -> T) -> T {
+pub(crate) fn guard<T: ZeroValue>(body: impl FnOnce() -> T) -> T {
     catch_unwind(AssertUnwindSafe(|| {
         #[cfg(feature = "panic-injection")]
         panic_injection::fire_if_armed();
@@ -266,9 +266,25 @@ pub mod panic_injection {
     }
 }
 
-fn into_handle(error: CloudError) -> *mut MonacaError {
+/// Boxes a handle for the caller, who owns it; counted in `monaca_error_live_count`.
+pub(crate) fn into_handle<H>(handle: H) -> *mut H {
     LIVE_HANDLES.fetch_add(1, Ordering::Relaxed);
-    Box::into_raw(Box::new(MonacaError(error)))
+    Box::into_raw(Box::new(handle))
+}
+
+/// Frees a handle made by [`into_handle`]; NULL is a no-op.
+///
+/// # Safety
+/// `handle` is NULL or a live handle of this type, which no thread uses afterwards.
+pub(crate) unsafe fn free_handle<H>(handle: *mut H) {
+    if handle.is_null() {
+        return;
+    }
+    guard(|| {
+        // SAFETY: the caller promises `handle` is a live handle that nobody uses any more.
+        drop(unsafe { Box::from_raw(handle) });
+        LIVE_HANDLES.fetch_sub(1, Ordering::Relaxed);
+    })
 }
 
 /// # Safety
@@ -282,7 +298,7 @@ unsafe fn handle<'a>(err: *const MonacaError) -> Option<&'a CloudError> {
 ///
 /// # Safety
 /// When `ptr` is not NULL, it points to `len` readable bytes.
-unsafe fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], MonacaStatus> {
+pub(crate) unsafe fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], MonacaStatus> {
     if ptr.is_null() {
         return if len == 0 {
             Ok(&[])
@@ -302,9 +318,9 @@ unsafe fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], MonacaStatus
 ///
 /// # Safety
 /// `out` is NULL or points to writable storage for one pointer.
-unsafe fn construct(
-    out: *mut *mut MonacaError,
-    make: impl FnOnce() -> Result<Option<CloudError>, MonacaStatus>,
+pub(crate) unsafe fn construct<H>(
+    out: *mut *mut H,
+    make: impl FnOnce() -> Result<Option<H>, MonacaStatus>,
 ) -> MonacaStatus {
     if out.is_null() {
         return MonacaStatus::MONACA_STATUS_NULL_ARGUMENT;
@@ -355,7 +371,7 @@ pub unsafe extern "C" fn monaca_error_from_response(
         construct(out, || {
             // SAFETY: the caller promises `body_len` readable bytes at a non-NULL `body`.
             let body = input(body, body_len)?;
-            Ok(CloudError::from_response(http_status, body))
+            Ok(CloudError::from_response(http_status, body).map(MonacaError))
         })
     }
 }
@@ -366,7 +382,7 @@ pub unsafe extern "C" fn monaca_error_from_response(
 /// if the library failed internally (out of memory aborts the process, as in Rust).
 #[no_mangle]
 pub extern "C" fn monaca_error_timeout() -> *mut MonacaError {
-    guard(|| into_handle(CloudError::timeout()))
+    guard(|| into_handle(MonacaError(CloudError::timeout())))
 }
 
 /// Makes an error from a code, a message and optional data, e.g. to hand an app's own error to
@@ -449,11 +465,23 @@ fn copy_z(buffer: &mut [c_char], text: &str) {
 }
 
 impl MonacaArgumentError {
-    fn fill(&mut self, argument: &'static str, problem: Result<&InvalidArgument, &'static str>) {
+    /// Fills the explanation of a refused `argument` (the core's name of it).
+    pub(crate) fn fill(
+        &mut self,
+        argument: &'static str,
+        problem: Result<&InvalidArgument, &'static str>,
+    ) {
+        // The C parameter's name, NUL-terminated.
         let static_z = |text: &'static str| -> &'static str {
             match text {
                 "message" => "message\0",
                 "data" => "data_json\0",
+                "method" => "method\0",
+                "params" => "params_json\0",
+                "api_key" => "api_key\0",
+                "device_id" => "device_id\0",
+                "session" => "session\0",
+                "backend_id" => "backend_id\0",
                 _ => "\0",
             }
         };
@@ -475,7 +503,7 @@ impl MonacaArgumentError {
         copy_z(&mut self.explanation, &explanation);
     }
 
-    fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.argument = EMPTY;
         self.reason[0] = 0;
         self.offset = 0;
@@ -535,7 +563,7 @@ pub unsafe extern "C" fn monaca_error_new_explained(
         };
         let invalid = MonacaStatus::MONACA_STATUS_INVALID_ARGUMENT;
         CloudError::from_bytes(code, message, data)
-            .map(Some)
+            .map(|error| Some(MonacaError(error)))
             .map_err(|problem| refuse(problem.argument(), Ok(&problem), invalid))
     };
     // SAFETY: forwarded from the caller.
@@ -549,14 +577,8 @@ pub unsafe extern "C" fn monaca_error_new_explained(
 /// `err` is NULL or a live handle of this library, which no thread uses afterwards.
 #[no_mangle]
 pub unsafe extern "C" fn monaca_error_free(err: *mut MonacaError) {
-    if err.is_null() {
-        return;
-    }
-    guard(|| {
-        // SAFETY: the caller promises `err` is a live handle that nobody uses any more.
-        drop(unsafe { Box::from_raw(err) });
-        LIVE_HANDLES.fetch_sub(1, Ordering::Relaxed);
-    })
+    // SAFETY: forwarded from the caller.
+    unsafe { free_handle(err) }
 }
 
 /// Reads a handle with `read`, or gives the zero value for NULL (and for a caught panic).

@@ -22,6 +22,7 @@
 
 pub mod codes;
 pub mod ffi;
+pub mod ffi_call;
 
 mod classify;
 mod decode;
@@ -29,6 +30,8 @@ mod error;
 mod number;
 mod params;
 pub mod report;
+mod request;
+mod response;
 mod scan;
 mod text;
 
@@ -38,4 +41,6 @@ pub use error::{
     CloudError, InvalidArgument, Param, INVALID_RESPONSE_MESSAGE, INVALID_STATUS_MESSAGE,
     TIMEOUT_MESSAGE,
 };
+pub use request::{backend_url, CloudRequest, Credentials, BACKEND_URL_PREFIX};
+pub use response::CloudResponse;
 pub use scan::{Position, MAX_DEPTH};
