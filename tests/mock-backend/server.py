@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""A mock Monaca Backend on loopback, for the end-to-end tests of the Swift and Kotlin clients
+(and anything else that makes a whole call). It speaks JSON-RPC 2.0 over HTTP POST at
+/json-rpc/<backend id>, as cloud.monaca.mobi does, with the behaviour the tests need:
+
+  User.login      params {username, password}: password "secret" gives the result
+                  {"loginToken":"token-<n>","user":{"_id":"u1","username":<username>}} and the
+                  header X-Set-Monaca-Cloud-Session: session-<n>; another password gives
+                  -32602 Invalid params with data {"password":"Wrong password."}
+  Collection.find needs params.__session to be a session this server issued, else error 11
+                  "User login is required"; gives {"totalItems":1,"items":[{"_id":"i1"}]}
+  Echo            gives the params it received (so a test sees __api_key, __device, __session)
+  Fail.status500  answers HTTP 500 with an HTML body
+  Fail.slow       answers after SLOW seconds (default 3): for a client's timeout
+  anything else   -32601 Method not found
+
+Every request must carry __api_key "test-api-key" and __device (non-empty), else error 4 / 12,
+and the path must name backend "test-backend", else HTTP 404.
+
+Bounded: it serves at most MAX_REQUESTS (default 200) requests and lives at most LIFETIME
+seconds (default 120), then exits. It binds 127.0.0.1 on a free port and prints
+"PORT <n>" as its first line on standard output.
+
+    python3 tests/mock-backend/server.py [--max-requests N] [--lifetime S] [--slow S]
+"""
+import argparse
+import itertools
+import json
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+API_KEY = 'test-api-key'
+BACKEND = 'test-backend'
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--max-requests', type=int, default=200)
+    parser.add_argument('--lifetime', type=float, default=120.0)
+    parser.add_argument('--slow', type=float, default=3.0)
+    args = parser.parse_args()
+
+    counter = itertools.count(1)
+    sessions = set()
+    lock = threading.Lock()
+    served = [0]
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = 'HTTP/1.1'
+
+        def log_message(self, *_):
+            pass
+
+        def reply(self, status, body, headers=()):
+            data = body.encode() if isinstance(body, str) else body
+            self.send_response(status)
+            self.send_header('Content-Type', 'application/json; charset=utf-8')
+            self.send_header('Content-Length', str(len(data)))
+            for name, value in headers:
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+        def rpc(self, request_id, result=None, error=None, headers=()):
+            body = {'jsonrpc': '2.0', 'id': request_id}
+            if error is not None:
+                body['error'] = error
+            else:
+                body['result'] = result
+            self.reply(200, json.dumps(body), headers)
+
+        def do_GET(self):
+            self.reply(405, '{"error":"POST only"}')
+
+        def do_POST(self):
+            with lock:
+                served[0] += 1
+                if served[0] >= args.max_requests:
+                    threading.Thread(target=self.server.shutdown, daemon=True).start()
+            length = int(self.headers.get('Content-Length') or 0)
+            raw = self.rfile.read(length)
+            if self.path != f'/json-rpc/{BACKEND}':
+                return self.reply(404, '<html>Not Found</html>')
+            try:
+                request = json.loads(raw)
+                method, params, request_id = request['method'], request['params'], request['id']
+            except (ValueError, KeyError, TypeError):
+                return self.rpc(None, error={'code': -32700, 'message': 'Parse error'})
+            if request.get('jsonrpc') != '2.0' or not isinstance(params, dict):
+                return self.rpc(request_id, error={'code': -32600, 'message': 'Invalid Request'})
+            if params.get('__api_key') != API_KEY:
+                return self.rpc(request_id, error={'code': 4, 'message': 'Cloud API key or Cloud ID invalid'})
+            if not params.get('__device'):
+                return self.rpc(request_id, error={'code': 12, 'message': 'A device ID must be given'})
+            if method == 'User.login':
+                if params.get('password') != 'secret':
+                    return self.rpc(request_id, error={'code': -32602, 'message': 'Invalid params',
+                                                       'data': {'password': 'Wrong password.'}})
+                n = next(counter)
+                session = f'session-{n}'
+                with lock:
+                    sessions.add(session)
+                result = {'loginToken': f'token-{n}', 'user': {'_id': 'u1', 'username': params.get('username')}}
+                return self.rpc(request_id, result=result, headers=[('X-Set-Monaca-Cloud-Session', session)])
+            if method == 'Collection.find':
+                with lock:
+                    known = params.get('__session') in sessions
+                if not known:
+                    return self.rpc(request_id, error={'code': 11, 'message': 'User login is required'})
+                return self.rpc(request_id, result={'totalItems': 1, 'items': [{'_id': 'i1'}]})
+            if method == 'Echo':
+                return self.rpc(request_id, result=params)
+            if method == 'Fail.status500':
+                return self.reply(500, '<html>Internal Server Error</html>')
+            if method == 'Fail.slow':
+                time.sleep(args.slow)
+                return self.rpc(request_id, result='late')
+            return self.rpc(request_id, error={'code': -32601, 'message': 'Method not found'})
+
+    server = ThreadingHTTPServer(('127.0.0.1', 0), Handler)
+    server.daemon_threads = True
+    print(f'PORT {server.server_address[1]}', flush=True)
+    timer = threading.Timer(args.lifetime, server.shutdown)
+    timer.daemon = True
+    timer.start()
+    server.serve_forever()
+    server.server_close()
+    print(f'served {served[0]} requests', file=sys.stderr)
+
+
+if __name__ == '__main__':
+    main()
