@@ -3,7 +3,7 @@
 //! against it. The C harness, the Swift XCTests, the Kotlin JVM tests and the JavaScript tests
 //! read the same files.
 
-use monaca_cloud_error::CloudError;
+use monaca_cloud_error::{CloudError, CloudResponse};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -65,7 +65,28 @@ fn every_case_of_the_corpus_gives_its_report_and_every_rust_field_agrees() {
         let label = format!("{file}/{}", case["name"].as_str().unwrap());
         let status = case["status"].as_i64().unwrap() as i32;
         let expected = &case["expected"];
-        let error = CloudError::from_response(status, &body_of(case));
+        let body = body_of(case);
+        // Read as a response, the same exchange gives the same answer.
+        let response = CloudResponse::from_exchange(status, &body, None);
+        let response_error = response.error().map(|e| e.report_json().to_owned());
+        if response.is_success() != expected.is_null() {
+            failures.push(format!(
+                "{label}: as a response, success is {}",
+                response.is_success()
+            ));
+        }
+        // A result read in place is exactly the bytes of its range of the body.
+        if let (Some(result), Some(range)) = (response.result_json(), response.result_range()) {
+            if body.get(range) != Some(result.as_bytes()) {
+                failures.push(format!("{label}: the result is not its range of the body"));
+            }
+        }
+        let error = CloudError::from_response(status, &body);
+        if response_error.as_deref() != error.as_ref().map(CloudError::report_json) {
+            failures.push(format!(
+                "{label}: the response's error differs from from_response's"
+            ));
+        }
         let Some(error) = error else {
             if !expected.is_null() {
                 failures.push(format!("{label}: a success, expected {expected}"));

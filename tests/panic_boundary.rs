@@ -79,6 +79,117 @@ fn every_export_returns_its_zero_value_when_it_panics() {
         "nothing explained: the panic came first"
     );
     assert!(panicking!(ffi::monaca_error_timeout()).is_null());
+
+    // A whole call: responses and texts.
+    use monaca_cloud_error::ffi_call;
+    let mut response = 1 as *mut ffi_call::MonacaResponse;
+    let ok = br#"{"result":{"loginToken":"t"}}"#;
+    assert_eq!(
+        panicking!(ffi_call::monaca_response_from_exchange(
+            200,
+            ok.as_ptr(),
+            ok.len(),
+            b"s".as_ptr().cast(),
+            1,
+            &mut response
+        )),
+        MonacaStatus::MONACA_STATUS_PANIC
+    );
+    assert!(response.is_null());
+    // SAFETY: valid buffers and out pointer; freed below.
+    unsafe {
+        ffi_call::monaca_response_from_exchange(
+            200,
+            ok.as_ptr(),
+            ok.len(),
+            b"s".as_ptr().cast(),
+            1,
+            &mut response,
+        )
+    };
+    assert!(!panicking!(ffi_call::monaca_response_is_success(response)));
+    assert!(panicking!(ffi_call::monaca_response_error(response)).is_null());
+    let (mut offset, mut len) = (7usize, 7usize);
+    assert!(!panicking!(ffi_call::monaca_response_result_range(
+        response,
+        &mut offset,
+        &mut len
+    )));
+    assert!(is_empty(panicking!(ffi_call::monaca_response_result_json(
+        response,
+        ok.as_ptr(),
+        ok.len()
+    ))));
+    assert!(is_empty(panicking!(ffi_call::monaca_response_session(
+        response
+    ))));
+    assert!(is_empty(panicking!(ffi_call::monaca_response_login_token(
+        response,
+        ok.as_ptr(),
+        ok.len()
+    ))));
+    assert!(is_empty(panicking!(ffi_call::monaca_response_report_json(
+        response,
+        ok.as_ptr(),
+        ok.len()
+    ))));
+    // SAFETY: the response is live and unused afterwards.
+    unsafe {
+        assert!(ffi_call::monaca_response_is_success(response));
+        assert_eq!(
+            std::slice::from_raw_parts(
+                ffi_call::monaca_response_session(response).ptr.cast::<u8>(),
+                1
+            ),
+            b"s"
+        );
+    }
+    panicking!(ffi_call::monaca_response_free(response));
+    // SAFETY: the panic leaked the response (never unwinds into C); free it for the count.
+    unsafe { ffi_call::monaca_response_free(response) };
+    let mut text = 1 as *mut ffi_call::MonacaText;
+    assert_eq!(
+        panicking!(ffi_call::monaca_request_new(
+            b"m".as_ptr().cast(),
+            1,
+            ptr::null(),
+            0,
+            b"k".as_ptr().cast(),
+            1,
+            b"d".as_ptr().cast(),
+            1,
+            ptr::null(),
+            0,
+            1,
+            &mut text,
+            ptr::null_mut()
+        )),
+        MonacaStatus::MONACA_STATUS_PANIC
+    );
+    assert!(text.is_null());
+    text = 1 as *mut ffi_call::MonacaText;
+    assert_eq!(
+        panicking!(ffi_call::monaca_backend_url(
+            b"b".as_ptr().cast(),
+            1,
+            &mut text,
+            ptr::null_mut()
+        )),
+        MonacaStatus::MONACA_STATUS_PANIC
+    );
+    assert!(text.is_null());
+    // SAFETY: valid arguments; the text is freed below.
+    unsafe { ffi_call::monaca_backend_url(b"b".as_ptr().cast(), 1, &mut text, ptr::null_mut()) };
+    assert!(is_empty(panicking!(ffi_call::monaca_text_str(text))));
+    // SAFETY: the text is live and unused afterwards.
+    unsafe { ffi_call::monaca_text_free(text) };
+    assert!(is_empty(panicking!(ffi_call::monaca_backend_url_prefix())));
+    let mut extra = ptr::null_mut();
+    // SAFETY: valid arguments; a panic in free leaks the text rather than unwinding.
+    unsafe { ffi_call::monaca_backend_url(b"b".as_ptr().cast(), 1, &mut extra, ptr::null_mut()) };
+    panicking!(ffi_call::monaca_text_free(extra));
+    // SAFETY: the panicking free left it live; free it for the count.
+    unsafe { ffi_call::monaca_text_free(extra) };
     assert_eq!(panicking!(ffi::monaca_error_code(handle)), 0);
     assert_eq!(
         panicking!(ffi::monaca_error_kind(handle)),

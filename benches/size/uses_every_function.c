@@ -30,6 +30,24 @@ int main(int argc, char **argv) {
                    (size_t)monaca_code_kind(1) + monaca_code_name(1).len +
                    monaca_code_description(1).len + monaca_status_description(status).len +
                    monaca_version().len + monaca_abi_version() + monaca_error_live_count();
+    {
+        MonacaResponse *resp = NULL;
+        MonacaText *text = NULL, *url = NULL;
+        size_t offset = 0, range = 0;
+        monaca_response_from_exchange(200, (const uint8_t *)body, len, "s", 1, &resp);
+        total += (size_t)monaca_response_is_success(resp) + (size_t)(monaca_response_error(resp) != NULL) +
+                 (size_t)monaca_response_result_range(resp, &offset, &range) +
+                 monaca_response_result_json(resp, (const uint8_t *)body, len).len +
+                 monaca_response_session(resp).len +
+                 monaca_response_login_token(resp, (const uint8_t *)body, len).len +
+                 monaca_response_report_json(resp, (const uint8_t *)body, len).len;
+        monaca_response_free(resp);
+        monaca_request_new("m", 1, NULL, 0, "k", 1, "d", 1, NULL, 0, 1, &text, &why);
+        monaca_backend_url("b", 1, &url, &why);
+        total += monaca_text_str(text).len + monaca_text_str(url).len + monaca_backend_url_prefix().len;
+        monaca_text_free(text);
+        monaca_text_free(url);
+    }
     monaca_error_free(err);
     monaca_error_free(made);
     monaca_error_free(explained);

@@ -10,7 +10,8 @@ use libfuzzer_sys::fuzz_target;
 use monaca_cloud_error::ffi::{self, MonacaError, MonacaErrorKind, MonacaStatus, MONACA_MAX_DEPTH};
 use monaca_fuzz::{
     abort_on_panic, check_json_form, check_null_handle, check_response, free, from_response,
-    max_depth, oracle_can_judge, oracle_depth_ok, parse_json, snapshot, text, Snapshot,
+    is_success_status, max_depth, oracle_can_judge, oracle_depth_ok, parse_json, snapshot, text,
+    Snapshot,
 };
 use std::fmt::Write as _;
 use std::ptr;
@@ -42,6 +43,21 @@ enum Op {
     Statics {
         code: Code,
         status: i32,
+    },
+    /// The same exchange read as a response (monaca_response_*).
+    Exchange {
+        status: Status,
+        body: Body,
+        session: Option<String>,
+    },
+    /// A request body and a URL (monaca_request_new, monaca_backend_url, monaca_text_*).
+    Request {
+        method: String,
+        params: Option<Json>,
+        api_key: String,
+        device_id: String,
+        session: Option<String>,
+        id: i64,
     },
 }
 
@@ -654,6 +670,163 @@ fn new_error(code: i64, message: &Message, data: &Data, explained: bool) -> Opti
     })
 }
 
+/// A response agrees with `monaca_error_from_response` on the same exchange; a success's result
+/// is its range of the body and its report splices it in; the session follows the SDK's rule.
+fn exchange(status: i32, body: &[u8], session: Option<&str>) {
+    use monaca_cloud_error::ffi_call as call;
+    if !oracle_can_judge(body) {
+        return;
+    }
+    let session_bytes = session.map(str::as_bytes);
+    let mut resp = ptr::null_mut();
+    // SAFETY: valid buffers and out pointer; the response is freed below.
+    let made = unsafe {
+        call::monaca_response_from_exchange(
+            status,
+            body.as_ptr(),
+            body.len(),
+            session_bytes.map_or(ptr::null(), |s| s.as_ptr().cast()),
+            session_bytes.map_or(0, <[u8]>::len),
+            &mut resp,
+        )
+    };
+    assert_eq!(made, MonacaStatus::MONACA_STATUS_OK);
+    let err = from_response(status, body, false);
+    // SAFETY: `resp` and `err` are live until freed at the end.
+    unsafe {
+        let success = call::monaca_response_is_success(resp);
+        assert_eq!(success, err.is_null(), "success agrees");
+        let resp_err = call::monaca_response_error(resp);
+        if !err.is_null() {
+            assert_eq!(
+                text(ffi::monaca_error_report_json(resp_err)),
+                text(ffi::monaca_error_report_json(err)),
+                "the response's error is from_response's"
+            );
+        }
+        let result = text(call::monaca_response_result_json(
+            resp,
+            body.as_ptr(),
+            body.len(),
+        ));
+        let (mut offset, mut len) = (0, 0);
+        if call::monaca_response_result_range(resp, &mut offset, &mut len) {
+            assert_eq!(&body[offset..offset + len], result.as_bytes());
+        }
+        assert_eq!(!result.is_empty(), success);
+        let report = text(call::monaca_response_report_json(
+            resp,
+            body.as_ptr(),
+            body.len(),
+        ));
+        if success {
+            assert!(
+                report.ends_with(&format!(",\"result\":{result}}}")),
+                "{report}"
+            );
+        }
+        let token = text(call::monaca_response_login_token(
+            resp,
+            body.as_ptr(),
+            body.len(),
+        ));
+        if !token.is_empty() {
+            assert!(success && report.contains("\"loginToken\":\""), "{report}");
+        }
+        let kept = text(call::monaca_response_session(resp));
+        if !kept.is_empty() {
+            assert_eq!(Some(kept), session);
+            assert!(is_success_status(status));
+        }
+        call::monaca_response_free(resp);
+        free(err);
+    }
+}
+
+/// A request body is JSON holding the method, the params' members, the credentials and the id;
+/// a refusal names a C parameter and makes nothing.
+fn request(
+    method: &str,
+    params: Option<&Json>,
+    api_key: &str,
+    device_id: &str,
+    session: Option<&str>,
+    id: i64,
+) {
+    use monaca_cloud_error::ffi_call as call;
+    let params_text = params.map(|p| {
+        let mut text = String::new();
+        p.write(&mut text);
+        text
+    });
+    if params_text
+        .as_deref()
+        .is_some_and(|p| !oracle_depth_ok(p.as_bytes()) || !oracle_can_judge(p.as_bytes()))
+    {
+        return;
+    }
+    let text_arg = |t: Option<&str>| t.map_or((ptr::null(), 0), |t| (t.as_ptr().cast(), t.len()));
+    let (params_ptr, params_len) = text_arg(params_text.as_deref());
+    let (session_ptr, session_len) = text_arg(session);
+    let mut out = ptr::dangling_mut::<call::MonacaText>();
+    // SAFETY: an all-zero MonacaArgumentError is a valid value.
+    let mut why: ffi::MonacaArgumentError = unsafe { std::mem::zeroed() };
+    // SAFETY: each text pointer is NULL with 0 or its length in bytes; out and why are valid.
+    let status = unsafe {
+        call::monaca_request_new(
+            method.as_ptr().cast(),
+            method.len(),
+            params_ptr,
+            params_len,
+            api_key.as_ptr().cast(),
+            api_key.len(),
+            device_id.as_ptr().cast(),
+            device_id.len(),
+            session_ptr,
+            session_len,
+            id,
+            &mut out,
+            &mut why,
+        )
+    };
+    if status != MonacaStatus::MONACA_STATUS_OK {
+        assert!(out.is_null());
+        check_explanation(&why, status);
+        return;
+    }
+    // SAFETY: `out` is the live text just made, freed below.
+    unsafe {
+        let body = text(call::monaca_text_str(out));
+        let value =
+            parse_json(body).unwrap_or_else(|e| panic!("request is not JSON ({e}): {body}"));
+        assert_eq!(value["jsonrpc"], "2.0");
+        assert_eq!(value["method"].as_str(), Some(method));
+        assert_eq!(value["id"].as_i64(), Some(id));
+        assert_eq!(value["params"]["__api_key"].as_str(), Some(api_key));
+        assert_eq!(value["params"]["__device"].as_str(), Some(device_id));
+        assert_eq!(value["params"]["__session"].as_str(), session);
+        call::monaca_text_free(out);
+    }
+    let mut url = ptr::null_mut();
+    // SAFETY: valid buffer and out pointer; the text is freed below.
+    unsafe {
+        if call::monaca_backend_url(
+            method.as_ptr().cast(),
+            method.len(),
+            &mut url,
+            ptr::null_mut(),
+        ) == MonacaStatus::MONACA_STATUS_OK
+        {
+            let prefix = text(call::monaca_backend_url_prefix());
+            assert_eq!(
+                text(call::monaca_text_str(url)),
+                format!("{prefix}{method}")
+            );
+        }
+        call::monaca_text_free(url);
+    }
+}
+
 /// `monaca_error_new_explained`'s `why`: cleared on success, filled for a refused argument,
 /// its texts NUL-terminated inside their buffers and UTF-8.
 fn check_explanation(why: &ffi::MonacaArgumentError, status: MonacaStatus) {
@@ -673,11 +846,21 @@ fn check_explanation(why: &ffi::MonacaArgumentError, status: MonacaStatus) {
         return;
     }
     assert!(
-        argument == "message" || argument == "data_json",
+        [
+            "message",
+            "data_json",
+            "method",
+            "params_json",
+            "api_key",
+            "device_id",
+            "session",
+            "backend_id"
+        ]
+        .contains(&argument),
         "argument {argument:?} for {status:?}"
     );
     assert!(
-        !reason.is_empty() && explanation.contains(&reason),
+        !reason.is_empty() && !explanation.is_empty(),
         "{reason:?} / {explanation:?}"
     );
     if why.line > 0 {
@@ -791,6 +974,26 @@ fuzz_target!(|ops: Vec<Op>| {
             // SAFETY: NULL is a no-op.
             Op::FreeNull => unsafe { free(ptr::null_mut()) },
             Op::Statics { code, status } => statics(code.value(), *status),
+            Op::Exchange {
+                status,
+                body,
+                session,
+            } => exchange(status.value(), &body.bytes(), session.as_deref()),
+            Op::Request {
+                method,
+                params,
+                api_key,
+                device_id,
+                session,
+                id,
+            } => request(
+                method,
+                params.as_ref(),
+                api_key,
+                device_id,
+                session.as_deref(),
+                *id,
+            ),
         }
         assert_eq!(
             ffi::monaca_error_live_count(),

@@ -163,6 +163,33 @@ static void check_case(const cJSON *c)
         cJSON_Delete(report);
         monaca_error_free(err);
     }
+    {
+        /* The same exchange read as a response gives the same answer. */
+        MonacaResponse *resp = NULL;
+        if (monaca_response_from_exchange(status, bytes, len, NULL, 0, &resp) != MONACA_STATUS_OK) {
+            fail("response status", NULL);
+            failed = 1;
+        } else if (cJSON_IsNull(expected) != monaca_response_is_success(resp)) {
+            fail("response success", NULL);
+            failed = 1;
+        } else if (!cJSON_IsNull(expected)) {
+            MonacaStr report = monaca_error_report_json(monaca_response_error(resp));
+            cJSON *parsed = cJSON_ParseWithLength(report.ptr, report.len);
+            if (parsed == NULL || !cJSON_Compare(parsed, expected, 1)) { fail("response error report", report.ptr); failed = 1; }
+            cJSON_Delete(parsed);
+        } else {
+            /* A result read in place is exactly the bytes of its range of the body. */
+            MonacaStr result = monaca_response_result_json(resp, bytes, len);
+            size_t offset, range_len;
+            if (monaca_response_result_range(resp, &offset, &range_len) &&
+                (range_len != result.len || memcmp(bytes + offset, result.ptr, range_len) != 0)) {
+                fail("response result is not its range of the body", NULL);
+                failed = 1;
+            }
+            if (result.len == 0) { fail("response result is empty", NULL); failed = 1; }
+        }
+        monaca_response_free(resp);
+    }
     free(bytes);
     if (failed) cases_failed++; else cases_passed++;
 }

@@ -107,6 +107,7 @@ static int str_nonempty(MonacaStr s)
 /* A non-NULL pointer that is no handle: pre-set into `out` to see that a call clears it. */
 static char dummy_storage;
 #define DUMMY ((MonacaError *)(void *)&dummy_storage)
+#define DUMMY_RESPONSE ((MonacaResponse *)(void *)&dummy_storage)
 
 /* ---- helpers that make handles ---------------------------------------------------------- */
 
@@ -1069,6 +1070,114 @@ static void test_edges_of_size_and_code(void)
 
 /* ==== end of the size_t / int64_t edge section ============================================ */
 
+/* A whole call, sans-IO: the request body, the URL, and a response with its result, session
+   and login token; every response and text freed. */
+static void test_calls(void)
+{
+    static const char ok_body[] =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"loginToken\":\"t\\u00e9\",\"n\":[1,2]}}";
+    static const char err_body[] = "{\"error\":{\"code\":11,\"message\":\"User login is required\"}}";
+    static const char latin1_body[] = "{\"result\":\"caf\xe9\"}";
+    size_t live = monaca_error_live_count(), offset = 0, len = 0;
+    MonacaResponse *resp = DUMMY_RESPONSE;
+    MonacaText *text = NULL;
+    MonacaArgumentError why;
+    const MonacaError *err;
+    char copy[sizeof ok_body];
+
+    /* A success: the result is a range of the body, its copy equal to it, the session kept. */
+    CHECK(monaca_response_from_exchange(200, (const uint8_t *)ok_body, sizeof ok_body - 1, LIT("sess-1"), &resp) ==
+          MONACA_STATUS_OK);
+    CHECK(resp != NULL && resp != DUMMY_RESPONSE);
+    CHECK(monaca_response_is_success(resp));
+    CHECK(monaca_response_error(resp) == NULL);
+    CHECK(monaca_response_result_range(resp, &offset, &len));
+    CHECK(len == sizeof "{\"loginToken\":\"t\\u00e9\",\"n\":[1,2]}" - 1);
+    CHECK(memcmp(ok_body + offset, "{\"loginToken\":\"t\\u00e9\",\"n\":[1,2]}", len) == 0);
+    CHECK(monaca_response_result_range(resp, NULL, NULL));
+    CHECK_STR(monaca_response_result_json(resp, (const uint8_t *)ok_body, sizeof ok_body - 1),
+              "{\"loginToken\":\"t\\u00e9\",\"n\":[1,2]}");
+    /* The same bytes elsewhere are not the body given: empty. */
+    memcpy(copy, ok_body, sizeof ok_body);
+    CHECK_STR(monaca_response_login_token(resp, (const uint8_t *)copy, sizeof ok_body - 1), "");
+    CHECK_STR(monaca_response_login_token(resp, (const uint8_t *)ok_body, sizeof ok_body - 1), "t\xc3\xa9");
+    CHECK_STR(monaca_response_session(resp), "sess-1");
+    CHECK_STR(monaca_response_report_json(resp, (const uint8_t *)ok_body, sizeof ok_body - 1),
+              "{\"session\":\"sess-1\",\"loginToken\":\"t\xc3\xa9\",\"result\":{\"loginToken\":\"t\\u00e9\",\"n\":[1,2]}}");
+    monaca_response_free(resp);
+
+    /* A failure: the error is the one monaca_error_from_response gives; the session is kept too. */
+    CHECK(monaca_response_from_exchange(200, (const uint8_t *)err_body, sizeof err_body - 1, LIT("sess-2"), &resp) ==
+          MONACA_STATUS_OK);
+    CHECK(!monaca_response_is_success(resp));
+    err = monaca_response_error(resp);
+    CHECK(err != NULL && monaca_error_code(err) == MONACA_CODE_USER_LOGIN_REQUIRED);
+    CHECK_STR(monaca_error_message(err), "User login is required");
+    CHECK(!monaca_response_result_range(resp, &offset, &len));
+    CHECK_STR(monaca_response_result_json(resp, (const uint8_t *)err_body, sizeof err_body - 1), "");
+    CHECK_STR(monaca_response_session(resp), "sess-2");
+    CHECK(strstr(monaca_response_report_json(resp, NULL, 0).ptr, "\"error\":{\"code\":11,") != NULL);
+    monaca_response_free(resp);
+
+    /* The SDK's rule: no session from a body that is not JSON, nor from a failed status. */
+    CHECK(monaca_response_from_exchange(200, (const uint8_t *)"{", 1, LIT("s"), &resp) == MONACA_STATUS_OK);
+    CHECK_STR(monaca_response_session(resp), "");
+    CHECK(monaca_error_code(monaca_response_error(resp)) == MONACA_CODE_INVALID_RESPONSE);
+    monaca_response_free(resp);
+    CHECK(monaca_response_from_exchange(500, (const uint8_t *)"{\"result\":1}", 12, LIT("s"), &resp) == MONACA_STATUS_OK);
+    CHECK_STR(monaca_response_session(resp), "");
+    monaca_response_free(resp);
+    /* A decoded body: the result is owned by the response, no range. */
+    CHECK(monaca_response_from_exchange(200, (const uint8_t *)latin1_body, sizeof latin1_body - 1, NULL, 0, &resp) ==
+          MONACA_STATUS_OK);
+    CHECK(monaca_response_is_success(resp) && !monaca_response_result_range(resp, &offset, &len));
+    CHECK_STR(monaca_response_result_json(resp, NULL, 0), "\"caf\xef\xbf\xbd\"");
+    monaca_response_free(resp);
+    /* Refused arguments. */
+    CHECK(monaca_response_from_exchange(200, NULL, 3, NULL, 0, &resp) == MONACA_STATUS_NULL_ARGUMENT && resp == NULL);
+    CHECK(monaca_response_from_exchange(200, (const uint8_t *)"{}", 2, "\xff", 1, &resp) == MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK(monaca_response_from_exchange(200, (const uint8_t *)"{}", 2, NULL, 0, NULL) == MONACA_STATUS_NULL_ARGUMENT);
+    /* NULL responses give the zero values. */
+    CHECK(!monaca_response_is_success(NULL) && monaca_response_error(NULL) == NULL);
+    CHECK(!monaca_response_result_range(NULL, &offset, &len));
+    CHECK_STR(monaca_response_result_json(NULL, NULL, 0), "");
+    CHECK_STR(monaca_response_session(NULL), "");
+    CHECK_STR(monaca_response_login_token(NULL, NULL, 0), "");
+    CHECK_STR(monaca_response_report_json(NULL, NULL, 0), "");
+    monaca_response_free(NULL);
+
+    /* The request body, as the SDK writes it, every text escaped. */
+    CHECK(monaca_request_new(LIT("User.login"), LIT("{\"username\":\"a\\\"b\"}"), LIT("key"), LIT("dev"), LIT("s\n1"), 7,
+                             &text, &why) == MONACA_STATUS_OK);
+    CHECK_STR(monaca_text_str(text),
+              "{\"jsonrpc\":\"2.0\",\"method\":\"User.login\",\"params\":{\"username\":\"a\\\"b\",\"__api_key\":\"key\","
+              "\"__device\":\"dev\",\"__session\":\"s\\n1\"},\"id\":7}");
+    CHECK(why.argument.len == 0 && why.explanation[0] == '\0');
+    monaca_text_free(text);
+    CHECK(monaca_request_new(LIT("a b"), NULL, 0, LIT("k"), LIT("d"), NULL, 0, 1, &text, &why) ==
+          MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK(text == NULL);
+    CHECK_STR(why.argument, "method");
+    CHECK(why.offset == 1);
+    CHECK(monaca_request_new(LIT("m"), LIT("{\"__session\":1}"), LIT("k"), LIT("d"), NULL, 0, 1, &text, &why) ==
+          MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK_STR(why.argument, "params_json");
+    CHECK(monaca_request_new(LIT("m"), LIT("[1]"), LIT("k"), LIT("\xff"), NULL, 0, 1, &text, NULL) ==
+          MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK(monaca_request_new(LIT("m"), NULL, 0, NULL, 2, LIT("d"), NULL, 0, 1, &text, &why) == MONACA_STATUS_NULL_ARGUMENT);
+    CHECK_STR(why.argument, "api_key");
+    /* The URL. */
+    CHECK(monaca_backend_url(LIT("abc-123_x"), &text, &why) == MONACA_STATUS_OK);
+    CHECK_STR(monaca_text_str(text), "https://cloud.monaca.mobi/json-rpc/abc-123_x");
+    monaca_text_free(text);
+    CHECK(monaca_backend_url(LIT("a/b"), &text, &why) == MONACA_STATUS_INVALID_ARGUMENT && text == NULL);
+    CHECK_STR(why.argument, "backend_id");
+    CHECK_STR(monaca_backend_url_prefix(), "https://cloud.monaca.mobi/json-rpc/");
+    CHECK_STR(monaca_text_str(NULL), "");
+    monaca_text_free(NULL);
+    CHECK(monaca_error_live_count() == live);
+}
+
 int main(void)
 {
     CHECK(monaca_error_live_count() == 0);
@@ -1086,6 +1195,7 @@ int main(void)
     test_catalogue();
     test_live_count();
     test_edges_of_size_and_code(); /* size_t / int64_t edges */
+    test_calls();
     /* Every test freed what it made. */
     CHECK(monaca_error_live_count() == 0);
 

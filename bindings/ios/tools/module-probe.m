@@ -44,6 +44,24 @@ int64_t monaca_probe(void) {
     monaca_error_free(err);
     monaca_error_free(timeout);
 
+    MonacaResponse *resp = NULL;
+    MonacaText *text = NULL, *url = NULL;
+    size_t offset = 0, range = 0;
+    status = monaca_response_from_exchange(200, (const uint8_t *)"{\"result\":1}", 12, "s", 1, &resp);
+    total += (size_t)monaca_response_is_success(resp) + (size_t)(monaca_response_error(resp) != NULL)
+        + (size_t)monaca_response_result_range(resp, &offset, &range)
+        + probe_str(monaca_response_result_json(resp, (const uint8_t *)"{\"result\":1}", 12))
+        + probe_str(monaca_response_session(resp))
+        + probe_str(monaca_response_login_token(resp, NULL, 0))
+        + probe_str(monaca_response_report_json(resp, NULL, 0));
+    monaca_response_free(resp);
+    status = monaca_request_new("m", 1, NULL, 0, "k", 1, "d", 1, NULL, 0, 1, &text, &why);
+    status = monaca_backend_url("b", 1, &url, NULL);
+    total += probe_str(monaca_text_str(text)) + probe_str(monaca_text_str(url))
+        + probe_str(monaca_backend_url_prefix());
+    monaca_text_free(text);
+    monaca_text_free(url);
+
     MonacaErrorKind code_kind = monaca_code_kind(MONACA_CODE_INVALID_PARAMS);
     total += probe_str(monaca_code_name(MONACA_CODE_PERMISSION_DENIED_NEGATIVE))
         + probe_str(monaca_code_description(MONACA_CODE_CALL_LIMIT_EXCEEDED))
