@@ -6,11 +6,13 @@ use crate::number::{exact_i64, NotAnI64};
 use crate::scan::{self, Position, RawStr, Scan, Scanner, SyntaxError, ValueType};
 use thiserror::Error;
 
-/// What a response body or status says.
+/// What a response body or status says: a success's `result` (its exact JSON text), or why
+/// it is not one.
+pub type Outcome<'a> = Result<&'a str, Failure<'a>>;
+
+/// An exchange that is not a success.
 #[derive(Debug)]
-pub enum Outcome<'a> {
-    /// A success: the body holds a `result` (and no error); its exact JSON text.
-    Success { result: &'a str },
+pub enum Failure<'a> {
     /// The server reported an error object.
     ServerError(ServerError<'a>),
     /// The body is not an acceptable JSON-RPC response (-12).
@@ -87,9 +89,10 @@ pub fn is_success_status(status: i32) -> bool {
 /// Classifies an HTTP exchange (`status` 0 means no response arrived). The outcome borrows
 /// the body's text: the body itself when it is valid UTF-8 (no copy), otherwise the text a
 /// browser would decode from it, which is stored in `decoded` (the one allocation).
+#[inline(always)]
 pub fn classify<'a>(status: i32, body: &'a [u8], decoded: &'a mut Option<String>) -> Outcome<'a> {
     if !is_success_status(status) {
-        return Outcome::InvalidStatus(status);
+        return Err(Failure::InvalidStatus(status));
     }
     let start = match decode::sniff(body) {
         decode::Bom::None => 0,
@@ -204,7 +207,7 @@ fn read_envelope(body: &[u8], start: usize) -> Scan<Outcome<'_>> {
 }
 
 fn invalid(reason: InvalidResponse) -> Outcome<'static> {
-    Outcome::InvalidResponse(reason)
+    Err(Failure::InvalidResponse(reason))
 }
 
 fn read_error_member<'a>(s: &mut Scanner<'a>) -> Scan<ErrorMember<'a>> {
@@ -274,18 +277,18 @@ fn read_code(s: &mut Scanner<'_>) -> Scan<Result<i64, InvalidResponse>> {
 fn decide(envelope: Envelope<'_>) -> Outcome<'_> {
     match envelope.error {
         ErrorMember::Object(error) => match (error.code, error.message) {
-            (Some(Ok(code)), Some(Ok(message))) => Outcome::ServerError(ServerError {
+            (Some(Ok(code)), Some(Ok(message))) => Err(Failure::ServerError(ServerError {
                 code,
                 message,
                 data: error.data,
-            }),
+            })),
             (None, _) => invalid(InvalidResponse::CodeMissing),
             (Some(Err(fault)), _) | (_, Some(Err(fault))) => invalid(fault),
             (_, None) => invalid(InvalidResponse::MessageMissing),
         },
         ErrorMember::Malformed(fault) => invalid(fault),
         ErrorMember::Null | ErrorMember::Absent => match (envelope.result, envelope.error) {
-            (Some(result), _) => Outcome::Success { result },
+            (Some(result), _) => Ok(result),
             (None, ErrorMember::Null) => invalid(InvalidResponse::NullErrorWithoutResult),
             (None, _) => invalid(InvalidResponse::NeitherResultNorError),
         },

@@ -1,6 +1,6 @@
 //! [`CloudError`]: the immutable error value made from an HTTP exchange, a timeout, or a caller.
 
-use crate::classify::{classify, InvalidResponse, Outcome};
+use crate::classify::{classify, Failure, InvalidResponse};
 use crate::codes::{self, Kind};
 use crate::params::{ParamIndex, ParamTable};
 use crate::scan::{self, Position};
@@ -140,24 +140,25 @@ impl CloudError {
     /// a success, otherwise the error. `status` 0 means that no response arrived.
     pub fn from_response(status: i32, body: &[u8]) -> Option<CloudError> {
         let mut decoded = None;
-        CloudError::from_outcome(classify(status, body, &mut decoded)).err()
+        match classify(status, body, &mut decoded) {
+            Ok(_) => None,
+            Err(failure) => Some(CloudError::from_failure(failure)),
+        }
     }
 
-    /// What an outcome stands for: the result's text of a success, or the error.
-    #[allow(clippy::result_large_err)] // made once per response and moved once
-    pub(crate) fn from_outcome(outcome: Outcome<'_>) -> Result<&str, CloudError> {
-        Err(match outcome {
-            Outcome::Success { result } => return Ok(result),
-            Outcome::ServerError(error) => CloudError::build(
+    /// The error an exchange that is not a success stands for.
+    pub(crate) fn from_failure(failure: Failure<'_>) -> CloudError {
+        match failure {
+            Failure::ServerError(error) => CloudError::build(
                 error.code,
                 |buffer| error.message.decode_into(buffer),
                 error.message.raw().len(),
                 error.data,
                 None,
             ),
-            Outcome::InvalidResponse(reason) => CloudError::invalid_response(&reason),
-            Outcome::InvalidStatus(status) => CloudError::invalid_status(status),
-        })
+            Failure::InvalidResponse(reason) => CloudError::invalid_response(&reason),
+            Failure::InvalidStatus(status) => CloudError::invalid_status(status),
+        }
     }
 
     /// The -11 "Connection timeout" error, for the caller to report when its request timed out.

@@ -314,13 +314,15 @@ pub(crate) unsafe fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], M
 }
 
 /// The constructors' shared sequence: refuses a NULL `out`, sets `*out` to NULL, runs `make`
-/// under the panic guard, and stores what it made (a handle, or NULL for a success).
+/// under the panic guard, and stores what it made (a handle from [`into_handle`], or NULL for
+/// a success). `make` boxes the handle itself, so that the value is built straight into its
+/// place rather than moved through the layers of `Result` and `Option`.
 ///
 /// # Safety
 /// `out` is NULL or points to writable storage for one pointer.
 pub(crate) unsafe fn construct<H>(
     out: *mut *mut H,
-    make: impl FnOnce() -> Result<Option<H>, MonacaStatus>,
+    make: impl FnOnce() -> Result<*mut H, MonacaStatus>,
 ) -> MonacaStatus {
     if out.is_null() {
         return MonacaStatus::MONACA_STATUS_NULL_ARGUMENT;
@@ -330,7 +332,7 @@ pub(crate) unsafe fn construct<H>(
     guard(|| match make() {
         Ok(made) => {
             // SAFETY: as above.
-            unsafe { *out = made.map_or(std::ptr::null_mut(), into_handle) };
+            unsafe { *out = made };
             MonacaStatus::MONACA_STATUS_OK
         }
         Err(status) => status,
@@ -371,7 +373,12 @@ pub unsafe extern "C" fn monaca_error_from_response(
         construct(out, || {
             // SAFETY: the caller promises `body_len` readable bytes at a non-NULL `body`.
             let body = input(body, body_len)?;
-            Ok(CloudError::from_response(http_status, body).map(MonacaError))
+            Ok(
+                CloudError::from_response(http_status, body)
+                    .map_or(std::ptr::null_mut(), |error| {
+                        into_handle(MonacaError(error))
+                    }),
+            )
         })
     }
 }
@@ -563,7 +570,7 @@ pub unsafe extern "C" fn monaca_error_new_explained(
         };
         let invalid = MonacaStatus::MONACA_STATUS_INVALID_ARGUMENT;
         CloudError::from_bytes(code, message, data)
-            .map(|error| Some(MonacaError(error)))
+            .map(|error| into_handle(MonacaError(error)))
             .map_err(|problem| refuse(problem.argument(), Ok(&problem), invalid))
     };
     // SAFETY: forwarded from the caller.

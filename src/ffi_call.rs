@@ -4,8 +4,8 @@
 
 use crate::error::{CloudError, InvalidArgument};
 use crate::ffi::{
-    construct, free_handle, guard, input, MonacaArgumentError, MonacaError, MonacaStatus,
-    MonacaStr, ZeroValue, EMPTY,
+    construct, free_handle, guard, input, into_handle, MonacaArgumentError, MonacaError,
+    MonacaStatus, MonacaStr, ZeroValue, EMPTY,
 };
 use crate::request::{backend_url, CloudRequest, Credentials};
 use crate::response::{login_token_of, write_report, CloudResponse};
@@ -128,7 +128,7 @@ pub unsafe extern "C" fn monaca_response_from_exchange(
             }
             Err(error) => (Some(MonacaError(error)), None),
         };
-        Ok(Some(MonacaResponse {
+        Ok(into_handle(MonacaResponse {
             error,
             result,
             body: (body.as_ptr() as usize, body.len()),
@@ -415,7 +415,7 @@ unsafe fn make_text(
     }
     let made = move || {
         make()
-            .map(|text| Some(MonacaText(with_nul(&text))))
+            .map(|text| into_handle(MonacaText(with_nul(&text))))
             .map_err(|(argument, problem, status)| {
                 if let Some(why) = why {
                     why.fill(argument, problem.as_ref().map_err(|reason| *reason));

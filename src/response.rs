@@ -8,7 +8,7 @@
 //! body it came from (a copy is made only when the body had to be decoded: UTF-16, or invalid
 //! UTF-8 inside strings).
 
-use crate::classify::{classify, is_success_status, Outcome};
+use crate::classify::{classify, is_success_status, Failure};
 use crate::error::{write_json_string, CloudError};
 use crate::scan::{Scanner, ValueType};
 use std::borrow::Cow;
@@ -40,12 +40,12 @@ impl<'a> CloudResponse<'a> {
         // The SDK reads the header in its success callback: a 2xx/304 status and a body that
         // `JSON.parse` accepted, whatever the body then says.
         let body_was_json = match &outcome {
-            Outcome::InvalidResponse(reason) => reason.body_was_json(),
-            Outcome::InvalidStatus(_) => false,
-            Outcome::Success { .. } | Outcome::ServerError(_) => true,
+            Err(Failure::InvalidResponse(reason)) => reason.body_was_json(),
+            Err(Failure::InvalidStatus(_)) => false,
+            Ok(_) | Err(Failure::ServerError(_)) => true,
         };
         let session = session_header.filter(|_| is_success_status(status) && body_was_json);
-        let outcome = match CloudError::from_outcome(outcome) {
+        let outcome = match outcome.map_err(CloudError::from_failure) {
             // Read in place: the result is a slice of `body`, borrowed as it is.
             Ok(result) => match offset_in(body, result) {
                 Some(start) => Answer::Result {
