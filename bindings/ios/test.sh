@@ -22,7 +22,10 @@
 #        - `swift build` of the library and of the test module in Swift 6 language mode with
 #          complete concurrency checking, warnings as errors
 #        - `swift test` runs the XCTest suite; its summary line is printed and the number of
-#          tests executed must equal the number of `func test...` in Tests/
+#          tests executed must equal the number of `func test...` in Tests/. Its end-to-end
+#          tests call tests/mock-backend/server.py, which this script starts on the host
+#          (python3; the chroot shares the host's 127.0.0.1) and stops on exit; its port goes
+#          in MONACA_MOCK_BACKEND_PORT. Without that variable they must fail (checked).
 #        - `swift test` on a copy of the package with one deliberately failing XCTest must fail
 #      SwiftPM's build directories stay under target/ios-swift (--scratch-path).
 #
@@ -61,6 +64,7 @@ need llvm-readobj llvm  # tells the archive's format
 need node nodejs        # runs the tree-sitter Swift parser
 need npm npm
 need debootstrap debootstrap  # makes the trixie chroot for the Swift toolchain
+need python3 python3    # runs the mock Monaca Backend (the chroot has no Python)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "ios: installing ${missing[*]}"
   apt-get update -qq || die "apt-get update"
@@ -92,8 +96,14 @@ mkdir -p "$work"
 # minimal trixie chroot. Whatever this script mounts is unmounted on exit, failures included.
 
 mounted=()  # mount points this run made, unmounted in reverse order by cleanup
+mock_pid=   # the mock Monaca Backend this run started, stopped by cleanup
 cleanup() {
   local i
+  if [ -n "$mock_pid" ]; then
+    kill "$mock_pid" 2>/dev/null
+    wait "$mock_pid" 2>/dev/null
+    mock_pid=
+  fi
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
     umount "${mounted[i]}" 2>/dev/null || umount -l "${mounted[i]}" \
       || echo "ios: could not unmount ${mounted[i]}" >&2
@@ -267,10 +277,35 @@ swift_build "swift build -warnings-as-errors, Swift 6 mode, strict-concurrency=c
 swift_build "swift build -warnings-as-errors, Swift 6 mode, strict-concurrency=complete (test module)" \
   --target MonacaCloudErrorTests --scratch-path "$scratch/swift6" "${warnings_as_errors[@]}" "${swift6[@]}"
 
+# The end-to-end tests call tests/mock-backend/server.py, started here on the host (the chroot
+# has no Python; it shares the host's network, so 127.0.0.1 reaches it). Its port goes to the
+# tests in MONACA_MOCK_BACKEND_PORT (in_chroot clears the environment, so explicitly). Bounded
+# by --max-requests and --lifetime, and stopped by cleanup on exit. --slow 3 against the
+# tests' 1 s client timeout.
+mock_port=
+start_mock_backend() {
+  local out="$work/mock-backend.out" tries=0
+  python3 "$root/tests/mock-backend/server.py" --max-requests 100 --lifetime 300 --slow 3 \
+    >"$out" 2>"$work/mock-backend.err" &
+  mock_pid=$!
+  until mock_port=$(sed -nE 's/^PORT ([0-9]+)$/\1/p' "$out") && [ -n "$mock_port" ]; do
+    if ! kill -0 "$mock_pid" 2>/dev/null || [ $((tries += 1)) -gt 100 ]; then
+      cat "$out" "$work/mock-backend.err"
+      echo "the mock backend did not print its port"
+      return 1
+    fi
+    sleep 0.1
+  done
+  echo "mock Monaca Backend: pid $mock_pid, http://127.0.0.1:$mock_port/json-rpc/test-backend"
+}
+check "start the mock Monaca Backend on 127.0.0.1 (tests/mock-backend/server.py, python3 on the host)" \
+  start_mock_backend
+with_mock=(env "MONACA_MOCK_BACKEND_PORT=$mock_port")
+
 xctest_summary="not run"
 run_xctests() {
   local log="$work/xctest.log" status expected summary
-  in_chroot "$pkg" swift test --disable-swift-testing --scratch-path "$scratch/swift5" \
+  in_chroot "$pkg" "${with_mock[@]}" swift test --disable-swift-testing --scratch-path "$scratch/swift5" \
     "${warnings_as_errors[@]}" >"$log" 2>&1
   status=$?
   expected=$(cat "$here"/Tests/MonacaCloudErrorTests/*.swift | grep -cE '^[[:space:]]*func test[A-Za-z0-9_]*\(')
@@ -291,7 +326,14 @@ run_xctests() {
     return 1
   fi
 }
-check "swift test (XCTest, on Linux)" run_xctests
+check "swift test (XCTest, on Linux; end-to-end against the mock backend)" run_xctests
+
+# Without the port the end-to-end tests fail (they never skip), so the suite cannot pass
+# without them.
+check_fails "the end-to-end tests fail without MONACA_MOCK_BACKEND_PORT" \
+  'error: EndToEndTests\.test.*MONACA_MOCK_BACKEND_PORT is not set' \
+  in_chroot "$pkg" swift test --disable-swift-testing --scratch-path "$scratch/swift5" \
+  "${warnings_as_errors[@]}" --filter EndToEndTests
 
 # The suite's failures are detected: the same package plus one failing test. The copy is kept
 # between runs (and rebuilt only when the package changed), so SwiftPM rebuilds little.
@@ -318,7 +360,7 @@ final class DeliberatelyBrokenTests: XCTestCase {
 make_broken_copy
 check_fails "swift test fails on a package with a failing XCTest (XCTAssertEqual(1, 2))" \
   'XCTAssertEqual failed: \("1"\) is not equal to \("2"\)' \
-  in_chroot "/src/target/$(basename "$broken_pkg")" swift test --disable-swift-testing \
+  in_chroot "/src/target/$(basename "$broken_pkg")" "${with_mock[@]}" swift test --disable-swift-testing \
   --scratch-path "$scratch/broken" "${warnings_as_errors[@]}"
 
 source_tree_untouched() {  # no .build, .swiftpm or Package.resolved made by this run

@@ -73,8 +73,8 @@ public struct MonacaCloudError: Error, Equatable, Sendable, CustomStringConverti
     }
 
     /// Copies `handle` through its report. Borrows the handle: the caller still owns it and
-    /// must free it (every caller does so with `defer`).
-    private init(copying handle: OpaquePointer) {
+    /// must free it (every caller does so with `defer`, or frees the response it came from).
+    init(copying handle: OpaquePointer) {
         reportJSON = copyString(monaca_error_report_json(handle))
         let report = Report.decode(reportJSON)
         code = report.code
@@ -248,12 +248,16 @@ extension MonacaCloudError {
 
 // MARK: - Failures
 
-/// `create` refused its input: the core's explanation of which argument, why and where (from
-/// the C `MonacaArgumentError` that `monaca_error_new_explained` fills).
+/// The core refused an input: which argument, why and where (from the C `MonacaArgumentError`
+/// that `monaca_error_new_explained`, `monaca_request_new` and `monaca_backend_url` fill).
+/// Thrown by `MonacaCloudError.create`, `MonacaCloudRequest.url` and `.body`, and
+/// `MonacaCloudClient`'s `init(backendID:...)` and `call`.
 public struct MonacaArgumentError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The argument of `create` at fault: `"dataJSON"` (or `"message"`, which a Swift `String`
-    /// cannot make invalid). Each face names its own parameter (C `data_json`, Kotlin and
-    /// JavaScript `dataJson`).
+    /// The Swift parameter at fault: `"dataJSON"` (`create`), `"method"`, `"paramsJSON"`
+    /// (`body`, `call`), `"backendID"` (`url`, the client's init); also `"message"`,
+    /// `"apiKey"`, `"deviceID"` and `"session"`, whose only refusal (not UTF-8) a Swift
+    /// `String` cannot meet. Each face names its own parameter (C `data_json`, `params_json`,
+    /// ...; Kotlin and JavaScript `dataJson`, `paramsJson`, ...).
     public let argument: String
     /// The reason alone, e.g. `"expected a JSON value"`.
     public let reason: String
@@ -274,18 +278,25 @@ public struct MonacaArgumentError: Error, Equatable, Sendable, CustomStringConve
 
     init(_ why: CMonacaCloudError.MonacaArgumentError) {
         let cArgument = copyString(why.argument)
-        argument = cArgument == "data_json" ? "dataJSON" : cArgument
+        argument = MonacaArgumentError.swiftNames[cArgument] ?? cArgument
         reason = copyCharArray(why.reason)
         offset = why.offset
         line = why.line
         column = why.column
         explanation = copyCharArray(why.explanation)
     }
+
+    /// The C parameters' names (the core's) in Swift's spelling; the others are the same.
+    private static let swiftNames = [
+        "data_json": "dataJSON", "params_json": "paramsJSON", "api_key": "apiKey",
+        "device_id": "deviceID", "backend_id": "backendID",
+    ]
 }
 
 /// The core failed internally (a caught panic, a library bug) or answered a status this
 /// wrapper does not know; never a refused input (that is `MonacaArgumentError`). Thrown only
-/// by `create`: `from` and `timeout` stop the process instead, as they cannot throw.
+/// by the functions that throw `MonacaArgumentError` (`create`, `MonacaCloudRequest`'s, the
+/// client's); `from`, `timeout` and `MonacaCloudResponse`'s init stop the process instead.
 public struct MonacaStatusError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Status: Equatable, Sendable {
         case panic
@@ -303,6 +314,6 @@ public struct MonacaStatusError: Error, Equatable, Sendable, CustomStringConvert
     }
 }
 
-private func describe(_ status: CMonacaCloudError.MonacaStatus) -> String {
+func describe(_ status: CMonacaCloudError.MonacaStatus) -> String {
     copyString(monaca_status_description(status))
 }

@@ -59,3 +59,50 @@ func withUTF8Bytes<Result>(
     let length = text.utf8.count
     return try text.withCString { pointer in try body(pointer, length) }
 }
+
+/// Hands each text to `body` as a pointer and a byte length, or NULL and 0 for a nil text, all
+/// from one NUL-separated copy that lives while `body` runs (so five texts need no five nested
+/// closures). A present text never gets a NULL pointer, even "".
+func withUTF8Texts<Result>(
+    _ texts: [String?],
+    _ body: ([(pointer: UnsafePointer<CChar>?, length: Int)]) throws -> Result
+) rethrows -> Result {
+    var buffer: [CChar] = []
+    var spans: [(start: Int, length: Int)?] = []
+    for text in texts {
+        guard let text = text else {
+            spans.append(nil)
+            continue
+        }
+        spans.append((buffer.count, text.utf8.count))
+        buffer.append(contentsOf: text.utf8.map { CChar(bitPattern: $0) })
+        buffer.append(0)
+    }
+    return try buffer.withUnsafeBufferPointer { bytes in
+        try body(spans.map { span in
+            guard let span = span, let base = bytes.baseAddress else { return (nil, 0) }
+            return (base + span.start, span.length)
+        })
+    }
+}
+
+/// Runs a C function that makes a `MonacaText` (`monaca_request_new`, `monaca_backend_url`)
+/// and returns a copy of the text, freeing it. Throws `MonacaArgumentError` when the core
+/// refused an argument, `MonacaStatusError` if it failed internally.
+func makeText(
+    _ make: (inout OpaquePointer?, inout CMonacaCloudError.MonacaArgumentError) -> MonacaStatus
+) throws -> String {
+    ensureABICompatible()
+    var text: OpaquePointer?
+    var why = CMonacaCloudError.MonacaArgumentError()
+    let status = make(&text, &why)
+    switch (status, text) {
+    case (MONACA_STATUS_OK, let text?):
+        defer { monaca_text_free(text) }
+        return copyString(monaca_text_str(text))
+    case (MONACA_STATUS_NULL_ARGUMENT, _), (MONACA_STATUS_INVALID_ARGUMENT, _):
+        throw MonacaArgumentError(why)
+    default:
+        throw MonacaStatusError(status)
+    }
+}
