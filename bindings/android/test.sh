@@ -6,8 +6,10 @@
 #      npm package kotlin-compiler, installed by install-kotlin.sh into target/kotlin-2.4.20)
 #      with -Werror, and run on the desktop JVM with -Xcheck:jni (any JNI warning fails the
 #      run) and that compiler's kotlin-stdlib.jar, against the gcc-built shim and the CMake-built
-#      one (CorpusTest reads tests/corpus, passed as -Dmonaca.corpusDir); then the load failures
-#      (wrong ABI version, no library), each in a fresh JVM;
+#      one (CorpusTest reads tests/corpus, passed as -Dmonaca.corpusDir; ClientTest starts and
+#      stops the mock backend tests/mock-backend/server.py, passed as -Dmonaca.mockBackend, and
+#      calls it on 127.0.0.1); then the load failures (wrong ABI version, no library), each in a
+#      fresh JVM;
 #   3. the oldest-compiler check, compile only: the wrapper, its tests and the Cordova plugin
 #      class (bindings/cordova/src/android, against bindings/cordova/test/android-stubs)
 #      compiled with Debian's kotlinc 1.3.31 (apt package kotlin) with -Werror: the oldest
@@ -52,6 +54,7 @@ command -v gcc >/dev/null 2>&1 || missing+=(gcc)
 command -v nm >/dev/null 2>&1 || missing+=(binutils)
 command -v cmake >/dev/null 2>&1 || missing+=(cmake)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v python3 >/dev/null 2>&1 || missing+=(python3) # the mock backend of ClientTest
 if [ ${#missing[@]} -gt 0 ]; then
     step "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
@@ -135,6 +138,7 @@ run_junit() {
     set +e
     "$JAVA" -Xcheck:jni -Djava.library.path="$libdir" -Dmonaca.crateVersion="$crate_version" \
         -Dmonaca.testLabel="$label" -Dmonaca.corpusDir="$ROOT/tests/corpus" \
+        -Dmonaca.mockBackend="$ROOT/tests/mock-backend/server.py" \
         -cp "$OUT/classes:$KOTLIN_STDLIB:$JUNIT_CP" dev.cloudrpc.monaca.RunAllTests >"$log" 2>&1
     rc=$?
     set -e

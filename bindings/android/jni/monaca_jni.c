@@ -3,11 +3,13 @@
  * monaca_cloud_error. It uses only the public header.
  *
  * Rules this file keeps:
- * - One crossing per parse: fromResponse/timeout/create make the handle, copy its report
- *   (monaca_error_report_json: every field in one JSON text) into one byte[], and free the
- *   handle before returning, on every path. No handle ever reaches Java; Kotlin decodes the
- *   report. A refused create throws the MonacaArgumentException that
- *   MonacaNative.argumentException makes from monaca_error_new_explained's explanation.
+ * - One crossing per operation: fromResponse/timeout/create make the error handle, copy its
+ *   report (monaca_error_report_json: every field in one JSON text) into one byte[], and free
+ *   the handle before returning, on every path; fromExchange does the same with a response
+ *   and its response report (monaca_response_report_json), requestNew and backendUrl with the
+ *   text made (monaca_text_str). No handle ever reaches Java; Kotlin decodes the reports. A
+ *   refused argument throws the MonacaArgumentException that MonacaNative.argumentException
+ *   makes from the core's explanation (MonacaArgumentError).
  * - Text crosses as real UTF-8 in byte[] (decoded by Kotlin), never through
  *   NewStringUTF/GetStringUTFChars, whose "modified UTF-8" mangles NUL and non-BMP text.
  *   Exception messages thrown from here are ASCII literals, which modified UTF-8 reads as is.
@@ -161,25 +163,77 @@ JNIEXPORT jint JNICALL NATIVE(nativeInit)(JNIEnv *env, jclass cls) {
     return (jint)monaca_abi_version();
 }
 
-JNIEXPORT jbyteArray JNICALL NATIVE(fromResponse)(JNIEnv *env, jclass cls, jint http_status, jbyteArray body) {
-    (void)cls;
-    if (body == NULL) {
-        throw_new(env, "java/lang/NullPointerException", "body");
-        return NULL;
-    }
-    jsize len = (*env)->GetArrayLength(env, body);
-    jbyte *bytes = NULL;
+/* A byte[] argument, read only, as a C text: ptr is NULL for a null array (an absent optional
+ * argument), a static empty text for an empty array (NULL with length 0 would mean "absent"),
+ * else the array's elements (possibly a copy, released with JNI_ABORT since only read). */
+typedef struct {
+    jbyteArray array;
+    jbyte *elements;
+    const char *ptr;
+    size_t len;
+} Bytes;
+
+#define NO_BYTES {NULL, NULL, NULL, 0}
+
+/* Opens array into b (closed with bytes_close, also after a failure); returns 0 with an
+ * exception pending on failure. */
+static int bytes_open(JNIEnv *env, jbyteArray array, Bytes *b) {
+    static const char empty[1] = "";
+    if (array == NULL) return 1;
+    jsize len = (*env)->GetArrayLength(env, array);
+    b->ptr = empty;
     if (len > 0) {
-        /* May be a copy; released with JNI_ABORT since it is only read. */
-        bytes = (*env)->GetByteArrayElements(env, body, NULL);
-        if (bytes == NULL) return NULL; /* OutOfMemoryError pending */
+        b->elements = (*env)->GetByteArrayElements(env, array, NULL);
+        if (b->elements == NULL) return 0; /* OutOfMemoryError pending */
+        b->array = array;
+        b->ptr = (const char *)b->elements;
+        b->len = (size_t)len;
     }
+    return 1;
+}
+
+static void bytes_close(JNIEnv *env, Bytes *b) {
+    if (b->elements != NULL) (*env)->ReleaseByteArrayElements(env, b->array, b->elements, JNI_ABORT);
+    b->elements = NULL;
+}
+
+/* Throws a NullPointerException naming a required argument that is null; returns 1 then. */
+static int null_argument(JNIEnv *env, jbyteArray array, const char *ascii_name) {
+    if (array != NULL) return 0;
+    throw_new(env, "java/lang/NullPointerException", ascii_name);
+    return 1;
+}
+
+/* The exception for a constructor that did not give OK: the MonacaArgumentException when the
+ * core explained a refused argument in why, else the status's. */
+static void throw_refusal(JNIEnv *env, jclass native_class, MonacaStatus status, const MonacaArgumentError *why) {
+    if (status != MONACA_STATUS_OK && why->argument.len > 0) {
+        throw_argument(env, native_class, why);
+    } else {
+        throw_status(env, status == MONACA_STATUS_OK ? MONACA_STATUS_PANIC : status);
+    }
+}
+
+/* A made text (request body, URL) as a new byte[], or its refusal thrown; text freed. */
+static jbyteArray text_or_throw(JNIEnv *env, jclass native_class, MonacaStatus status, MonacaText *text,
+                                const MonacaArgumentError *why) {
+    jbyteArray result = NULL;
+    if (status != MONACA_STATUS_OK || text == NULL) {
+        throw_refusal(env, native_class, status, why);
+    } else {
+        result = new_bytes(env, monaca_text_str(text));
+    }
+    monaca_text_free(text); /* NULL unless OK; freeing NULL is harmless */
+    return result;
+}
+
+JNIEXPORT jbyteArray JNICALL NATIVE(fromResponse)(JNIEnv *env, jclass cls, jint http_status, jbyteArray body) {
+    Bytes b = NO_BYTES;
     MonacaError *err = NULL;
-    MonacaStatus status = monaca_error_from_response((int32_t)http_status, (const uint8_t *)bytes,
-                                                     (size_t)len, &err);
-    if (bytes != NULL) {
-        (*env)->ReleaseByteArrayElements(env, body, bytes, JNI_ABORT);
-    }
+    (void)cls;
+    if (null_argument(env, body, "body") || !bytes_open(env, body, &b)) return NULL;
+    MonacaStatus status = monaca_error_from_response((int32_t)http_status, (const uint8_t *)b.ptr, b.len, &err);
+    bytes_close(env, &b);
     if (status != MONACA_STATUS_OK) {
         monaca_error_free(err); /* NULL by contract; freeing is harmless */
         throw_status(env, status);
@@ -189,6 +243,35 @@ JNIEXPORT jbyteArray JNICALL NATIVE(fromResponse)(JNIEnv *env, jclass cls, jint 
         return NULL; /* a success response */
     }
     return report_and_free(env, err);
+}
+
+JNIEXPORT jbyteArray JNICALL NATIVE(fromExchange)(JNIEnv *env, jclass cls, jint http_status, jbyteArray body,
+                                                  jbyteArray session_header) {
+    Bytes b = NO_BYTES, header = NO_BYTES;
+    MonacaResponse *resp = NULL;
+    jbyteArray result = NULL;
+    (void)cls;
+    if (null_argument(env, body, "body")) return NULL;
+    if (bytes_open(env, body, &b) && bytes_open(env, session_header, &header)) {
+        MonacaStatus status = monaca_response_from_exchange((int32_t)http_status, (const uint8_t *)b.ptr, b.len,
+                                                            header.ptr, header.len, &resp);
+        if (status != MONACA_STATUS_OK || resp == NULL) {
+            throw_status(env, status == MONACA_STATUS_OK ? MONACA_STATUS_PANIC : status);
+        } else {
+            /* A success's report reads the result from the body: the very bytes (same address
+             * and length) the response was read from, so before they are released. */
+            MonacaStr report = monaca_response_report_json(resp, (const uint8_t *)b.ptr, b.len);
+            if (report.len == 0) { /* only for NULL or another body: a bug, not an answer */
+                throw_status(env, MONACA_STATUS_PANIC);
+            } else {
+                result = new_bytes(env, report);
+            }
+        }
+    }
+    bytes_close(env, &header);
+    bytes_close(env, &b);
+    monaca_response_free(resp);
+    return result;
 }
 
 JNIEXPORT jbyteArray JNICALL NATIVE(timeout)(JNIEnv *env, jclass cls) {
@@ -203,48 +286,61 @@ JNIEXPORT jbyteArray JNICALL NATIVE(timeout)(JNIEnv *env, jclass cls) {
 
 JNIEXPORT jbyteArray JNICALL NATIVE(create)(JNIEnv *env, jclass cls, jlong code, jbyteArray message,
                                             jbyteArray data_json) {
-    static const char empty[1] = "";
-    if (message == NULL) {
-        throw_new(env, "java/lang/NullPointerException", "message");
-        return NULL;
-    }
-    jsize message_len = (*env)->GetArrayLength(env, message);
-    jbyte *message_bytes = NULL;
-    if (message_len > 0 && (message_bytes = (*env)->GetByteArrayElements(env, message, NULL)) == NULL) {
-        return NULL;
-    }
-    /* data_json NULL means "no data"; an empty array is an empty (invalid) JSON text, so it
-     * needs a non-NULL pointer. */
-    jsize data_len = 0;
-    jbyte *data_bytes = NULL;
-    if (data_json != NULL) {
-        data_len = (*env)->GetArrayLength(env, data_json);
-        if (data_len > 0 && (data_bytes = (*env)->GetByteArrayElements(env, data_json, NULL)) == NULL) {
-            if (message_bytes != NULL) (*env)->ReleaseByteArrayElements(env, message, message_bytes, JNI_ABORT);
-            return NULL;
-        }
-    }
-    const char *message_ptr = message_bytes != NULL ? (const char *)message_bytes : empty;
-    const char *data_ptr = data_json == NULL ? NULL : (data_bytes != NULL ? (const char *)data_bytes : empty);
-
+    Bytes m = NO_BYTES, data = NO_BYTES; /* data_json null means "no data" */
     MonacaError *err = NULL;
     MonacaArgumentError why;
     memset(&why, 0, sizeof why); /* the library clears it too; this also covers a caught panic */
-    MonacaStatus status = monaca_error_new_explained((int64_t)code, message_ptr, (size_t)message_len,
-                                                     data_ptr, (size_t)data_len, &err, &why);
-    if (data_bytes != NULL) (*env)->ReleaseByteArrayElements(env, data_json, data_bytes, JNI_ABORT);
-    if (message_bytes != NULL) (*env)->ReleaseByteArrayElements(env, message, message_bytes, JNI_ABORT);
-
+    if (null_argument(env, message, "message")) return NULL;
+    if (!bytes_open(env, message, &m) || !bytes_open(env, data_json, &data)) {
+        bytes_close(env, &m);
+        return NULL;
+    }
+    MonacaStatus status = monaca_error_new_explained((int64_t)code, m.ptr, m.len, data.ptr, data.len, &err, &why);
+    bytes_close(env, &data);
+    bytes_close(env, &m);
     if (status != MONACA_STATUS_OK || err == NULL) {
         monaca_error_free(err); /* NULL by contract; freeing is harmless */
-        if (status != MONACA_STATUS_OK && why.argument.len > 0) {
-            throw_argument(env, cls, &why); /* the core refused message or data, and said why */
-        } else {
-            throw_status(env, status == MONACA_STATUS_OK ? MONACA_STATUS_PANIC : status);
-        }
+        throw_refusal(env, cls, status, &why);
         return NULL;
     }
     return report_and_free(env, err);
+}
+
+JNIEXPORT jbyteArray JNICALL NATIVE(requestNew)(JNIEnv *env, jclass cls, jbyteArray method, jbyteArray params_json,
+                                                jbyteArray api_key, jbyteArray device_id, jbyteArray session,
+                                                jlong id) {
+    Bytes m = NO_BYTES, params = NO_BYTES, key = NO_BYTES, device = NO_BYTES, sess = NO_BYTES;
+    MonacaText *text = NULL;
+    MonacaArgumentError why;
+    jbyteArray result = NULL;
+    memset(&why, 0, sizeof why);
+    if (null_argument(env, method, "method") || null_argument(env, api_key, "apiKey") ||
+        null_argument(env, device_id, "deviceId")) {
+        return NULL;
+    }
+    if (bytes_open(env, method, &m) && bytes_open(env, params_json, &params) && bytes_open(env, api_key, &key) &&
+        bytes_open(env, device_id, &device) && bytes_open(env, session, &sess)) {
+        MonacaStatus status = monaca_request_new(m.ptr, m.len, params.ptr, params.len, key.ptr, key.len, device.ptr,
+                                                 device.len, sess.ptr, sess.len, (int64_t)id, &text, &why);
+        result = text_or_throw(env, cls, status, text, &why);
+    }
+    bytes_close(env, &sess);
+    bytes_close(env, &device);
+    bytes_close(env, &key);
+    bytes_close(env, &params);
+    bytes_close(env, &m);
+    return result;
+}
+
+JNIEXPORT jbyteArray JNICALL NATIVE(backendUrl)(JNIEnv *env, jclass cls, jbyteArray backend_id) {
+    Bytes id = NO_BYTES;
+    MonacaText *text = NULL;
+    MonacaArgumentError why;
+    memset(&why, 0, sizeof why);
+    if (null_argument(env, backend_id, "backendId") || !bytes_open(env, backend_id, &id)) return NULL;
+    MonacaStatus status = monaca_backend_url(id.ptr, id.len, &text, &why);
+    bytes_close(env, &id);
+    return text_or_throw(env, cls, status, text, &why);
 }
 
 JNIEXPORT jint JNICALL NATIVE(codeKind)(JNIEnv *env, jclass cls, jlong code) {

@@ -169,44 +169,30 @@ class MonacaCloudError private constructor(
          * The error a report describes ([report]: its UTF-8 bytes, as the shim hands them over).
          * A report that does not follow schema 1 is a bug on the native side: IllegalStateException.
          */
-        internal fun fromReport(report: ByteArray): MonacaCloudError {
-            val text: String
-            val members: Map<*, *>
-            try {
-                text = ReportJson.utf8(report)
-                members = ReportJson.parse(text) as? Map<*, *> ?: throw IllegalArgumentException("not an object")
-            } catch (e: IllegalArgumentException) {
-                throw IllegalStateException("monaca_cloud_error: the native report is not JSON: ${e.message}", e)
-            }
-            val params = member<List<*>>(members, "params").map { entry ->
-                val param = entry as? Map<*, *> ?: malformed("params", entry)
-                val messages = member<List<*>>(param, "messages").map { it as? String ?: malformed("messages", it) }
-                MonacaParam(member(param, "name"), Collections.unmodifiableList(messages))
+        internal fun fromReport(report: ByteArray): MonacaCloudError = fromReport(ReportJson.reportText(report))
+
+        /** The error the report [text] describes (also the `error` member of a response report). */
+        internal fun fromReport(text: String): MonacaCloudError {
+            val members = ReportJson.reportObject(text)
+            val params = ReportJson.member<List<*>>(members, "params").map { entry ->
+                val param = entry as? Map<*, *> ?: ReportJson.malformed("params", entry)
+                val messages = ReportJson.member<List<*>>(param, "messages").map {
+                    it as? String ?: ReportJson.malformed("messages", it)
+                }
+                MonacaParam(ReportJson.member(param, "name"), Collections.unmodifiableList(messages))
             }
             return MonacaCloudError(
-                code = member(members, "code"),
-                kind = MonacaErrorKind.fromName(member(members, "kind")),
-                name = optional(members, "name"),
-                description = member(members, "description"),
-                message = member(members, "message"),
-                detail = optional(members, "detail"),
-                dataJson = optional(members, "data"),
+                code = ReportJson.member(members, "code"),
+                kind = MonacaErrorKind.fromName(ReportJson.member(members, "kind")),
+                name = ReportJson.optional(members, "name"),
+                description = ReportJson.member(members, "description"),
+                message = ReportJson.member(members, "message"),
+                detail = ReportJson.optional(members, "detail"),
+                dataJson = ReportJson.optional(members, "data"),
                 params = Collections.unmodifiableList(params),
-                json = member(members, "json"),
+                json = ReportJson.member(members, "json"),
                 reportJson = text
             )
         }
-
-        private inline fun <reified T : Any> member(members: Map<*, *>, key: String): T =
-            members[key] as? T ?: malformed(key, members[key])
-
-        private inline fun <reified T : Any> optional(members: Map<*, *>, key: String): T? {
-            if (!members.containsKey(key)) malformed(key, "nothing")
-            val value = members[key] ?: return null
-            return value as? T ?: malformed(key, value)
-        }
-
-        private fun malformed(key: String, value: Any?): Nothing =
-            throw IllegalStateException("monaca_cloud_error: the native report has \"$key\": $value")
     }
 }

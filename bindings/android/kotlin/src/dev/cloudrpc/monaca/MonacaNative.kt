@@ -1,13 +1,14 @@
 package dev.cloudrpc.monaca
 
 /**
- * The JNI boundary, internal to this module: apps use [MonacaCloudError]'s companion.
+ * The JNI boundary, internal to this module: apps use [MonacaCloudError]'s companion,
+ * [MonacaCloudResponse], [MonacaCloudRequest] and [MonacaCloudClient].
  *
  * Every `external` function is implemented in `jni/monaca_jni.c` (symbol
  * `Java_dev_cloudrpc_monaca_MonacaNative_<name>`). Text never crosses as a Java string made
  * by JNI (that would be modified UTF-8, which corrupts NUL and non-BMP characters): the shim
- * hands over real UTF-8 in `ByteArray`s (for an error, the core's report) and Kotlin decodes
- * them.
+ * hands over real UTF-8 in `ByteArray`s (for an error or a response, the core's report) and
+ * Kotlin decodes them; Kotlin hands text over as [generalizedUtf8].
  *
  * Threading: the shim keeps no mutable state after [nativeInit] (run once, under the JVM's
  * class-initialisation lock), and the C library allows any thread, so every function here may
@@ -63,6 +64,22 @@ internal object MonacaNative {
     /** One parse, one crossing: null for a success response, else the error's report (UTF-8). */
     @JvmStatic external fun fromResponse(httpStatus: Int, body: ByteArray): ByteArray?
 
+    /**
+     * One reading, one crossing: the response report (UTF-8, `monaca_response_report_json`) of
+     * an exchange; [sessionHeader] is the header's value in UTF-8, or null without one.
+     */
+    @JvmStatic external fun fromExchange(httpStatus: Int, body: ByteArray, sessionHeader: ByteArray?): ByteArray
+
+    /**
+     * The request body (UTF-8, `monaca_request_new`); null [paramsJson] for `{}`, null [session]
+     * for none. Throws the [MonacaArgumentException] made by [argumentException] on a refusal.
+     */
+    @JvmStatic external fun requestNew(method: ByteArray, paramsJson: ByteArray?, apiKey: ByteArray,
+                                       deviceId: ByteArray, session: ByteArray?, id: Long): ByteArray
+
+    /** The endpoint URL (UTF-8, `monaca_backend_url`); refusals as for [requestNew]. */
+    @JvmStatic external fun backendUrl(backendId: ByteArray): ByteArray
+
     /** The report (UTF-8) of the -11 error. */
     @JvmStatic external fun timeout(): ByteArray
 
@@ -83,9 +100,10 @@ internal object MonacaNative {
     // ---- Called by the shim ----
 
     /**
-     * The exception for a `MonacaArgumentError` filled by `monaca_error_new_explained`, its
-     * texts as UTF-8 bytes; the shim throws what this returns. The core names the data argument
-     * `data_json` (the C parameter); here it is `dataJson`, the Kotlin parameter.
+     * The exception for a `MonacaArgumentError` filled by the core (`monaca_error_new_explained`,
+     * `monaca_request_new`, `monaca_backend_url`), its texts as UTF-8 bytes; the shim throws what
+     * this returns. The core names the argument by its C parameter (`data_json`, `api_key`);
+     * here it is the Kotlin parameter ([kotlinName]: `dataJson`, `apiKey`).
      */
     @JvmStatic
     fun argumentException(
@@ -96,9 +114,23 @@ internal object MonacaNative {
         column: Long,
         explanation: ByteArray
     ): MonacaArgumentException {
-        val name = utf8(argument)
-        return MonacaArgumentException(if (name == "data_json") "dataJson" else name, utf8(reason),
-            offset, line, column, utf8(explanation))
+        return MonacaArgumentException(kotlinName(utf8(argument)), utf8(reason), offset, line, column,
+            utf8(explanation))
+    }
+
+    /** A C parameter's name as the Kotlin parameter's: `params_json` -> `paramsJson`. */
+    fun kotlinName(cName: String): String {
+        val name = StringBuilder(cName.length)
+        var upper = false
+        for (c in cName) {
+            if (c == '_') {
+                upper = true
+                continue
+            }
+            name.append(if (upper) Character.toUpperCase(c) else c)
+            upper = false
+        }
+        return name.toString()
     }
 
     fun utf8(bytes: ByteArray): String = String(bytes, Charsets.UTF_8)

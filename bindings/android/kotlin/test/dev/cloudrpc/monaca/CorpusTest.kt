@@ -54,6 +54,10 @@ class CorpusTest(private val label: String, private val case: Map<*, *>) : Nativ
         val status = (case["status"] as Long).toInt()
         val error = MonacaCloudError.fromResponse(status, body())
         val expected = case["expected"] as Map<*, *>?
+        // A response read from the same exchange holds the same error (or a result for a success).
+        val response = MonacaCloudResponse.fromExchange(status, body())
+        assertEquals(label, error?.reportJson, response.error?.reportJson)
+        assertEquals(label, error == null, response.resultJson != null)
         if (expected == null) {
             assertNull("$label: a success", error)
             return

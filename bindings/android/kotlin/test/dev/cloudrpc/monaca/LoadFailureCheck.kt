@@ -22,7 +22,11 @@ object LoadFailureCheck {
             "fromResponse again" to { MonacaCloudError.fromResponse(200, "{}".toByteArray()) },
             "timeout" to { MonacaCloudError.timeout() },
             "create" to { MonacaCloudError.create(1, "m") },
-            "nameOf" to { MonacaCloudError.nameOf(1) }
+            "nameOf" to { MonacaCloudError.nameOf(1) },
+            "fromExchange" to { MonacaCloudResponse.fromExchange(200, "{}".toByteArray(), "s") },
+            "url" to { MonacaCloudRequest.url("b") },
+            "body" to { MonacaCloudRequest.body("a", null, MonacaCloudCredentials("k", "d")) },
+            "client" to { MonacaCloudClient.forBackend("b", "k", "d") }
         )
         var passed = 0
         var failed = 0

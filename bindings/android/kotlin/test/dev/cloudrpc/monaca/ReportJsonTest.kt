@@ -13,8 +13,8 @@ import java.math.BigDecimal
  */
 class ReportJsonTest {
 
-    private fun refused(text: String) {
-        val e = assertThrows<IllegalArgumentException>("'$text'") { ReportJson.parse(text) }
+    private fun refused(text: String, raw: Set<String> = emptySet()) {
+        val e = assertThrows<IllegalArgumentException>("'$text'") { ReportJson.parse(text, raw) }
         assertTrue(e.message!!, e.message!!.startsWith("invalid JSON: ") && e.message!!.contains(" at offset "))
     }
 
@@ -71,6 +71,27 @@ class ReportJsonTest {
             "\"\\U0041\"", "\"\\\"", "[1] x", "{} {}", "\uFEFF{}", "{\"a\":1,\"a\":2}",
             "[".repeat(ReportJson.MAX_DEPTH + 1) + "]".repeat(ReportJson.MAX_DEPTH + 1))
         for (text in bad) refused(text)
+    }
+
+    /** Raw members: the exact text, checked by the grammar, at any depth, repeated members allowed. */
+    @Test
+    fun rawMembersKeepTheirExactText() {
+        val raw = setOf("result", "error")
+        val value = " [ 1 ,\n{\"a\" : \"x\\\"]\", \"a\":{}} , -0.5e+1, true,null,false, \"\\u0041\" ] "
+        val parsed = ReportJson.parse("""{"session":"s","result":$value,"n":{"result":[1]}}""", raw) as Map<*, *>
+        assertEquals(RawJson(value.trim()), parsed["result"])
+        assertEquals("s", parsed["session"])
+        assertEquals(mapOf("result" to listOf(1L)), parsed["n"]) // only members of the outermost object
+        for (scalar in listOf("0", "\"\"", "{}", "[]", "[[]]", "{\"a\":[{}]}", "null")) {
+            assertEquals(RawJson(scalar), (ReportJson.parse("""{"error":$scalar}""", raw) as Map<*, *>)["error"])
+        }
+        val deep = "[{\"a\":".repeat(20_000) + "1" + "}]".repeat(20_000)
+        assertEquals(RawJson(deep), (ReportJson.parse("""{"result":$deep}""", raw) as Map<*, *>)["result"])
+        for (bad in listOf("", "[1,]", "[1", "{\"a\"}", "{\"a\":1,}", "{a:1}", "[1 2]", "01", "\"\\x\"", "[}", "{]",
+                "{\"a\":1]", "[1]]", "tru", "\"\t\"")) {
+            refused("""{"result":$bad}""", raw)
+        }
+        refused("""{"result":1,"result":2}""", raw) // the outer object is still strict
     }
 
     @Test

@@ -20,7 +20,9 @@ object RunAllTests {
             CorpusTest::class.java,
             TextTest::class.java,
             LoadTest::class.java,
-            ApiTest::class.java
+            ApiTest::class.java,
+            CallTest::class.java,
+            ClientTest::class.java
         )
         println("JUnit: ${result.runCount} tests run, ${result.failureCount} failed, ${result.ignoreCount} ignored")
         var passed = result.runCount - result.failureCount - result.ignoreCount
