@@ -34,6 +34,8 @@ mod request;
 mod response;
 mod scan;
 mod text;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use classify::{is_success_status, InvalidResponse};
 pub use codes::Kind;

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# The plugin's browser face: the Rust core compiled to WebAssembly (scripts/build-wasm.sh)
+# answering the plugin's actions through src/browser/, checked in node and in headless Chromium.
+# Installs what it lacks (Debian: chromium, nodejs, npm, python3; npm: cordova, pinned, under
+# <repo>/target/browser-tools), then:
+#
+#   1. node --test wasm.test.js: the .wasm in node's WebAssembly, checks.js (the whole corpus
+#      through parseResponse and readResponse, the session rule, request bodies, URLs, refusals,
+#      create/timeout/describe, whole calls against tests/mock-backend/server.py), handles freed,
+#      a trap recovered from; and the same checks shown to fail on a corpus with one wrong
+#      expectation
+#   2. a Cordova app (cordova create, platform add browser@7.0.0, plugin add of a staged copy of
+#      this plugin, prepare): the .wasm installed byte for byte where the proxy loads it
+#   3. headless Chromium, pages served by server.js on 127.0.0.1 and printed with --dump-dom:
+#      fallback.html (the plain-script fallback, MonacaCloudErrorWasm.exec, no Cordova) and the
+#      app's index.html (app.html: cordova.exec -> MonacaCloudErrorProxy.js -> the core, then the
+#      www API over it); each runs checks.js and writes "<page>: N passed, N failed" into itself.
+#      The fallback page shown to fail on the wrong corpus too.
+#
+# Ends with "browser: N passed, N failed" (one per check above) and exits non-zero on a failure.
+set -uo pipefail
+
+CORDOVA_VERSION=13.0.0
+BROWSER_PLATFORM_VERSION=7.0.0
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+plugin=$(cd "$here/../.." && pwd)
+root=$(cd "$plugin/../.." && pwd)
+tools="$root/target/browser-tools"
+work="$root/target/browser-check"
+wasm="$plugin/native/browser/monaca_cloud_error.wasm"
+
+die() {
+  echo "browser: setup failed: $*" >&2
+  echo "browser: 0 passed, 1 failed"
+  exit 1
+}
+
+# ---- setup ------------------------------------------------------------------------------------
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "browser: installing ${missing[*]}"
+  apt-get update -qq || die "apt-get update"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || die "apt-get install ${missing[*]}"
+fi
+export CI=true CORDOVA_TELEMETRY_OPT_OUT=1 NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
+if [ "$(node -p "try{require('$tools/node_modules/cordova/package.json').version}catch(e){''}")" != "$CORDOVA_VERSION" ]; then
+  mkdir -p "$tools"
+  [ -f "$tools/package.json" ] || echo '{ "private": true }' >"$tools/package.json"
+  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "cordova@$CORDOVA_VERSION" \
+    || die "npm install cordova@$CORDOVA_VERSION"
+fi
+cordova() { "$tools/node_modules/.bin/cordova" --no-telemetry "$@"; }
+
+bash "$root/scripts/build-wasm.sh" || die "scripts/build-wasm.sh"
+rm -rf "$work"
+mkdir -p "$work"
+
+# A copy of the corpus with one expectation changed: the checks must fail on it.
+cp -R "$root/tests/corpus" "$work/wrong-corpus"
+sed -i 's/"message": "User login is required"/"message": "User login is required!"/' "$work/wrong-corpus/server-errors.json"
+grep -q 'required!' "$work/wrong-corpus/server-errors.json" || die "could not alter the corpus copy"
+
+# ---- servers ------------------------------------------------------------------------------------
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done' EXIT
+# Starts a server script that prints "PORT <n>" first; sets $port.
+start() {
+  local log=$1
+  shift
+  "$@" >"$log.out" 2>"$log.err" &
+  pids+=($!)
+  for _ in $(seq 100); do
+    port=$(sed -n 's/^PORT \([0-9]*\)$/\1/p' "$log.out" 2>/dev/null | head -1)
+    [ -n "$port" ] && return 0
+    sleep 0.1
+  done
+  echo "$* did not start: $(cat "$log.err")" >&2
+  return 1
+}
+start "$work/mock" python3 "$root/tests/mock-backend/server.py" --lifetime 600 --max-requests 1000 \
+  || die "the mock backend"
+backend="http://127.0.0.1:$port/json-rpc/test-backend"
+
+# ---- checks -------------------------------------------------------------------------------------
+# shellcheck source=../../../../scripts/checks.sh
+source "$root/scripts/checks.sh"
+
+check "node: the WebAssembly core answers every check (wasm.test.js)" \
+  env MONACA_WASM="$wasm" node --test "$here/wasm.test.js"
+check_fails "node: the same checks fail on a corpus with a wrong expectation" \
+  "server-errors.json: login required, no data" env MONACA_WASM="$wasm" MONACA_CORPUS_DIR="$work/wrong-corpus" \
+  node --test "$here/wasm.test.js"
+
+app="$work/app"
+make_app() {
+  local staged="$work/plugin"
+  mkdir -p "$staged/native/browser"
+  cp -R "$plugin/plugin.xml" "$plugin/package.json" "$plugin/www" "$plugin/src" "$plugin/types" "$staged/"
+  cp "$wasm" "$staged/native/browser/"
+  (cd "$work" && cordova create app dev.cloudrpc.browsercheck BrowserCheck >/dev/null) || return 1
+  (cd "$app" && cordova platform add "browser@$BROWSER_PLATFORM_VERSION" >/dev/null) || return 1
+  (cd "$app" && cordova plugin add "$staged" >/dev/null) || return 1
+  cp "$here/app.html" "$app/www/index.html"
+  cp "$here/checks.js" "$here/page.js" "$app/www/"
+  (cd "$app" && cordova prepare browser >/dev/null) || return 1
+  cmp "$wasm" "$app/platforms/browser/www/plugins/cordova-plugin-monaca-cloud-error/src/browser/monaca_cloud_error.wasm"
+}
+check "Cordova app: platform browser@$BROWSER_PLATFORM_VERSION, plugin add, prepare; the .wasm installed beside the proxy" \
+  make_app
+
+# Prints a page of server.js (serving the corpus in $2) with headless Chromium; passes when the
+# page reports "<name>: N passed, 0 failed".
+in_chromium() {
+  local page=$1 corpus=$2 name
+  name=$(basename "$page" .html)
+  local log="$work/$name-$(basename "$corpus")"
+  start "$log-server" node "$here/server.js" --plugin "$plugin" --wasm "$wasm" --corpus "$corpus" \
+    --app "$app/platforms/browser/www" --backend "$backend" --hold 60 || return 1
+  local profile
+  profile=$(mktemp -d "$work/chromium-profile.XXXXXX")
+  timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync --user-data-dir="$profile" \
+    --dump-dom "http://127.0.0.1:$port/$page" >"$log.html" 2>"$log-chromium.log"
+  kill "${pids[-1]}" 2>/dev/null
+  local result
+  result=$(sed -n 's/.*<p id="result">\(.*\)<\/p>.*/\1/p' "$log.html")
+  echo "$result"
+  awk '/<pre id="failures">/ { on = 1 } on { print } on && /<\/pre>/ { exit }' "$log.html" | sed 's/<[^>]*>//g' \
+    | grep -v '^$' | head -20
+  [[ "$result" =~ ^[a-z]+:\ [1-9][0-9]*\ passed,\ 0\ failed$ ]]
+}
+check "Chromium $(chromium --version 2>/dev/null | awk '{print $2}'): the plain-script fallback (fallback.html)" \
+  in_chromium fallback/fallback.html "$root/tests/corpus"
+check "Chromium: the Cordova app on the browser platform (cordova.exec, then the www API)" \
+  in_chromium app/index.html "$root/tests/corpus"
+check_fails "Chromium: the fallback page fails on the corpus with a wrong expectation" \
+  "server-errors.json: login required, no data" in_chromium fallback/fallback.html "$work/wrong-corpus"
+
+echo "browser: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
