@@ -8,8 +8,9 @@
 //!   `MonacaCloudError.Code`, the JavaScript `Code` and `CATALOGUE` and the TypeScript `Code`,
 //!   each between the lines `BEGIN GENERATED CATALOGUE` and `END GENERATED CATALOGUE`.
 //!
-//! - the face table of the bindings' READMEs, copied from the README at the repository root
-//!   (between `BEGIN FACE TABLE` and `END FACE TABLE`).
+//! - the face table and the call table of the bindings' READMEs, copied from the README at the
+//!   repository root (between `BEGIN FACE TABLE` and `END FACE TABLE`, and likewise `CALL
+//!   TABLE`).
 //!
 //! `MONACA_UPDATE_GENERATED=1 cargo test --test generated` (or `scripts/update-generated.sh`)
 //! rewrites them; otherwise a stale file fails the test.
@@ -270,18 +271,17 @@ fn generated_files_are_up_to_date() {
     }
     let readme = root.join("README.md");
     let readme_text = std::fs::read_to_string(&readme).unwrap();
-    let table: Vec<String> = region(&readme_text, "FACE TABLE", &readme)
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    assert!(table.len() > 20, "README's face table looks empty");
-    for face in ["android", "cordova", "ios"] {
-        let path = root.join(format!("bindings/{face}/README.md"));
-        let text = std::fs::read_to_string(&path).unwrap();
-        stale.extend(check(
-            &path,
-            &with_region(&text, "FACE TABLE", &table, &path),
-        ));
+    for (what, rows) in [("FACE TABLE", 20), ("CALL TABLE", 10)] {
+        let table: Vec<String> = region(&readme_text, what, &readme)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        assert!(table.len() > rows, "README's {what} looks empty");
+        for face in ["android", "cordova", "ios"] {
+            let path = root.join(format!("bindings/{face}/README.md"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            stale.extend(check(&path, &with_region(&text, what, &table, &path)));
+        }
     }
     // The header last: cbindgen reads src/ffi.rs as it is now on disk.
     let config = cbindgen::Config::from_file(root.join("cbindgen.toml")).unwrap();

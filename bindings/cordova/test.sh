@@ -3,18 +3,24 @@
 # a fresh Debian machine as root: installs what it lacks (apt for node/npm/JDK, npm packages
 # pinned into <repo>/target/cordova-tools and the Kotlin compiler into <repo>/target/kotlin-2.4.20,
 # nothing global), builds the library, and
-# exits non-zero when anything fails. Network: the npm registry and Debian's archive only.
+# exits non-zero when anything fails. Network: the npm registry and Debian's archive only (and
+# 127.0.0.1, for the mock backend).
 #
 #   1. www/ with node's own test runner, against the real library's answers (test/*.test.js): the
-#      conformance corpus (tests/corpus, every case, every field) and what is particular to JS
-#   2. the TypeScript declarations type-check (tsc --strict) with a usage sample
+#      conformance corpus (tests/corpus, every case, every field), responses and requests, whole
+#      calls over fetch against the mock Monaca Backend (tests/mock-backend/server.py, started
+#      and stopped by test/call.test.js), and what is particular to JS
+#   2. the TypeScript declarations type-check (tsc --strict) with the declared usage, and each
+#      misuse in test/types/misuse fails with the error it names
 #   3. the Android plugin class compiles with Kotlin 2.4.20 (kotlinc-jvm -Werror, installed by
 #      bindings/android/install-kotlin.sh from the npm package kotlin-compiler into
 #      <repo>/target/kotlin-2.4.20) together with the real Kotlin wrapper (against
 #      test/android-stubs, stand-ins for the Android/Cordova classes it uses). The same class
 #      compiled by the oldest Kotlin kept, Debian's kotlinc 1.3.31, is bindings/android/test.sh's
 #      "oldest-compiler check".
-#   4. the iOS plugin class parses as Swift (bindings/ios's tree-sitter check)
+#   4. the iOS plugin class parses as Swift (bindings/ios's tree-sitter check), and type-checks
+#      with the real Swift wrapper against stand-ins for cordova-ios (test/swift-typecheck.sh,
+#      with the Swift toolchain of bindings/ios/test.sh's chroot, when it is there)
 #   5. the install test: a real Cordova app, plugin add / prepare / plugin rm (test/install.sh)
 #
 # Ends with a "cordova: N passed, N failed" line.
@@ -37,6 +43,7 @@ command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
 command -v cc >/dev/null 2>&1 || missing+=(gcc) # test/support/native-helper.c
+command -v python3 >/dev/null 2>&1 || missing+=(python3) # tests/mock-backend/server.py (test/call.test.js)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "cordova: installing ${missing[*]}"
   apt-get update -qq || die "apt-get update"
@@ -80,72 +87,41 @@ source "$root/scripts/checks.sh"
 check "node --test (www/ against the library's answers)" \
   env MONACA_ERROR_CLI="$root/target/release/monaca-error" MONACA_CORPUS_DIR="$root/tests/corpus" node --test "$here"/test/*.test.js
 
-# 2. TypeScript declarations.
-typecheck() {
-  cat >"$work/usage.ts" <<'EOF'
-import { MonacaCloudError, MonacaArgumentError, parseResponse, create, timeout, describe, kindOf, nameOf,
-    descriptionOf, Kind, Code } from 'cordova-plugin-monaca-cloud-error';
-declare const reportFromKotlin: string; // MonacaCloudError.reportJson, passed by the app's own native code
-async function use(): Promise<void> {
-    try {
-        const none: null = await parseResponse(200, 'e30=');
-        void none;
-    } catch (e) {
-        if (e instanceof MonacaCloudError) {
-            const first: string | null = e.firstMessageFor('collectionName');
-            const all: string[] = e.messagesFor('criteria');
-            const kind: 'CLIENT' | string = e.kind;
-            const codeName: string | null = e.codeName;
-            const name: string = e.name;
-            const stack: string | undefined = e.stack;
-            const asError: Error = e;
-            void [first, all, kind, codeName, name, stack, asError, e.code + 1, e.data, e.dataJson, e.detail,
-                e.description, e.jsonText, e.toJSON().code, e.params.map((p) => p.messages.length)];
-        }
-    }
-    try {
-        const made: MonacaCloudError = await create(Code.USER_DEFINED_MIN, 'm', '{"a":1}');
-        void made.toString();
-    } catch (e) {
-        if (e instanceof MonacaArgumentError) {
-            const where: number = e.offset + e.line + e.column;
-            const asTypeError: TypeError = e;
-            void [where, e.argument, e.reason, e.message, asTypeError];
-        }
-    }
-    const error = new MonacaCloudError(reportFromKotlin);
-    if (error.kind === Kind.CLOUD_API && error.code === Code.USER_LOGIN_REQUIRED) {
-        const entry = await describe(error.code);
-        void entry.description;
-    }
-    const text: string = descriptionOf(10000);
-    void [kindOf(10000), nameOf(11), text];
-    void (await cordova.plugins.monacaCloudError.timeout()).message;
-    void (await timeout()).jsonText;
+# 2. TypeScript declarations: the declared usage (test/types/usage.ts) compiles with --strict;
+#    each misuse (test/types/misuse/*.ts, first line "// expect: <message>") fails with exactly
+#    one error, the one it expects.
+tsc_strict() {
+  (cd "$work" && "$tools/node_modules/.bin/tsc" --strict --noEmit --target es2020 --module commonjs \
+    --moduleResolution node "$@" cordova-global.d.ts)
 }
-void use;
-EOF
-  mkdir -p "$work/node_modules"
+typecheck() {
+  mkdir -p "$work/node_modules" "$work/misuse"
   ln -sfn "$here" "$work/node_modules/cordova-plugin-monaca-cloud-error"
+  cp "$here/test/types/usage.ts" "$work/"
+  cp "$here"/test/types/misuse/*.ts "$work/misuse/"
   # A minimal `cordova` global, as @types/cordova would declare it.
   echo 'interface CordovaPlugins {} interface Cordova { plugins: CordovaPlugins } declare var cordova: Cordova;' \
     >"$work/cordova-global.d.ts"
-  (cd "$work" && "$tools/node_modules/.bin/tsc" --strict --noEmit --target es2020 --module commonjs \
-    --moduleResolution node usage.ts cordova-global.d.ts)
+  tsc_strict usage.ts
 }
-check "tsc --strict: types/index.d.ts with a usage sample" typecheck
-# The same check on a sample with a type error must fail, and for that reason.
-tsc_rejects_type_error() {
-  sed 's/const codeName: string | null = e.codeName;/const codeName: string = e.codeName;/' "$work/usage.ts" >"$work/broken.ts"
-  local output
-  if output=$(cd "$work" && "$tools/node_modules/.bin/tsc" --strict --noEmit --target es2020 --module commonjs \
-    --moduleResolution node broken.ts cordova-global.d.ts 2>&1); then
-    echo "tsc accepted broken.ts"
-    return 1
-  fi
-  grep -q "Type 'string | null' is not assignable to type 'string'" <<<"$output" || { echo "$output"; return 1; }
+check "tsc --strict: types/index.d.ts with the declared usage (test/types/usage.ts)" typecheck
+tsc_rejects_misuse() {
+  local output file name expected errors bad=0 count=0
+  output=$(tsc_strict $(cd "$work" && echo misuse/*.ts) 2>&1) && { echo "tsc accepted every misuse"; return 1; }
+  for file in "$work"/misuse/*.ts; do
+    name=misuse/$(basename "$file")
+    expected=$(sed -n '1s|^// expect: ||p' "$file")
+    errors=$(grep -F "$name(" <<<"$output" || true)
+    count=$((count + 1))
+    if [ -z "$expected" ] || [ "$(grep -c . <<<"$errors")" != 1 ] || ! grep -qF -- "$expected" <<<"$errors"; then
+      echo "$name: expected one error with \"$expected\", got: ${errors:-none}"
+      bad=1
+    fi
+  done
+  [ "$count" -ge 10 ] || { echo "only $count misuse samples"; return 1; }
+  return "$bad"
 }
-check "tsc rejects a misuse of the declarations (the check can fail)" tsc_rejects_type_error
+check "tsc rejects each misuse of the declarations, for its reason (test/types/misuse)" tsc_rejects_misuse
 
 # 3. Android plugin class + the real Kotlin wrapper, compiled by Kotlin 2.4.20 (warnings fail).
 kotlin_compile() {
@@ -162,11 +138,24 @@ check "Kotlin $kotlin_version (kotlinc-jvm -Werror): src/android/MonacaCloudErro
 check "Swift syntax of src/ios (tree-sitter Swift grammar)" \
   node "$root/bindings/ios/tools/check-swift-syntax.js" "$tools/node_modules" "$here/src"
 
+# 4b. iOS plugin class, type-checked with the Swift wrapper against stand-ins for cordova-ios's
+#     classes (Swift 6.0.3 of bindings/ios/test.sh's chroot, which scripts/test-all.sh runs first).
+if [ -f "$root/target/swift-chroot/.monaca-swift-chroot-ready" ]; then
+  check "swiftc -typecheck (Swift 5 mode, warnings as errors): src/ios with the Swift wrapper, against test/ios-stubs" \
+    bash "$here/test/swift-typecheck.sh"
+else
+  echo "cordova: not run: the Swift type check of src/ios (no Swift chroot; bindings/ios/test.sh makes it)"
+fi
+
+# 6. The browser platform and fallback: the Rust core as WebAssembly, in node and headless Chromium.
+check "browser platform and fallback: the WebAssembly core in node and headless Chromium (test/browser/run.sh)" \
+  bash "$here/test/browser/run.sh"
+
 # 5. Install into a real Cordova app.
 check "install test (cordova create / platform add / plugin add / prepare / plugin rm)" \
   env CORDOVA_BIN="$tools/node_modules/.bin/cordova" bash "$here/test/install.sh"
 
-echo "cordova: not run here (no NDK, Android SDK, Xcode or Swift toolchain): the Gradle and Xcode builds"
+echo "cordova: not run here (no NDK, Android SDK or Xcode): the Gradle and Xcode builds"
 echo "         of an app with this plugin, and the plugin on a device or emulator (see README.md)"
 echo "cordova: Android plugin class compiled by Kotlin $kotlin_version (kotlinc-jvm, -Werror); its compile by the"
 echo "         oldest Kotlin kept (Debian's 1.3.31) is in bindings/android/test.sh"

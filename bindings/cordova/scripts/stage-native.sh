@@ -81,6 +81,7 @@ done
 [ -d "$xcframework" ] || die "$xcframework not found: build it with bindings/ios/build-xcframework.sh (needs Xcode) or set MONACA_XCFRAMEWORK"
 
 rm -rf "$native"
+bash "$root/scripts/build-wasm.sh" || die "scripts/build-wasm.sh failed"
 kotlin_out="$native/android/kotlin/dev/cloudrpc/monaca"
 swift_out="$native/ios/Sources/MonacaCloudError"
 mkdir -p "$kotlin_out" "$swift_out"

@@ -1,5 +1,6 @@
-// What is particular to the JavaScript face (the classification rules are the corpus's, in
-// corpus.test.js): Error semantics, JSON.stringify, frozen params, messagesFor over duplicated
+// What is particular to the JavaScript face of an error (the classification rules are the
+// corpus's, in corpus.test.js; responses, requests and calls are in response.test.js and
+// call.test.js): Error semantics, JSON.stringify, frozen params, messagesFor over duplicated
 // names, create and MonacaArgumentError, timeout, the catalogue look-ups, argument checks and
 // native failures. Every answer of the native side comes from the real library (test/support).
 'use strict';
@@ -14,11 +15,9 @@ fake.install();
 const api = require('../www/monaca-cloud-error.js');
 const { MonacaCloudError, MonacaArgumentError, parseResponse, create, Kind, Code } = api;
 
-const b64 = (text) => Buffer.from(text, 'utf8').toString('base64');
-
 /** The error parseResponse rejects with for a 200 response carrying `body`, and the library's report. */
 async function errorFor(body, status = 200) {
-    const error = await parseResponse(status, b64(body)).then(() => assert.fail('resolved'), (e) => e);
+    const error = await parseResponse(status, body).then(() => assert.fail('resolved'), (e) => e);
     return { error, report: JSON.parse(library.report(body, status)) };
 }
 
@@ -45,7 +44,7 @@ test('properties are read-only; only code, message and data are enumerable', asy
     const { error } = await errorFor('{"error":{"code":11,"message":"User login is required"}}');
     assert.deepEqual(Object.keys(error), ['code', 'message', 'data']);
     for (const property of ['code', 'message', 'data', 'kind', 'codeName', 'name', 'description', 'detail',
-        'dataJson', 'params', 'jsonText']) {
+        'dataJson', 'params', 'jsonText', 'session']) {
         assert.ok(Object.getOwnPropertyNames(error).includes(property), `${property} is an own property`);
         assert.throws(() => { error[property] = 1; }, TypeError, `${property} is read-only`);
     }
@@ -122,7 +121,9 @@ test('create: refused data rejects with MonacaArgumentError, the library\'s expl
         assert.equal(error.name, 'MonacaArgumentError');
         assert.equal(error.message, refusal.explanation);
         assert.equal(error.stack.split('\n')[0], `MonacaArgumentError: ${refusal.explanation}`);
-        for (const field of ['argument', 'reason', 'offset', 'line', 'column']) {
+        assert.equal(refusal.argument, 'data_json');
+        assert.equal(error.argument, 'dataJson', 'JavaScript\'s name of the argument, as both plugin classes send it');
+        for (const field of ['reason', 'offset', 'line', 'column']) {
             assert.equal(error[field], refusal[field], field);
         }
         assert.ok(error.line >= 1 && error.column >= 1, 'a JSON fault has a position');
@@ -153,6 +154,11 @@ test('new MonacaCloudError(report) reads a report handed over by other native co
     const report = library.report(body);
     const error = new MonacaCloudError(report);
     assertShowsReport(error, JSON.parse(report));
+    assert.equal(error.session, null);
+    const withSession = new MonacaCloudError(report, 's-1');
+    assert.equal(withSession.session, 's-1');
+    assert.ok(!Object.keys(withSession).includes('session'), 'not enumerable');
+    assert.throws(() => new MonacaCloudError(report, 11), TypeError);
     assert.throws(() => new MonacaCloudError(11, 'm'), TypeError, 'not the SDK constructor');
     assert.throws(() => new MonacaCloudError('{"code":11}'), TypeError);
     assert.throws(() => new MonacaCloudError('null'), TypeError);
@@ -196,28 +202,37 @@ test('describe: the native library\'s catalogue entry', async () => {
     assert.equal(fake.calls.length, before);
 });
 
-test('parseResponse: a success resolves to null; a smoke test of each result', async () => {
-    assert.equal(await parseResponse(200, b64('{"result":{"items":[]}}')), null);
+test('parseResponse: a success resolves to the result; a smoke test of each outcome', async () => {
+    assert.deepEqual(await parseResponse(200, '{"result":{"items":[]}}'), { items: [] });
     assert.equal((await errorFor('{"result":1}', 404)).error.code, Code.INVALID_STATUS_CODE);
     assert.equal((await errorFor('')).error.code, Code.INVALID_RESPONSE);
     const { error } = await errorFor('{"error":{"code":11,"message":"User login is required"}}');
     assert.equal(error.kind, Kind.CLOUD_API);
 });
 
-test('parseResponse: invalid arguments are refused without a native call', async () => {
+test('parseResponse and readResponse: invalid arguments are refused without a native call', async () => {
     const before = fake.calls.length;
-    await assert.rejects(parseResponse(200.5, ''), TypeError);
-    await assert.rejects(parseResponse('200', ''), TypeError);
-    await assert.rejects(parseResponse(2 ** 31, ''), TypeError);
-    await assert.rejects(parseResponse(200, 'not base64!'), TypeError);
-    await assert.rejects(parseResponse(200, 'abc'), TypeError);
-    await assert.rejects(parseResponse(200, Buffer.from('x')), TypeError);
+    for (const read of [parseResponse, api.readResponse]) {
+        await assert.rejects(read(200.5, ''), TypeError);
+        await assert.rejects(read('200', ''), TypeError);
+        await assert.rejects(read(2 ** 31, ''), TypeError);
+        await assert.rejects(read(200), TypeError);
+        await assert.rejects(read(200, null), TypeError);
+        await assert.rejects(read(200, 123), TypeError);
+        await assert.rejects(read(200, [123]), TypeError);
+        await assert.rejects(read(200, new Uint16Array(2)), TypeError);
+        await assert.rejects(read(200, new DataView(new ArrayBuffer(2))), TypeError);
+        await assert.rejects(read(200, '', 42), TypeError);
+    }
     assert.equal(fake.calls.length, before);
 });
 
 test('a native failure rejects with a plain Error, whatever the action', async () => {
     const calls = [
-        ['parseResponse', () => parseResponse(200, '')],
+        ['readResponse', () => parseResponse(200, '')],
+        ['readResponse', () => api.readResponse(200, '')],
+        ['requestBody', () => api.requestBody('Echo', {}, { apiKey: 'k', deviceId: 'd' })],
+        ['backendUrl', () => api.backendUrl('b')],
         ['create', () => create(1, 'm')],
         ['timeout', () => api.timeout()],
         ['describe', () => api.describe(1)]
@@ -232,7 +247,7 @@ test('a native failure rejects with a plain Error, whatever the action', async (
     fake.failNextCall({ argument: 'x', reason: 'r', offset: 0, line: 0, column: 0, explanation: 'e' });
     const error = await parseResponse(200, '').catch((e) => e);
     assert.ok(!(error instanceof MonacaArgumentError));
-    assert.match(error.message, /parseResponse failed in native code: \{"argument":"x"/);
+    assert.match(error.message, /readResponse failed in native code: \{"argument":"x"/);
 });
 
 test('types/index.d.ts declares exactly what the module exports', () => {

@@ -75,8 +75,11 @@ export interface MonacaErrorJson {
  * properties are read-only. Made by the native library; JavaScript reads its report.
  */
 export declare class MonacaCloudError extends Error {
-    /** From the library's report text (`reportJson` in Kotlin, `reportJSON` in Swift). */
-    constructor(report: string);
+    /**
+     * From the library's report text (`reportJson` in Kotlin, `reportJSON` in Swift), and the
+     * session its response carried (null or absent: none).
+     */
+    constructor(report: string, session?: string | null);
     /** The code; a code beyond ±2^53 is the nearest number (`jsonText` has it exactly). */
     readonly code: number;
     readonly message: string;
@@ -98,6 +101,11 @@ export declare class MonacaCloudError extends Error {
     readonly params: readonly MonacaParam[];
     /** The library's JSON form, `{"code":..,"message":..,"data":..}`, as text. */
     readonly jsonText: string;
+    /**
+     * The session id the response carried, to keep even on an error (the SDK reads the header
+     * on errors too); null when it carried none, and for errors not read from a response.
+     */
+    readonly session: string | null;
     /** Every message for a parameter over all entries of that name (dotted for nested ones); [] when none. */
     messagesFor(name: string): string[];
     /** The first message for a parameter, or null. */
@@ -107,17 +115,23 @@ export declare class MonacaCloudError extends Error {
     toJSON(): MonacaErrorJson;
 }
 
-/** Why create() refused its input, as the library explains it; `message` is the explanation. */
+/**
+ * Why create(), requestBody() or backendUrl() refused its input, as the library explains it;
+ * `message` is the explanation.
+ */
 export declare class MonacaArgumentError extends TypeError {
-    /** The argument at fault, as the native side names it. */
+    /**
+     * The argument at fault, by its JavaScript name: 'message', 'dataJson', 'method', 'params',
+     * 'apiKey', 'deviceId', 'session' or 'backendId'.
+     */
     readonly argument: string;
     /** The reason alone ('invalid UTF-8', 'expected a JSON value', ...). */
     readonly reason: string;
     /** The byte offset of the fault in the argument's UTF-8. */
     readonly offset: number;
-    /** The 1-based line of a JSON fault in dataJson; 0 otherwise. */
+    /** The 1-based line of a JSON fault in dataJson or params; 0 otherwise. */
     readonly line: number;
-    /** The 1-based column (in characters) of a JSON fault in dataJson; 0 otherwise. */
+    /** The 1-based column (in characters) of a JSON fault in dataJson or params; 0 otherwise. */
     readonly column: number;
 }
 
@@ -131,10 +145,100 @@ export declare function nameOf(code: number): string | null;
 export declare function descriptionOf(code: number): string;
 
 /**
- * Classifies an HTTP exchange natively. Resolves to null for a success; rejects with a
- * MonacaCloudError for an error (or a TypeError/Error for bad arguments or a native failure).
+ * A response body: a string is text (sent as its UTF-8); an ArrayBuffer or a Uint8Array holds
+ * the bytes as received (decoded by the library as the SDK's browser would: BOM, UTF-16,
+ * invalid UTF-8).
  */
-export declare function parseResponse(status: number, bodyBase64: string): Promise<null>;
+export type ResponseBody = string | ArrayBuffer | Uint8Array;
+
+/** What a successful exchange gives. */
+export interface MonacaResponse<T = unknown> {
+    /** The result, parsed (JSON.parse) from the text the server sent. */
+    readonly result: T;
+    /** The session id to keep and send as the next call's __session; null when none came. */
+    readonly session: string | null;
+    /** The `loginToken` of an object result (what User.login answers), or null. */
+    readonly loginToken: string | null;
+}
+
+/**
+ * Reads an HTTP exchange natively: the HTTP status (0 when no response arrived), the body and
+ * the `X-Set-Monaca-Cloud-Session` header's value (null or absent without one). Resolves to the
+ * result, session and loginToken; rejects with the MonacaCloudError (with its `session`), or a
+ * TypeError/Error for bad arguments or a native failure. `T` is what the app expects the
+ * result to be: it is not checked.
+ */
+export declare function readResponse<T = unknown>(status: number, body: ResponseBody,
+    sessionHeader?: string | null): Promise<MonacaResponse<T>>;
+
+/** readResponse, resolving to the result alone. */
+export declare function parseResponse<T = unknown>(status: number, body: ResponseBody,
+    sessionHeader?: string | null): Promise<T>;
+
+/** The params of a call: an object (sent as JSON.stringify writes it), JSON text, or none ({}). */
+export type MonacaParams = object | string | null | undefined;
+
+/** What every call carries besides its params (the SDK's __api_key, __device and __session). */
+export interface MonacaCredentials {
+    apiKey: string;
+    deviceId: string;
+    /** The session kept from an earlier response; null or absent before there is one. */
+    session?: string | null;
+}
+
+/**
+ * The JSON-RPC body of a call, written natively as the SDK writes it (`id`: 1 when absent).
+ * Rejects with a MonacaArgumentError for a method that is not a dotted name, params that are
+ * not one JSON object or that hold __api_key, __device or __session.
+ */
+export declare function requestBody(method: string, params: MonacaParams, credentials: MonacaCredentials,
+    id?: number): Promise<string>;
+
+/** The endpoint URL of a backend, written natively; a MonacaArgumentError for a refused id. */
+export declare function backendUrl(backendId: string): Promise<string>;
+
+/** The part of `fetch` that MonacaCloudClient uses (the global fetch is one). */
+export type MonacaFetch = (url: string, init: {
+    method: 'POST';
+    headers: { [name: string]: string };
+    body: string;
+    signal: AbortSignal;
+}) => Promise<{
+    readonly status: number;
+    readonly headers: { get(name: string): string | null };
+    arrayBuffer(): Promise<ArrayBuffer>;
+}>;
+
+interface MonacaCloudClientCommonOptions {
+    apiKey: string;
+    deviceId: string;
+    /** Milliseconds before a call rejects with -11 (30000 when absent). */
+    timeoutMs?: number;
+    /** A session kept from before (e.g. stored by the app), sent with the first call. */
+    session?: string | null;
+    /** Another fetch than the global one (tests, a polyfill). */
+    fetch?: MonacaFetch;
+}
+
+/** A backend by its id, or by an endpoint URL of your own (one of the two). */
+export type MonacaCloudClientOptions = MonacaCloudClientCommonOptions &
+    ({ backendId: string; url?: undefined } | { url: string; backendId?: undefined });
+
+/**
+ * A whole call over `fetch`, keeping the session between calls: the body and the URL are
+ * written natively, the exchange read natively. Rejects with a MonacaCloudError (the server's
+ * error; -12; -13, also when no response came; -11 after `timeoutMs`), a MonacaArgumentError
+ * or a TypeError.
+ */
+export declare class MonacaCloudClient {
+    constructor(options: MonacaCloudClientOptions);
+    /** The session sent as __session: the last one a response carried (a result's or an error's); null before any. */
+    readonly currentSession: string | null;
+    /** The last loginToken a result held; null before any. */
+    readonly loginToken: string | null;
+    readonly timeoutMs: number;
+    call<T = unknown>(method: string, params?: MonacaParams): Promise<T>;
+}
 
 /**
  * Makes an error natively. Rejects with a MonacaArgumentError when `dataJson` is not one JSON

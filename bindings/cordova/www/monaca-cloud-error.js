@@ -1,12 +1,14 @@
 /*
  * Monaca Backend errors for Cordova apps: the JavaScript face of the monaca-cloud-error library.
  *
- * Every error is made by the library in native code (the Rust core behind the Kotlin and Swift
- * wrappers, reached with `cordova/exec`), which hands over its report: every field of the error
- * in one JSON text (README.md at the repository root, "The report", schema 1). This file turns
- * a report into an object and nothing more: it knows no classification rule, no parameter rule
- * and no description format. The catalogue look-ups (kindOf, nameOf, descriptionOf) read the
- * tables below, generated from the library's catalogue.
+ * Every answer is made by the library in native code (the Rust core behind the Kotlin and Swift
+ * wrappers, reached with `cordova/exec`): an error's report (every field in one JSON text,
+ * README.md at the repository root, "The report", schema 1), a response's report (the result
+ * as sent, the session, the loginToken, or the error's report), a request body, a URL. This
+ * file turns those texts into objects and nothing more: it knows no classification rule, no
+ * session rule, no parameter rule, no request format and no description format. The catalogue
+ * look-ups (kindOf, nameOf, descriptionOf) read the tables below, generated from the library's
+ * catalogue. MonacaCloudClient adds the one thing the core leaves out, the HTTP (`fetch`).
  *
  * The error objects are compatible with the Monaca cloud SDK's `Monaca.cloud.Error`: their own
  * enumerable properties are exactly `code`, `message` and `data` (`data` is `{}` when the server
@@ -108,6 +110,27 @@ function descriptionOf(code) {
 
 // ---- The error objects ------------------------------------------------------------------------
 
+/** A report object already parsed from a response report (module-private). */
+function ParsedReport(value) {
+    this.value = value;
+}
+
+/** An error report text, parsed and checked for the members this file reads. */
+function parseReport(report) {
+    if (typeof report !== 'string') {
+        throw new TypeError('MonacaCloudError is made from the library\'s report text; ' +
+            'create(code, message, dataJson) makes a new error');
+    }
+    var r = JSON.parse(report);
+    if (!isReport(r)) throw new TypeError('not a report of the monaca-cloud-error library: ' + report);
+    return r;
+}
+
+function isReport(r) {
+    return r !== null && typeof r === 'object' && typeof r.code === 'number' &&
+        typeof r.message === 'string' && typeof r.json === 'string' && Array.isArray(r.params);
+}
+
 function define(target, name, value, enumerable) {
     Object.defineProperty(target, name, { value: value, enumerable: enumerable, writable: false, configurable: false });
 }
@@ -121,18 +144,16 @@ function define(target, name, value, enumerable) {
  * Own enumerable properties, as `Monaca.cloud.Error`: code, message, data (the parsed value, `{}`
  * when absent). Own non-enumerable ones: kind, codeName (the symbolic name or null), name (the
  * symbolic name, or 'MonacaCloudError' when there is none), description, detail, dataJson (the
- * text of data as sent, or null), params, jsonText (the JSON form). All read-only.
+ * text of data as sent, or null), params, jsonText (the JSON form), session (the session id the
+ * response carried, to keep even on an error; null when none, and for errors not read from a
+ * response). All read-only.
  */
 class MonacaCloudError extends Error {
-    constructor(report) {
-        if (typeof report !== 'string') {
-            throw new TypeError('MonacaCloudError is made from the library\'s report text; ' +
-                'create(code, message, dataJson) makes a new error');
-        }
-        var r = JSON.parse(report);
-        if (r === null || typeof r !== 'object' || typeof r.code !== 'number' ||
-                typeof r.message !== 'string' || typeof r.json !== 'string' || !Array.isArray(r.params)) {
-            throw new TypeError('not a report of the monaca-cloud-error library: ' + report);
+    constructor(report, session) {
+        // A response's error arrives already parsed (inside the response report): ParsedReport.
+        var r = report instanceof ParsedReport ? report.value : parseReport(report);
+        if (session !== undefined && session !== null && typeof session !== 'string') {
+            throw new TypeError('session must be a string or null');
         }
         super(r.message);
         // Error's constructor made `message` a non-enumerable own property; remake it so the
@@ -151,6 +172,7 @@ class MonacaCloudError extends Error {
             return Object.freeze({ name: p.name, messages: Object.freeze(p.messages) });
         })), false);
         define(this, 'jsonText', r.json, false);
+        define(this, 'session', session === undefined ? null : session, false);
     }
 
     /** Every message for the parameter `name` over all entries of that name, in order; [] if none. */
@@ -180,10 +202,11 @@ class MonacaCloudError extends Error {
 }
 
 /**
- * Why create() refused its input, as the library explains it: `argument` (the argument at
- * fault, as the native side names it), `reason`, `offset` (a byte offset in the argument's
- * UTF-8), `line` and `column` (1-based, of a JSON fault in dataJson; 0 otherwise); the
- * `message` is the library's whole explanation.
+ * Why create(), requestBody() or backendUrl() refused its input, as the library explains it:
+ * `argument` (the argument at fault, by its JavaScript name: 'message', 'dataJson', 'method',
+ * 'params', 'apiKey', 'deviceId', 'session', 'backendId'), `reason`, `offset` (a byte offset in
+ * the argument's UTF-8), `line` and `column` (1-based, of a JSON fault in dataJson or params; 0
+ * otherwise); the `message` is the library's whole explanation.
  */
 class MonacaArgumentError extends TypeError {
     constructor(why) {
@@ -200,50 +223,156 @@ Object.defineProperty(MonacaArgumentError.prototype, 'name',
 
 // ---- Native calls -------------------------------------------------------------------------
 
+// The actions whose refused input reaches the error callback as {argument, reason, ...}.
+var REFUSING = ['create', 'requestBody', 'backendUrl'];
+
 function isRefusal(failure) {
     return failure !== null && typeof failure === 'object' && typeof failure.explanation === 'string';
 }
 
-// Calls a native action; rejects with a MonacaArgumentError for a refusal of create's input,
-// with a plain Error for any other native failure (bad arguments, a library that cannot load).
+// The native bridge; where there is none (a page without Cordova, Monaca's preview), the
+// WebAssembly core, when src/browser/monaca-cloud-error-wasm.js was loaded by a <script> tag.
+function nativeExec() {
+    try { return require('cordova/exec'); } catch (e) { /* no Cordova bridge */ }
+    var wasm = typeof MonacaCloudErrorWasm !== 'undefined' ? MonacaCloudErrorWasm : null;
+    if (wasm && wasm.exec) return wasm.exec;
+    throw new Error('MonacaCloudError: no native bridge, and no WebAssembly core (monaca-cloud-error-wasm.js)');
+}
+
+// Calls a native action; rejects with a MonacaArgumentError for a refusal of the input, with a
+// plain Error for any other native failure (bad arguments, a library that cannot load).
 function callNative(action, args) {
-    var exec = require('cordova/exec');
+    var exec = nativeExec();
     return new Promise(function (resolve, reject) {
         exec(resolve, function (failure) {
-            reject(action === 'create' && isRefusal(failure) ? new MonacaArgumentError(failure)
+            reject(REFUSING.indexOf(action) >= 0 && isRefusal(failure) ? new MonacaArgumentError(failure)
                 : new Error('MonacaCloudError.' + action + ' failed in native code: ' +
                     (typeof failure === 'string' ? failure : JSON.stringify(failure))));
         }, SERVICE, action, args);
     });
 }
 
-function errorFromReply(action, reply) {
-    if (typeof reply !== 'string') {
-        throw new Error('MonacaCloudError.' + action + ': unexpected native reply ' + JSON.stringify(reply));
-    }
-    return new MonacaCloudError(reply);
+function unexpected(action, reply) {
+    return new Error('MonacaCloudError.' + action + ': unexpected native reply ' + JSON.stringify(reply));
 }
 
-var BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+// A text answer of the native side (a report, a request body, a URL).
+function textReply(action) {
+    return function (reply) {
+        if (typeof reply !== 'string') throw unexpected(action, reply);
+        return reply;
+    };
+}
+
+function errorFromReply(action, reply) {
+    return new MonacaCloudError(textReply(action)(reply));
+}
+
+// Object.prototype.toString's name, which cordova-js also uses to find ArrayBuffers (it works
+// across frames, where instanceof does not).
+function typeName(value) {
+    return Object.prototype.toString.call(value).slice(8, -1);
+}
+
+function checkStatus(status) {
+    if (!Number.isInteger(status) || status < -2147483648 || status > 2147483647) {
+        throw new TypeError('status must be a 32-bit integer, got ' + status);
+    }
+}
 
 /**
- * Classifies one HTTP exchange with Monaca Backend. `status` is the HTTP status (0 when no
- * response arrived), `bodyBase64` the raw body bytes in standard base64 ('' for none). Resolves
- * to null for a success; rejects with a MonacaCloudError for an error, or with a TypeError /
- * Error when the arguments or the native call are at fault.
+ * The body as one ArrayBuffer holding exactly its bytes: what cordova/exec carries as binary
+ * (base64 on Android's bridge, NSData on iOS). A string is text, sent as its UTF-8.
  */
-function parseResponse(status, bodyBase64) {
-    if (!Number.isInteger(status) || status < -2147483648 || status > 2147483647) {
-        return Promise.reject(new TypeError('status must be a 32-bit integer, got ' + status));
+function bodyBuffer(body) {
+    if (typeof body === 'string') return new TextEncoder().encode(body).buffer;
+    if (typeName(body) === 'ArrayBuffer') return body;
+    if (ArrayBuffer.isView(body) && typeName(body) === 'Uint8Array') {
+        var whole = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength &&
+            typeName(body.buffer) === 'ArrayBuffer';
+        return whole ? body.buffer : new Uint8Array(body).buffer; // a view of part: copy its bytes
     }
-    if (typeof bodyBase64 !== 'string' || !BASE64.test(bodyBase64)) {
-        return Promise.reject(new TypeError('bodyBase64 must be a standard base64 string'));
+    throw new TypeError('body must be a string (text, sent as UTF-8), an ArrayBuffer or a Uint8Array');
+}
+
+/**
+ * Reads one HTTP exchange with Monaca Backend natively: `status` (0 when no response arrived),
+ * `body` (a string: text, read as its UTF-8; an ArrayBuffer or a Uint8Array: the bytes as
+ * received, which the library decodes as the SDK's browser would) and the value of the
+ * `X-Set-Monaca-Cloud-Session` header (null or absent without one). Resolves to
+ * {result, session, loginToken} (result: the result, JSON.parse'd from the text the server
+ * sent); rejects with the MonacaCloudError (its `session`: the session to keep, even then), or
+ * with a TypeError / Error when the arguments or the native call are at fault.
+ */
+function readResponse(status, body, sessionHeader) {
+    var bytes;
+    try {
+        checkStatus(status);
+        bytes = bodyBuffer(body);
+        if (sessionHeader !== undefined && sessionHeader !== null && typeof sessionHeader !== 'string') {
+            throw new TypeError('sessionHeader must be a string, null or absent');
+        }
+    } catch (e) {
+        return Promise.reject(e);
     }
-    // The native side answers the report, or null for a success.
-    return callNative('parseResponse', [status, bodyBase64]).then(function (reply) {
-        if (reply === null) return null;
-        throw errorFromReply('parseResponse', reply);
+    var header = sessionHeader === undefined ? null : sessionHeader;
+    return callNative('readResponse', [status, bytes, header]).then(function (reply) {
+        // The response report: {session, loginToken, result} (the result spliced in as the
+        // server sent it) or {session, loginToken, error: <the error report>}.
+        var r = JSON.parse(textReply('readResponse')(reply));
+        if (r === null || typeof r !== 'object' || !('session' in r)) throw unexpected('readResponse', reply);
+        if ('error' in r) {
+            if (!isReport(r.error)) throw unexpected('readResponse', reply);
+            throw new MonacaCloudError(new ParsedReport(r.error), r.session);
+        }
+        return { result: r.result, session: r.session, loginToken: r.loginToken };
     });
+}
+
+/**
+ * The same reading as readResponse, for the result alone: resolves to the result; rejects with
+ * the MonacaCloudError (with its `session`).
+ */
+function parseResponse(status, body, sessionHeader) {
+    return readResponse(status, body, sessionHeader).then(function (response) { return response.result; });
+}
+
+/**
+ * The body of a call, written natively as the SDK writes it: `method` (a dotted name such as
+ * 'User.login'), `params` (an object, sent as JSON.stringify writes it; or JSON text; null or
+ * absent for {}), `credentials` {apiKey, deviceId, session?} and the JSON-RPC `id` (1 when
+ * absent). Resolves to the text to POST; rejects with a MonacaArgumentError for input the
+ * library refuses (a method that is not a dotted name, params that are not one JSON object or
+ * that hold __api_key, __device or __session), with a TypeError for arguments of the wrong type.
+ */
+function requestBody(method, params, credentials, id) {
+    var paramsJson = null;
+    try {
+        if (typeof method !== 'string') throw new TypeError('method must be a string');
+        if (typeof params === 'string') paramsJson = params;
+        else if (params !== undefined && params !== null) paramsJson = JSON.stringify(params);
+        if (credentials === null || typeof credentials !== 'object' || typeof credentials.apiKey !== 'string' ||
+                typeof credentials.deviceId !== 'string') {
+            throw new TypeError('credentials must be {apiKey: string, deviceId: string, session?: string | null}');
+        }
+        var session = credentials.session === undefined ? null : credentials.session;
+        if (session !== null && typeof session !== 'string') throw new TypeError('credentials.session must be a string or null');
+        if (id === undefined) id = 1;
+        if (!Number.isSafeInteger(id)) throw new TypeError('id must be a safe integer, got ' + id);
+    } catch (e) {
+        return Promise.reject(e);
+    }
+    return callNative('requestBody', [method, paramsJson, credentials.apiKey, credentials.deviceId, session, id])
+        .then(textReply('requestBody'));
+}
+
+/**
+ * The endpoint URL of a backend (https://cloud.monaca.mobi/json-rpc/<backendId>), written
+ * natively; rejects with a MonacaArgumentError for an id the library refuses.
+ */
+function backendUrl(backendId) {
+    if (typeof backendId !== 'string') return Promise.reject(new TypeError('backendId must be a string'));
+    return callNative('backendUrl', [backendId]).then(textReply('backendUrl'));
 }
 
 /**
@@ -282,21 +411,128 @@ function describe(code) {
     }
     return callNative('describe', [code]).then(function (reply) {
         if (reply === null || typeof reply !== 'object' || typeof reply.description !== 'string') {
-            throw new Error('MonacaCloudError.describe: unexpected native reply ' + JSON.stringify(reply));
+            throw unexpected('describe', reply);
         }
         return Object.freeze({ code: code, kind: reply.kind, name: reply.name || null, description: reply.description });
+    });
+}
+
+// ---- A whole call over fetch --------------------------------------------------------------------
+
+var SESSION_HEADER = 'X-Set-Monaca-Cloud-Session';
+
+/**
+ * A client of one backend: `new MonacaCloudClient({backendId, apiKey, deviceId, timeoutMs})`
+ * (or `url` instead of `backendId`; `session` to start from one kept from before; `fetch` to
+ * bring another implementation than the global one). `call(method, params)` writes the body
+ * natively, POSTs it with fetch and reads the exchange natively; the session a response
+ * carries (a result's or an error's) is kept (`currentSession`) and sent as the next call's
+ * __session, as the Kotlin and Swift clients do. A timeout rejects with the library's -11
+ * error, a request that got no response (fetch rejected) with the library's answer for
+ * status 0 (-13).
+ */
+class MonacaCloudClient {
+    constructor(options) {
+        var o = options || {};
+        if ((typeof o.backendId === 'string') === (typeof o.url === 'string')) {
+            throw new TypeError('MonacaCloudClient needs a backendId or a url (a string), not both');
+        }
+        if (typeof o.apiKey !== 'string' || typeof o.deviceId !== 'string') {
+            throw new TypeError('MonacaCloudClient needs apiKey and deviceId (strings)');
+        }
+        var timeoutMs = o.timeoutMs === undefined ? 30000 : o.timeoutMs;
+        if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= 2147483647)) {
+            throw new TypeError('timeoutMs must be a number of milliseconds above 0, got ' + timeoutMs);
+        }
+        var fetchImpl = o.fetch !== undefined ? o.fetch : typeof fetch === 'function' ? fetch : undefined;
+        if (typeof fetchImpl !== 'function') throw new TypeError('no fetch here: pass options.fetch');
+        if (o.session !== undefined && o.session !== null && typeof o.session !== 'string') {
+            throw new TypeError('session must be a string or null');
+        }
+        define(this, 'timeoutMs', timeoutMs, true);
+        this._session = o.session === undefined ? null : o.session;
+        this._loginToken = null;
+        this._options = { backendId: o.backendId, url: o.url, apiKey: o.apiKey, deviceId: o.deviceId, fetch: fetchImpl };
+        this._id = 0;
+    }
+
+    /**
+     * Calls `method` with `params` (an object, JSON text, or null / absent for {}): resolves to
+     * the result; rejects with a MonacaCloudError (the server's error; -12, -13; -11 for a
+     * timeout), a MonacaArgumentError (a refused backendId, method or params) or a TypeError.
+     */
+    call(method, params) {
+        var self = this;
+        var o = self._options;
+        var credentials = { apiKey: o.apiKey, deviceId: o.deviceId, session: self._session };
+        var url = o.url !== undefined ? o.url : backendUrl(o.backendId);
+        return Promise.all([url, requestBody(method, params, credentials, ++self._id)])
+            .then(function (both) { return exchange(o.fetch, both[0], both[1], self.timeoutMs); })
+            .then(function (response) {
+                if (response.session !== null) self._session = response.session;
+                if (response.loginToken !== null) self._loginToken = response.loginToken;
+                return response.result;
+            }, function (error) {
+                if (error instanceof MonacaCloudError && error.session !== null) self._session = error.session;
+                throw error;
+            });
+    }
+
+    /** The session sent as __session: the last one a response carried (null before any). */
+    get currentSession() {
+        return this._session;
+    }
+
+    /** The last loginToken a result held (null before any). */
+    get loginToken() {
+        return this._loginToken;
+    }
+}
+
+// POSTs a body and reads the exchange natively (readResponse's answer). After `timeoutMs` the
+// request is aborted and the call rejects with the library's -11 error, whether or not the
+// fetch honours the abort; a fetch that fails (no response) gives the library's answer for
+// status 0.
+function exchange(fetchImpl, url, body, timeoutMs) {
+    var controller = new AbortController();
+    var timer;
+    var timedOut = new Promise(function (resolve) { // resolves to null: no exchange
+        timer = setTimeout(function () {
+            controller.abort();
+            resolve(null);
+        }, timeoutMs);
+    });
+    var init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body, signal: controller.signal };
+    var answered = Promise.resolve()
+        .then(function () { return fetchImpl(url, init); }) // unbound: window.fetch refuses another `this`
+        .then(function (response) {
+            return response.arrayBuffer().then(function (bytes) { // under the same timeout
+                return { status: response.status, bytes: bytes, session: response.headers.get(SESSION_HEADER) };
+            });
+        })
+        .catch(function () { // no response; or aborted by the timer
+            return controller.signal.aborted ? null : { status: 0, bytes: new ArrayBuffer(0), session: null };
+        });
+    return Promise.race([answered, timedOut]).then(function (got) {
+        clearTimeout(timer);
+        if (got === null) return timeout().then(function (error) { throw error; });
+        return readResponse(got.status, got.bytes, got.session);
     });
 }
 
 module.exports = {
     MonacaCloudError: MonacaCloudError,
     MonacaArgumentError: MonacaArgumentError,
+    MonacaCloudClient: MonacaCloudClient,
     Kind: Kind,
     Code: Code,
     kindOf: kindOf,
     nameOf: nameOf,
     descriptionOf: descriptionOf,
+    readResponse: readResponse,
     parseResponse: parseResponse,
+    requestBody: requestBody,
+    backendUrl: backendUrl,
     create: create,
     timeout: timeout,
     describe: describe

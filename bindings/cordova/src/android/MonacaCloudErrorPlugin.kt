@@ -2,7 +2,10 @@ package dev.cloudrpc.monaca.cordova
 
 import android.util.Base64
 import dev.cloudrpc.monaca.MonacaArgumentException
+import dev.cloudrpc.monaca.MonacaCloudCredentials
 import dev.cloudrpc.monaca.MonacaCloudError
+import dev.cloudrpc.monaca.MonacaCloudRequest
+import dev.cloudrpc.monaca.MonacaCloudResponse
 import org.apache.cordova.CallbackContext
 import org.apache.cordova.CordovaPlugin
 import org.json.JSONArray
@@ -11,18 +14,22 @@ import org.json.JSONObject
 
 /**
  * The Android side of the Cordova plugin (feature `MonacaCloudError`, see plugin.xml); the
- * JavaScript side is www/monaca-cloud-error.js, which builds its objects from the report (the
- * library's every-field JSON text, [MonacaCloudError.reportJson]).
+ * JavaScript side is www/monaca-cloud-error.js, which builds its objects from the reports the
+ * library writes ([MonacaCloudResponse.reportJson], [MonacaCloudError.reportJson]).
  *
  * Actions:
- * - `parseResponse [status: int, bodyBase64: string]` answers the report of the error, or null
- *   for a success response.
- * - `create [code: number, message: string, dataJson: string | null]` answers the report; input
- *   the library refuses goes to the error callback as
- *   `{argument, reason, offset, line, column, explanation}` ([MonacaArgumentException]).
+ * - `readResponse [status: int, body: bytes, sessionHeader: string | null]` answers the response
+ *   report. JavaScript sends the body as an ArrayBuffer, which cordova-android's bridge carries
+ *   as base64 text.
+ * - `requestBody [method, paramsJson | null, apiKey, deviceId, session | null, id: number]`
+ *   answers the body text; `backendUrl [backendId]` answers the URL.
+ * - `create [code: number, message: string, dataJson: string | null]` answers the error's report.
  * - `timeout []` answers the report of the -11 error.
  * - `describe [code: number]` answers `{code, kind, name, description}` from the catalogue.
- * Bad arguments or a native library that cannot be used go to the error callback as a message.
+ * Input that the library refuses (create, requestBody, backendUrl) goes to the error callback as
+ * `{argument, reason, offset, line, column, explanation}` ([MonacaArgumentException]), the
+ * argument by its JavaScript name. Bad arguments or a native library that cannot be used go to
+ * the error callback as a message.
  *
  * Threading: Cordova calls [execute] on its bridge thread. Arguments are read there (cheap),
  * and the library call, which can be large, runs on `cordova.threadPool`, never on the UI
@@ -34,16 +41,28 @@ class MonacaCloudErrorPlugin : CordovaPlugin() {
     override fun execute(action: String, args: JSONArray, callbackContext: CallbackContext): Boolean {
         val work: () -> Unit = try {
             when (action) {
-                "parseResponse" -> {
+                "readResponse" -> {
                     val status = args.getInt(0)
                     val bodyBase64 = args.getString(1)
-                    ({ parseResponse(status, bodyBase64, callbackContext) })
+                    val sessionHeader = optionalString(args, 2)
+                    ({ readResponse(status, bodyBase64, sessionHeader, callbackContext) })
+                }
+                "requestBody" -> {
+                    val method = args.getString(0)
+                    val paramsJson = optionalString(args, 1)
+                    val credentials = MonacaCloudCredentials(args.getString(2), args.getString(3), optionalString(args, 4))
+                    val id = args.getLong(5)
+                    ({ refusable(callbackContext) { MonacaCloudRequest.body(method, paramsJson, credentials, id) } })
+                }
+                "backendUrl" -> {
+                    val backendId = args.getString(0)
+                    ({ refusable(callbackContext) { MonacaCloudRequest.url(backendId) } })
                 }
                 "create" -> {
                     val code = args.getLong(0)
                     val message = args.getString(1)
-                    val dataJson = if (args.isNull(2)) null else args.getString(2)
-                    ({ create(code, message, dataJson, callbackContext) })
+                    val dataJson = optionalString(args, 2)
+                    ({ refusable(callbackContext) { MonacaCloudError.create(code, message, dataJson).reportJson } })
                 }
                 "timeout" -> ({ callbackContext.success(MonacaCloudError.timeout().reportJson) })
                 "describe" -> {
@@ -70,23 +89,27 @@ class MonacaCloudErrorPlugin : CordovaPlugin() {
         return true
     }
 
-    private fun parseResponse(status: Int, bodyBase64: String, callbackContext: CallbackContext) {
+    /** JSONArray.getString gives "null" for JavaScript's null: read null as null. */
+    private fun optionalString(args: JSONArray, index: Int): String? =
+        if (args.isNull(index)) null else args.getString(index)
+
+    private fun readResponse(status: Int, bodyBase64: String, sessionHeader: String?, callbackContext: CallbackContext) {
         val body = try {
-            Base64.decode(bodyBase64, Base64.NO_WRAP)
+            Base64.decode(bodyBase64, Base64.DEFAULT) // as CordovaArgs.getArrayBuffer reads it
         } catch (e: IllegalArgumentException) {
-            callbackContext.error("bodyBase64 is not valid base64")
+            callbackContext.error("the body is not valid base64")
             return
         }
-        // A null message reaches JavaScript as null: a success response.
-        callbackContext.success(MonacaCloudError.fromResponse(status, body)?.reportJson)
+        callbackContext.success(MonacaCloudResponse.fromExchange(status, body, sessionHeader).reportJson)
     }
 
-    private fun create(code: Long, message: String, dataJson: String?, callbackContext: CallbackContext) {
-        val error = try {
-            MonacaCloudError.create(code, message, dataJson)
+    /** Answers [make]'s text, or the refusal of its input as JavaScript reads it. */
+    private fun refusable(callbackContext: CallbackContext, make: () -> String) {
+        val text = try {
+            make()
         } catch (e: MonacaArgumentException) {
             val refusal = JSONObject()
-                .put("argument", e.argument)
+                .put("argument", JS_NAMES[e.argument] ?: e.argument)
                 .put("reason", e.reason)
                 .put("offset", e.offset)
                 .put("line", e.line)
@@ -95,7 +118,7 @@ class MonacaCloudErrorPlugin : CordovaPlugin() {
             callbackContext.error(refusal)
             return
         }
-        callbackContext.success(error.reportJson)
+        callbackContext.success(text)
     }
 
     private fun describe(code: Long, callbackContext: CallbackContext) {
@@ -105,5 +128,10 @@ class MonacaCloudErrorPlugin : CordovaPlugin() {
             .put("name", MonacaCloudError.nameOf(code) ?: JSONObject.NULL)
             .put("description", MonacaCloudError.descriptionOf(code))
         callbackContext.success(reply)
+    }
+
+    private companion object {
+        /** The Kotlin wrapper's argument names that JavaScript spells otherwise. */
+        val JS_NAMES = mapOf("paramsJson" to "params")
     }
 }

@@ -1,55 +1,86 @@
 import Foundation
 
 /// The iOS side of the Cordova plugin (feature `MonacaCloudError`, see plugin.xml); the
-/// JavaScript side is www/monaca-cloud-error.js, which builds its objects from the report (the
-/// library's every-field JSON text, `MonacaCloudError.reportJSON`). The Swift wrapper is
-/// compiled into the same app target, so no module import is needed for it; `CDVPlugin` comes
-/// from the app's bridging header (`#import <Cordova/CDV.h>` or `<Cordova/Cordova.h>`).
+/// JavaScript side is www/monaca-cloud-error.js, which builds its objects from the reports the
+/// library writes (`MonacaCloudResponse.reportJSON`, `MonacaCloudError.reportJSON`). The Swift
+/// wrapper is compiled into the same app target, so no module import is needed for it;
+/// `CDVPlugin` comes from the app's bridging header (`#import <Cordova/CDV.h>` or
+/// `<Cordova/Cordova.h>`).
 ///
 /// Actions:
-/// - `parseResponse [status: int, bodyBase64: string]` answers the report of the error, or null
-///   for a success response.
-/// - `create [code: number, message: string, dataJson: string | null]` answers the report; input
-///   the library refuses goes to the error callback as
-///   `{argument, reason, offset, line, column, explanation}` (`MonacaArgumentError`).
+/// - `readResponse [status: int, body: bytes, sessionHeader: string | null]` answers the
+///   response report. JavaScript sends the body as an ArrayBuffer, which cordova-ios hands over
+///   as `NSData`.
+/// - `requestBody [method, paramsJson | null, apiKey, deviceId, session | null, id: number]`
+///   answers the body text; `backendUrl [backendId]` answers the URL.
+/// - `create [code: number, message: string, dataJson: string | null]` answers the error's report.
 /// - `timeout []` answers the report of the -11 error.
 /// - `describe [code: number]` answers `{code, kind, name, description}` from the catalogue.
-/// Bad arguments go to the error callback as a message.
+/// Input that the library refuses (create, requestBody, backendUrl) goes to the error callback
+/// as `{argument, reason, offset, line, column, explanation}` (`MonacaArgumentError`), the
+/// argument by its JavaScript name. Bad arguments go to the error callback as a message.
+///
+/// Statuses are written `.ok` and `.error` (cordova-ios 5 and later); cordova-ios 8 deprecates
+/// the old `CDVCommandStatus_OK` constants.
 ///
 /// Threading: Cordova calls these methods on the main thread. The library call runs on a
-/// global background queue; `MonacaCloudError` values are immutable `Sendable` values and the
+/// global background queue; the wrapper's values are immutable `Sendable` values and the
 /// library may be called from any thread, so calls need no locking. `commandDelegate.send`
 /// may be called from any thread.
 @objc(MonacaCloudErrorPlugin)
 final class MonacaCloudErrorPlugin: CDVPlugin {
     private let queue = DispatchQueue.global(qos: .userInitiated)
 
-    @objc(parseResponse:)
-    func parseResponse(_ command: CDVInvokedUrlCommand) {
+    /// The Swift wrapper's argument names that JavaScript spells otherwise.
+    private static let jsNames = [
+        "dataJSON": "dataJson", "paramsJSON": "params", "deviceID": "deviceId", "backendID": "backendId",
+    ]
+
+    @objc(readResponse:)
+    func readResponse(_ command: CDVInvokedUrlCommand) {
+        // argument(at:) gives nil for JavaScript's null: no header.
         guard let status = command.argument(at: 0) as? NSNumber,
-              let bodyBase64 = command.argument(at: 1) as? String
+              let body = command.argument(at: 1) as? Data
         else {
-            fail(command, "bad arguments for parseResponse: expected [status, bodyBase64]")
+            fail(command, "bad arguments for readResponse: expected [status, body (ArrayBuffer), sessionHeader]")
             return
         }
+        let sessionHeader = command.argument(at: 2) as? String
         queue.async { [weak self] in
-            guard let body = Data(base64Encoded: bodyBase64) else {
-                self?.fail(command, "bodyBase64 is not valid base64")
-                return
-            }
-            let result: CDVPluginResult
-            if let error = MonacaCloudError.from(httpStatus: status.intValue, body: body) {
-                result = CDVPluginResult(status: CDVCommandStatus_OK, messageAs: error.reportJSON)
-            } else {
-                result = CDVPluginResult(status: CDVCommandStatus_OK)  // no message: null, a success
-            }
-            self?.send(command, result)
+            let response = MonacaCloudResponse(httpStatus: status.intValue, body: body, sessionHeader: sessionHeader)
+            self?.send(command, CDVPluginResult(status: .ok, messageAs: response.reportJSON))
         }
+    }
+
+    @objc(requestBody:)
+    func requestBody(_ command: CDVInvokedUrlCommand) {
+        guard let method = command.argument(at: 0) as? String,
+              let apiKey = command.argument(at: 2) as? String,
+              let deviceID = command.argument(at: 3) as? String,
+              let id = command.argument(at: 5) as? NSNumber
+        else {
+            fail(command, "bad arguments for requestBody: expected [method, paramsJson, apiKey, deviceId, session, id]")
+            return
+        }
+        let paramsJSON = command.argument(at: 1) as? String
+        let credentials = MonacaCloudCredentials(
+            apiKey: apiKey, deviceID: deviceID, session: command.argument(at: 4) as? String)
+        refusable(command) {
+            try MonacaCloudRequest.body(method: method, paramsJSON: paramsJSON, credentials: credentials, id: id.int64Value)
+        }
+    }
+
+    @objc(backendUrl:)
+    func backendUrl(_ command: CDVInvokedUrlCommand) {
+        guard let backendID = command.argument(at: 0) as? String else {
+            fail(command, "bad arguments for backendUrl: expected [backendId]")
+            return
+        }
+        refusable(command) { try MonacaCloudRequest.url(backendID: backendID) }
     }
 
     @objc(create:)
     func create(_ command: CDVInvokedUrlCommand) {
-        // argument(at:) gives nil for JavaScript's null: no data.
         guard let code = command.argument(at: 0) as? NSNumber,
               let message = command.argument(at: 1) as? String
         else {
@@ -57,26 +88,8 @@ final class MonacaCloudErrorPlugin: CDVPlugin {
             return
         }
         let dataJSON = command.argument(at: 2) as? String
-        queue.async { [weak self] in
-            let result: CDVPluginResult
-            do {
-                let error = try MonacaCloudError.create(code: code.int64Value, message: message, dataJSON: dataJSON)
-                result = CDVPluginResult(status: CDVCommandStatus_OK, messageAs: error.reportJSON)
-            } catch let refusal as MonacaArgumentError {
-                let why: [String: Any] = [
-                    // JavaScript's name for the parameter (Swift calls it dataJSON).
-                    "argument": refusal.argument == "dataJSON" ? "dataJson" : refusal.argument,
-                    "reason": refusal.reason,
-                    "offset": refusal.offset,
-                    "line": refusal.line,
-                    "column": refusal.column,
-                    "explanation": refusal.explanation,
-                ]
-                result = CDVPluginResult(status: CDVCommandStatus_ERROR, messageAs: why)
-            } catch {
-                result = CDVPluginResult(status: CDVCommandStatus_ERROR, messageAs: "\(error)")
-            }
-            self?.send(command, result)
+        refusable(command) {
+            try MonacaCloudError.create(code: code.int64Value, message: message, dataJSON: dataJSON).reportJSON
         }
     }
 
@@ -84,7 +97,7 @@ final class MonacaCloudErrorPlugin: CDVPlugin {
     func timeout(_ command: CDVInvokedUrlCommand) {
         queue.async { [weak self] in
             let report = MonacaCloudError.timeout().reportJSON
-            self?.send(command, CDVPluginResult(status: CDVCommandStatus_OK, messageAs: report))
+            self?.send(command, CDVPluginResult(status: .ok, messageAs: report))
         }
     }
 
@@ -102,7 +115,31 @@ final class MonacaCloudErrorPlugin: CDVPlugin {
                 "name": MonacaCloudError.name(of: code) ?? NSNull(),
                 "description": MonacaCloudError.description(of: code),
             ]
-            self?.send(command, CDVPluginResult(status: CDVCommandStatus_OK, messageAs: reply))
+            self?.send(command, CDVPluginResult(status: .ok, messageAs: reply))
+        }
+    }
+
+    /// On the queue: answers `make`'s text, or the refusal of its input as JavaScript reads it.
+    private func refusable(_ command: CDVInvokedUrlCommand, _ make: @escaping () throws -> String) {
+        queue.async { [weak self] in
+            let result: CDVPluginResult
+            do {
+                let text = try make()
+                result = CDVPluginResult(status: .ok, messageAs: text)
+            } catch let refusal as MonacaArgumentError {
+                let why: [String: Any] = [
+                    "argument": MonacaCloudErrorPlugin.jsNames[refusal.argument] ?? refusal.argument,
+                    "reason": refusal.reason,
+                    "offset": refusal.offset,
+                    "line": refusal.line,
+                    "column": refusal.column,
+                    "explanation": refusal.explanation,
+                ]
+                result = CDVPluginResult(status: .error, messageAs: why)
+            } catch {
+                result = CDVPluginResult(status: .error, messageAs: "\(error)")
+            }
+            self?.send(command, result)
         }
     }
 
@@ -111,6 +148,6 @@ final class MonacaCloudErrorPlugin: CDVPlugin {
     }
 
     private func fail(_ command: CDVInvokedUrlCommand, _ message: String) {
-        send(command, CDVPluginResult(status: CDVCommandStatus_ERROR, messageAs: message))
+        send(command, CDVPluginResult(status: .error, messageAs: message))
     }
 }

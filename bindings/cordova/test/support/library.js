@@ -1,8 +1,9 @@
 // What the real native library answers, asked at test time: classification, the report and the
 // timeout error through its command-line tool (`monaca-error --report`, built by `cargo build
-// --release` at the repository root; MONACA_ERROR_CLI overrides the path), and `create` and the
-// catalogue through its C ABI (native-helper.c, built here against the static library next to
-// the tool). Nothing here is a stored answer. Also reads the shared conformance corpus.
+// --release` at the repository root; MONACA_ERROR_CLI overrides the path), and `create`, the
+// catalogue, the response report, request bodies and URLs through its C ABI (native-helper.c,
+// built here against the static library next to the tool). Nothing here is a stored answer.
+// Also reads the shared conformance corpus.
 'use strict';
 
 const { execFileSync, spawnSync } = require('node:child_process');
@@ -59,11 +60,42 @@ function nativeHelper() {
 function create(code, message, dataJson) {
     const args = ['new', String(code), scratchFile(message)];
     if (dataJson !== null) args.push(scratchFile(dataJson));
+    const made = helperAnswer(args);
+    return 'text' in made ? { report: made.text } : made;
+}
+
+// Runs native-helper; {text} (exit 0) or {refusal} (exit 3, the explanation object).
+function helperAnswer(args) {
     const run = spawnSync(nativeHelper(), args, { encoding: 'utf8' });
     const out = run.stdout.replace(/\n$/, '');
-    if (run.status === 0) return { report: out };
+    if (run.status === 0) return { text: out };
     if (run.status === 3) return { refusal: JSON.parse(out) };
     throw new Error(`native-helper ${args.join(' ')}: exit ${run.status}: ${run.stderr}`);
+}
+
+/**
+ * monaca_response_report_json of monaca_response_from_exchange(status, body, sessionHeader):
+ * the response report text. `sessionHeader` null: no header.
+ */
+function responseReport(body, status, sessionHeader) {
+    const args = ['response', String(status), scratchFile(body)];
+    if (sessionHeader !== null) args.push(scratchFile(sessionHeader));
+    return helperAnswer(args).text;
+}
+
+/**
+ * monaca_request_new(method, paramsJson or null, apiKey, deviceId, session or null, id): {text}
+ * (the body) or {refusal} (the explanation, argument names as the C ABI has them).
+ */
+function requestBody(method, paramsJson, apiKey, deviceId, session, id) {
+    const optional = (text) => (text === null ? '-' : scratchFile(text));
+    return helperAnswer(['request', scratchFile(method), optional(paramsJson), scratchFile(apiKey),
+        scratchFile(deviceId), optional(session), String(id)]);
+}
+
+/** monaca_backend_url(backendId): {text} (the URL) or {refusal}. */
+function backendUrl(backendId) {
+    return helperAnswer(['url', scratchFile(backendId)]);
 }
 
 /** The library's catalogue entries for codes: [{code, kind, name, description}]. */
@@ -95,4 +127,5 @@ function caseBody(testCase) {
     return 'bodyBase64' in testCase ? Buffer.from(testCase.bodyBase64, 'base64') : Buffer.from(testCase.body, 'utf8');
 }
 
-module.exports = { cli, report, timeoutReport, create, catalogue, corpus, caseBody };
+module.exports = { cli, report, timeoutReport, create, catalogue, responseReport, requestBody, backendUrl, corpus,
+    caseBody };

@@ -11,6 +11,14 @@
  *       per code, one line {"name": monaca_code_name or null, "description":
  *       monaca_code_description, "report": the report of an error with that code and message
  *       "m"} (the report carries the kind as the core spells it).
+ *   native-helper response STATUS BODY_FILE [SESSION_HEADER_FILE]
+ *       monaca_response_from_exchange(STATUS, body, session header or none), then prints
+ *       monaca_response_report_json and exits 0.
+ *   native-helper request METHOD_FILE PARAMS_FILE|- API_KEY_FILE DEVICE_ID_FILE SESSION_FILE|- ID
+ *       monaca_request_new (`-`: NULL, no params / no session): prints the body and exits 0, or
+ *       prints the refusal (as for `new`) and exits 3.
+ *   native-helper url BACKEND_ID_FILE
+ *       monaca_backend_url: prints the URL and exits 0, or prints the refusal and exits 3.
  *
  * Exit status 2: a usage or I/O error.
  */
@@ -53,6 +61,26 @@ static char *read_file(const char *path, size_t *len) {
     return bytes;
 }
 
+/* Prints a refusal as the plugin's error callback carries it; returns exit status 3. */
+static int put_refusal(const MonacaArgumentError *why) {
+    printf("{\"argument\":");
+    put_string(why->argument.ptr, why->argument.len);
+    printf(",\"reason\":");
+    put_string(why->reason, strlen(why->reason));
+    printf(",\"offset\":%zu,\"line\":%zu,\"column\":%zu,\"explanation\":", why->offset, why->line, why->column);
+    put_string(why->explanation, strlen(why->explanation));
+    printf("}\n");
+    return 3;
+}
+
+/* Prints a text the library made, frees it; exit status 0. */
+static int put_text(MonacaText *text) {
+    put_str(monaca_text_str(text));
+    putchar('\n');
+    monaca_text_free(text);
+    return 0;
+}
+
 static int parse_code(const char *text, int64_t *code) {
     char *end;
     *code = strtoll(text, &end, 10);
@@ -78,14 +106,7 @@ static int make(int argc, char **argv) {
         monaca_error_free(err);
         return 0;
     }
-    printf("{\"argument\":");
-    put_string(why.argument.ptr, why.argument.len);
-    printf(",\"reason\":");
-    put_string(why.reason, strlen(why.reason));
-    printf(",\"offset\":%zu,\"line\":%zu,\"column\":%zu,\"explanation\":", why.offset, why.line, why.column);
-    put_string(why.explanation, strlen(why.explanation));
-    printf("}\n");
-    return 3;
+    return put_refusal(&why);
 }
 
 static int code_entries(int argc, char **argv) {
@@ -109,10 +130,73 @@ static int code_entries(int argc, char **argv) {
     return 0;
 }
 
+static int response(int argc, char **argv) {
+    int64_t status;
+    size_t body_len = 0, session_len = 0;
+    if ((argc != 2 && argc != 3) || !parse_code(argv[0], &status) || status < INT32_MIN || status > INT32_MAX) return 2;
+    char *body = read_file(argv[1], &body_len);
+    char *session = argc == 3 ? read_file(argv[2], &session_len) : NULL;
+    if (!body || (argc == 3 && !session)) return 2;
+    MonacaResponse *resp = NULL;
+    if (monaca_response_from_exchange((int32_t)status, (const uint8_t *)body, body_len, session, session_len,
+                                      &resp) != MONACA_STATUS_OK) return 2;
+    put_str(monaca_response_report_json(resp, (const uint8_t *)body, body_len));
+    putchar('\n');
+    monaca_response_free(resp);
+    free(body);
+    free(session);
+    return 0;
+}
+
+/* A file's bytes, or NULL and 0 for "-". Returns 0 when the file cannot be read. */
+static int read_optional(const char *path, char **bytes, size_t *len) {
+    *bytes = NULL;
+    *len = 0;
+    if (strcmp(path, "-") == 0) return 1;
+    return (*bytes = read_file(path, len)) != NULL;
+}
+
+static int request(int argc, char **argv) {
+    char *text[5];
+    size_t len[5];
+    int64_t id;
+    if (argc != 6 || !parse_code(argv[5], &id)) return 2;
+    for (int i = 0; i < 5; i++) {
+        int optional = i == 1 || i == 4; /* params, session */
+        if (!(optional ? read_optional(argv[i], &text[i], &len[i]) : (text[i] = read_file(argv[i], &len[i])) != NULL))
+            return 2;
+    }
+    MonacaText *out = NULL;
+    MonacaArgumentError why;
+    enum MonacaStatus status = monaca_request_new(text[0], len[0], text[1], len[1], text[2], len[2],
+                                                  text[3], len[3], text[4], len[4], id, &out, &why);
+    for (int i = 0; i < 5; i++) free(text[i]);
+    return status == MONACA_STATUS_OK ? put_text(out) : put_refusal(&why);
+}
+
+static int url(int argc, char **argv) {
+    size_t len = 0;
+    char *id = argc == 1 ? read_file(argv[0], &len) : NULL;
+    if (!id) return 2;
+    MonacaText *out = NULL;
+    MonacaArgumentError why;
+    enum MonacaStatus status = monaca_backend_url(id, len, &out, &why);
+    free(id);
+    return status == MONACA_STATUS_OK ? put_text(out) : put_refusal(&why);
+}
+
 int main(int argc, char **argv) {
     int status = 2;
     if (argc >= 2 && strcmp(argv[1], "new") == 0) status = make(argc - 2, argv + 2);
     else if (argc >= 3 && strcmp(argv[1], "code") == 0) status = code_entries(argc - 2, argv + 2);
-    if (status == 2) fprintf(stderr, "usage: native-helper new CODE MESSAGE_FILE [DATA_FILE] | code CODE...\n");
+    else if (argc >= 2 && strcmp(argv[1], "response") == 0) status = response(argc - 2, argv + 2);
+    else if (argc >= 2 && strcmp(argv[1], "request") == 0) status = request(argc - 2, argv + 2);
+    else if (argc >= 2 && strcmp(argv[1], "url") == 0) status = url(argc - 2, argv + 2);
+    if (status == 2) {
+        fprintf(stderr, "usage: native-helper new CODE MESSAGE_FILE [DATA_FILE] | code CODE... |\n"
+                        "       response STATUS BODY_FILE [SESSION_HEADER_FILE] |\n"
+                        "       request METHOD_FILE PARAMS_FILE|- API_KEY_FILE DEVICE_ID_FILE SESSION_FILE|- ID |\n"
+                        "       url BACKEND_ID_FILE\n");
+    }
     return fflush(stdout) == 0 ? status : 2;
 }

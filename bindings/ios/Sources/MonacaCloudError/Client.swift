@@ -61,7 +61,8 @@ public final class MonacaCloudClient: Sendable {
         state.withLock { $0.session }
     }
 
-    /// The `loginToken` of the last response, nil when it had none.
+    /// The last `loginToken` a result held (kept across responses without one, as the SDK
+    /// keeps it), nil before any.
     public var loginToken: String? {
         state.withLock { $0.loginToken }
     }
@@ -106,7 +107,10 @@ public final class MonacaCloudClient: Sendable {
             if let kept = response.session {
                 state.session = kept
             }
-            state.loginToken = response.loginToken
+            // The SDK stores a login token when a result has one, and keeps it otherwise.
+            if let token = response.loginToken {
+                state.loginToken = token
+            }
         }
         return try response.get()
     }
