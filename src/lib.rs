@@ -15,10 +15,31 @@
 //! assert!(CloudError::from_response(200, br#"{"jsonrpc":"2.0","id":"1","result":"OK"}"#).is_none());
 //! ```
 //!
+//! A whole call, sans-IO (bring your own HTTP):
+//!
+//! ```
+//! use monaca_cloud_error::{backend_url, CloudRequest, CloudResponse, Credentials};
+//!
+//! let url = backend_url("my-backend-id").unwrap();
+//! let credentials = Credentials { api_key: "key", device_id: "device", session: None };
+//! let request = CloudRequest::new("User.login", Some(r#"{"username":"a","password":"p"}"#),
+//!     &credentials, 1).unwrap();
+//! assert!(request.body().contains(r#""__api_key":"key""#));
+//! // ... POST request.body() to url; then read what came back:
+//! let body = br#"{"jsonrpc":"2.0","id":1,"result":{"loginToken":"t"}}"#;
+//! let response = CloudResponse::from_exchange(200, body, Some("session-1"));
+//! assert_eq!(response.result_json(), Some(r#"{"loginToken":"t"}"#));
+//! assert_eq!(response.session(), Some("session-1")); // send it as the next call's session
+//! assert_eq!(response.login_token().as_deref(), Some("t"));
+//! # let _ = url;
+//! ```
+//!
 //! Modules: [`codes`] is the code catalogue; `decode` turns a body into the text a browser
 //! would read; `scan` validates JSON without building a tree; `number` reads a code written in
-//! any notation; `classify` decides what an exchange means; `error` holds [`CloudError`]; `params` reads
-//! per-parameter validation messages; [`ffi`] is the C ABI over all of it.
+//! any notation; `classify` decides what an exchange means; `error` holds [`CloudError`];
+//! `params` reads per-parameter validation messages; [`report`] writes an error's report;
+//! `request` and `response` are a whole call's two halves; [`ffi`] and [`ffi_call`] are the C
+//! ABI over all of it.
 
 pub mod codes;
 pub mod ffi;
