@@ -14,12 +14,13 @@
 # Only the cdylib is built (`cargo rustc --crate-type cdylib`), not the rlib and staticlib.
 # wasm-opt, when installed, shrinks it further; it is not required.
 #
-# Usage: scripts/build-wasm.sh        prints the path, the size and the gzip -9 size
+# Usage: scripts/build-wasm.sh [OUT]  writes OUT (default above); prints the path, the size and
+#        the gzip -9 size
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 target=wasm32-unknown-unknown
-out="$root/bindings/cordova/native/browser/monaca_cloud_error.wasm"
+out="${1:-$root/bindings/cordova/native/browser/monaca_cloud_error.wasm}"
 
 if ! rustup target list --installed | grep -qx "$target"; then
   rustup target add "$target"

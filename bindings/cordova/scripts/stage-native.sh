@@ -7,6 +7,7 @@
 #                                                     <- $MONACA_JNILIBS_DIR/<abi>/ (build-android.sh output)
 #   native/ios/Sources/MonacaCloudError/*.swift       <- bindings/ios/Sources/MonacaCloudError/
 #   native/ios/CMonacaCloudError.xcframework          <- $MONACA_XCFRAMEWORK (build-xcframework.sh output)
+#   native/browser/monaca_cloud_error.wasm            <- scripts/build-wasm.sh (built here)
 #
 # Then it checks that plugin.xml declares exactly the staged files: a wrapper source added or
 # removed in bindings/android or bindings/ios without updating plugin.xml fails here.
@@ -67,6 +68,8 @@ if [ "$mode" = check ]; then
     [ "$(head -c4 "$so" | od -An -c | tr -d ' ')" = '177ELF' ] || die "$so is not an ELF library (a placeholder?)"
     [ "$(elf_machine "$so")" = "${machine[$abi]}" ] || die "$so is not built for $abi"
   done
+  [ "$(head -c4 "$native/browser/monaca_cloud_error.wasm" | od -An -tx1 | tr -d ' ')" = 0061736d ] \
+    || die "native/browser/monaca_cloud_error.wasm is not a WebAssembly module"
   [ -f "$native/ios/CMonacaCloudError.xcframework/Info.plist" ] \
     || die "native/ios/CMonacaCloudError.xcframework has no Info.plist (not made by xcodebuild?)"
   echo "stage-native.sh: $native is complete"
@@ -81,7 +84,8 @@ done
 [ -d "$xcframework" ] || die "$xcframework not found: build it with bindings/ios/build-xcframework.sh (needs Xcode) or set MONACA_XCFRAMEWORK"
 
 rm -rf "$native"
-bash "$root/scripts/build-wasm.sh" || die "scripts/build-wasm.sh failed"
+bash "$root/scripts/build-wasm.sh" "$native/browser/monaca_cloud_error.wasm" \
+  || die "scripts/build-wasm.sh failed"
 kotlin_out="$native/android/kotlin/dev/cloudrpc/monaca"
 swift_out="$native/ios/Sources/MonacaCloudError"
 mkdir -p "$kotlin_out" "$swift_out"
