@@ -395,6 +395,14 @@ impl CloudError {
     }
 }
 
+/// Appends `text` as a JSON string literal, or `null` for `None`.
+pub(crate) fn write_optional_json_string(out: &mut String, text: Option<&str>) {
+    match text {
+        Some(text) => write_json_string(out, text),
+        None => out.push_str("null"),
+    }
+}
+
 /// Appends `text` to `out` as a JSON string literal.
 pub(crate) fn write_json_string(out: &mut String, text: &str) {
     out.push('"');

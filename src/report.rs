@@ -3,7 +3,7 @@
 //! bridges, JavaScript) decode one documented text instead of asking field by field. Adding a
 //! field changes this module, [`SCHEMA`] and the faces' decoders, not a JNI signature.
 
-use crate::error::{write_json_string, CloudError};
+use crate::error::{write_json_string, write_optional_json_string, CloudError};
 use std::fmt::Write as _;
 
 /// The report's schema, version 1. Members always appear, in this order:
@@ -41,15 +41,15 @@ pub(crate) fn write(error: &CloudError) -> String {
         error.kind().symbol()
     );
     out.push_str(",\"name\":");
-    optional(&mut out, error.name());
+    write_optional_json_string(&mut out, error.name());
     out.push_str(",\"description\":");
     write_json_string(&mut out, error.description());
     out.push_str(",\"message\":");
     write_json_string(&mut out, message);
     out.push_str(",\"detail\":");
-    optional(&mut out, error.detail());
+    write_optional_json_string(&mut out, error.detail());
     out.push_str(",\"data\":");
-    optional(&mut out, data);
+    write_optional_json_string(&mut out, data);
     out.push_str(",\"params\":[");
     for (index, param) in error.params().enumerate() {
         out.push_str(if index == 0 {
@@ -71,13 +71,6 @@ pub(crate) fn write(error: &CloudError) -> String {
     write_json_string(&mut out, json);
     out.push('}');
     out
-}
-
-fn optional(out: &mut String, text: Option<&str>) {
-    match text {
-        Some(text) => write_json_string(out, text),
-        None => out.push_str("null"),
-    }
 }
 
 #[cfg(test)]

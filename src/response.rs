@@ -9,7 +9,7 @@
 //! UTF-8 inside strings).
 
 use crate::classify::{classify, is_success_status, Failure};
-use crate::error::{write_json_string, CloudError};
+use crate::error::{write_optional_json_string, CloudError};
 use crate::scan::{Scanner, ValueType};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -168,9 +168,9 @@ pub(crate) fn write_report(session: Option<&str>, outcome: Result<&str, &CloudEr
     };
     let mut out = String::with_capacity(64 + body_len);
     out.push_str("{\"session\":");
-    optional(&mut out, session);
+    write_optional_json_string(&mut out, session);
     out.push_str(",\"loginToken\":");
-    optional(&mut out, login_token.as_deref());
+    write_optional_json_string(&mut out, login_token.as_deref());
     match outcome {
         Ok(result) => {
             out.push_str(",\"result\":");
@@ -188,13 +188,6 @@ pub(crate) fn write_report(session: Option<&str>, outcome: Result<&str, &CloudEr
 /// `body[start..start + len]` as text: the scanner accepted it, so it is UTF-8.
 fn borrowed_from(body: &[u8], start: usize, len: usize) -> &str {
     std::str::from_utf8(&body[start..start + len]).unwrap_or_default()
-}
-
-fn optional(out: &mut String, text: Option<&str>) {
-    match text {
-        Some(text) => write_json_string(out, text),
-        None => out.push_str("null"),
-    }
 }
 
 #[cfg(test)]
