@@ -426,14 +426,15 @@ const NESTED_TOO_DEEP: &str = "objects and arrays nested more than 10000 deep";
 
 /// Whether each open container is an object (1) or an array (0): a stack of bits,
 /// [`MAX_DEPTH`] / 8 bytes at most, on the stack and never zeroed as a whole. The innermost
-/// 64 levels live in a register word, innermost in bit 0; each time nesting passes a multiple
-/// of 64 the full word is spilled, and it is reloaded when nesting comes back down to it.
+/// levels live in a register word, innermost in bit 0; each time nesting reaches a multiple of
+/// 64 the word is saved, and it is restored when nesting comes back down to that multiple.
 struct Nesting<'s> {
-    /// The levels `64 * ((level - 1) / 64)..level`, the innermost in bit 0.
+    /// The levels since the last multiple of 64, the innermost in bit 0.
     top: u64,
-    /// `spilled[i]` holds the levels `64 * i..64 * (i + 1)` (as `top` held them); only the
-    /// words below the innermost one are initialized. Lent by the caller: a local of the
-    /// caller's frame is left uninitialized, where one built inside this struct was zeroed.
+    /// `spilled[k]` holds what `top` held when nesting rose to level `64 * k`: the levels
+    /// `64 * (k - 1)..64 * k` (`spilled[0]` holds nothing of use). Only the words up to the
+    /// innermost multiple of 64 are initialized. Lent by the caller: a local of the caller's
+    /// frame is left uninitialized, where one built inside this struct was zeroed.
     spilled: &'s mut MaybeUninit<Spilled>,
     /// How many containers are open.
     level: usize,
@@ -454,9 +455,9 @@ impl<'s> Nesting<'s> {
     /// Opens a container; the caller has checked that `level < MAX_DEPTH`.
     #[inline(always)]
     fn push(&mut self, object: bool) {
-        if self.level % 64 == 0 && self.level > 0 {
-            let word = self.level / 64 - 1;
-            assert!(word < MAX_DEPTH / 64 + 1); // the caller's check; also spares the unsafe one
+        if self.level % 64 == 0 {
+            let word = self.level / 64;
+            assert!(word < MAX_DEPTH / 64 + 1); // the caller's check; spares an unsafe one
                                                 // SAFETY: in bounds (checked above); writing needs no initialized memory.
             unsafe {
                 self.spilled
@@ -476,14 +477,14 @@ impl<'s> Nesting<'s> {
     fn pop(&mut self) -> bool {
         self.level -= 1;
         self.top >>= 1;
-        if self.level % 64 == 0 && self.level > 0 {
-            // SAFETY: `push` wrote this word (in bounds: it checked) when `level` last rose past
-            // this multiple of 64, which it must have done to be above it.
+        if self.level % 64 == 0 {
+            // SAFETY: `push` wrote this word (in bounds: it checked) when nesting last rose to
+            // this level, which it must have done to be above it.
             self.top = unsafe {
                 self.spilled
                     .as_ptr()
                     .cast::<u64>()
-                    .add(self.level / 64 - 1)
+                    .add(self.level / 64)
                     .read()
             };
         }
