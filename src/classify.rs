@@ -86,38 +86,39 @@ pub fn is_success_status(status: i32) -> bool {
     (200..=299).contains(&status) || status == 304
 }
 
-/// Classifies an HTTP exchange (`status` 0 means no response arrived). The outcome borrows
-/// the body's text: the body itself when it is valid UTF-8 (no copy), otherwise the text a
-/// browser would decode from it, which is stored in `decoded` (the one allocation).
-#[inline(always)]
-pub fn classify<'a>(status: i32, body: &'a [u8], decoded: &'a mut Option<String>) -> Outcome<'a> {
+/// Classifies an HTTP exchange (`status` 0 means no response arrived) and hands the outcome to
+/// `take`. The outcome borrows the body's text: the body itself when it is valid UTF-8 (no
+/// copy), otherwise the text a browser would decode from it, which lives only for the call.
+#[inline]
+pub fn classify<R>(status: i32, body: &[u8], take: impl FnOnce(Outcome<'_>) -> R) -> R {
     if !is_success_status(status) {
-        return Err(Failure::InvalidStatus(status));
+        return take(Err(Failure::InvalidStatus(status)));
     }
     let start = match decode::sniff(body) {
         decode::Bom::None => 0,
         decode::Bom::Utf8 => decode::UTF8_BOM_LEN,
         bom @ (decode::Bom::Utf16Le | decode::Bom::Utf16Be) => {
-            let text = decoded.insert(decode::utf16(body, bom == decode::Bom::Utf16Le));
-            return read_text(text.as_bytes(), 0);
+            let text = decode::utf16(body, bom == decode::Bom::Utf16Le);
+            return take(read_text(text.as_bytes(), 0));
         }
     };
     match read_envelope(body, start) {
-        Ok(outcome) => outcome,
+        Ok(outcome) => take(outcome),
         // A string holds bytes that are not UTF-8: read the text a browser decodes instead,
         // in which each of them is U+FFFD, and report faults at their place in the body.
         Err(error) if error.reason == scan::INVALID_UTF8 => {
-            let text = decoded.insert(decode::utf8_lossy(body)).as_bytes();
-            match read_envelope(text, start) {
+            let text = decode::utf8_lossy(body);
+            let text = text.as_bytes();
+            take(match read_envelope(text, start) {
                 Ok(outcome) => outcome,
                 Err(SyntaxError { reason, offset }) => {
                     let original = decode::original_offset(body, offset);
                     invalid(not_json(body, reason, original, text, offset))
                 }
-            }
+            })
         }
         Err(SyntaxError { reason, offset }) => {
-            invalid(not_json(body, reason, offset, body, offset))
+            take(invalid(not_json(body, reason, offset, body, offset)))
         }
     }
 }

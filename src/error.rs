@@ -139,11 +139,9 @@ impl CloudError {
     /// Classifies an HTTP exchange as Monaca's JavaScript SDK does, closing its gaps: `None` for
     /// a success, otherwise the error. `status` 0 means that no response arrived.
     pub fn from_response(status: i32, body: &[u8]) -> Option<CloudError> {
-        let mut decoded = None;
-        match classify(status, body, &mut decoded) {
-            Ok(_) => None,
-            Err(failure) => Some(CloudError::from_failure(failure)),
-        }
+        classify(status, body, |outcome| {
+            outcome.err().map(CloudError::from_failure)
+        })
     }
 
     /// The error an exchange that is not a success stands for.

@@ -35,32 +35,32 @@ impl<'a> CloudResponse<'a> {
     /// Reads an exchange: `status` (0 when no response arrived), the body, and the value of
     /// the response's `X-Set-Monaca-Cloud-Session` header when it had one.
     pub fn from_exchange(status: i32, body: &'a [u8], session_header: Option<&'a str>) -> Self {
-        let mut decoded = None;
-        let outcome = classify(status, body, &mut decoded);
-        // The SDK reads the header in its success callback: a 2xx/304 status and a body that
-        // `JSON.parse` accepted, whatever the body then says.
-        let body_was_json = match &outcome {
-            Err(Failure::InvalidResponse(reason)) => reason.body_was_json(),
-            Err(Failure::InvalidStatus(_)) => false,
-            Ok(_) | Err(Failure::ServerError(_)) => true,
-        };
-        let session = session_header.filter(|_| is_success_status(status) && body_was_json);
-        let outcome = match outcome.map_err(CloudError::from_failure) {
-            // Read in place: the result is a slice of `body`, borrowed as it is.
-            Ok(result) => match offset_in(body, result) {
-                Some(start) => Answer::Result {
-                    text: Cow::Borrowed(borrowed_from(body, start, result.len())),
-                    range: Some(start..start + result.len()),
+        classify(status, body, |outcome| {
+            // The SDK reads the header in its success callback: a 2xx/304 status and a body
+            // that `JSON.parse` accepted, whatever the body then says.
+            let body_was_json = match &outcome {
+                Err(Failure::InvalidResponse(reason)) => reason.body_was_json(),
+                Err(Failure::InvalidStatus(_)) => false,
+                Ok(_) | Err(Failure::ServerError(_)) => true,
+            };
+            let session = session_header.filter(|_| is_success_status(status) && body_was_json);
+            let outcome = match outcome.map_err(CloudError::from_failure) {
+                // Read in place: the result is a slice of `body`, borrowed as it is.
+                Ok(result) => match offset_in(body, result) {
+                    Some(start) => Answer::Result {
+                        text: Cow::Borrowed(borrowed_from(body, start, result.len())),
+                        range: Some(start..start + result.len()),
+                    },
+                    // Read from the decoded text, which dies with this call: the one copy.
+                    None => Answer::Result {
+                        text: Cow::Owned(result.to_owned()),
+                        range: None,
+                    },
                 },
-                // Read from the decoded text, which dies here: the one copy.
-                None => Answer::Result {
-                    text: Cow::Owned(result.to_owned()),
-                    range: None,
-                },
-            },
-            Err(error) => Answer::Error(error),
-        };
-        CloudResponse { outcome, session }
+                Err(error) => Answer::Error(error),
+            };
+            CloudResponse { outcome, session }
+        })
     }
 
     /// Whether the exchange was a success.
