@@ -10,7 +10,7 @@
 
 use crate::classify::{classify, is_success_status, Failure};
 use crate::error::{write_optional_json_string, CloudError};
-use crate::scan::{Scanner, ValueType};
+use crate::scan::{self, Scanner, ValueType};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -48,7 +48,9 @@ impl<'a> CloudResponse<'a> {
                 // Read in place: the result is a slice of `body`, borrowed as it is.
                 Ok(result) => match offset_in(body, result) {
                     Some(start) => Answer::Result {
-                        text: Cow::Borrowed(borrowed_from(body, start, result.len())),
+                        // The same bytes as `result`, which the scanner accepted, with the
+                        // body's lifetime.
+                        text: Cow::Borrowed(scan::accepted(&body[start..start + result.len()])),
                         range: Some(start..start + result.len()),
                     },
                     // Read from the decoded text, which dies with this call: the one copy.
@@ -183,11 +185,6 @@ pub(crate) fn write_report(session: Option<&str>, outcome: Result<&str, &CloudEr
     }
     out.push('}');
     out
-}
-
-/// `body[start..start + len]` as text: the scanner accepted it, so it is UTF-8.
-fn borrowed_from(body: &[u8], start: usize, len: usize) -> &str {
-    std::str::from_utf8(&body[start..start + len]).unwrap_or_default()
 }
 
 #[cfg(test)]

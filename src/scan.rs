@@ -230,7 +230,7 @@ fn fail<T>(reason: &'static str, offset: usize) -> Scan<T> {
 /// Everything the scanner accepts is UTF-8: outside strings the grammar admits only ASCII, and
 /// inside strings every byte above 0x7F starts a sequence that [`utf8_char_end`] checked.
 /// Callers only slice at token boundaries, which are ASCII, so no sequence is ever cut.
-fn accepted(bytes: &[u8]) -> &str {
+pub(crate) fn accepted(bytes: &[u8]) -> &str {
     debug_assert!(std::str::from_utf8(bytes).is_ok());
     // SAFETY: see above; the fuzz targets and JSONTestSuite check it against the standard library.
     unsafe { std::str::from_utf8_unchecked(bytes) }
