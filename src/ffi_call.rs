@@ -60,6 +60,21 @@ fn lend_z(text_z: &str) -> MonacaStr {
 }
 
 impl MonacaResponse {
+    /// What `cell` keeps, or what `make` builds from the result's text (given the body it came
+    /// from) and keeps there; `None` for a failure, or another body than the one given.
+    fn kept<'a, T>(
+        &'a self,
+        cell: &'a OnceLock<T>,
+        body: &[u8],
+        make: impl FnOnce(&str) -> T,
+    ) -> Option<&'a T> {
+        if let Some(kept) = cell.get() {
+            return Some(kept);
+        }
+        let text = self.result(body)?;
+        Some(cell.get_or_init(|| make(text)))
+    }
+
     /// The result's text, given the body it came from (the same address and length as at
     /// construction; otherwise `None`).
     fn result<'a>(&'a self, body: &'a [u8]) -> Option<&'a str> {
@@ -260,13 +275,8 @@ pub unsafe extern "C" fn monaca_response_result_json(
     // SAFETY: forwarded from the caller.
     unsafe {
         read_with_body(resp, body, body_len, |r, body| {
-            if let Some(text) = r.result_text.get() {
-                return lend_z(text);
-            }
-            match r.result(body) {
-                Some(text) => lend_z(r.result_text.get_or_init(|| with_nul(text))),
-                None => EMPTY,
-            }
+            r.kept(&r.result_text, body, with_nul)
+                .map_or(EMPTY, |text| lend_z(text))
         })
     }
 }
@@ -299,15 +309,11 @@ pub unsafe extern "C" fn monaca_response_login_token(
     // SAFETY: forwarded from the caller.
     unsafe {
         read_with_body(resp, body, body_len, |r, body| {
-            let token = match (r.login_token.get(), r.result(body)) {
-                (Some(token), _) => token,
-                (None, Some(text)) => r
-                    .login_token
-                    .get_or_init(|| login_token_of(text).map(|t| with_nul(&t))),
-                // A failure, or another body than the one given.
-                (None, None) => return EMPTY,
-            };
-            token.as_deref().map_or(EMPTY, lend_z)
+            r.kept(&r.login_token, body, |text| {
+                login_token_of(text).map(|t| with_nul(&t))
+            })
+            .and_then(Option::as_deref)
+            .map_or(EMPTY, lend_z)
         })
     }
 }
