@@ -1,75 +1,113 @@
 #!/usr/bin/env bash
-# Builds bindings/ios/build/CMonacaCloudError.xcframework (macOS with Xcode only):
-#   - the static library for aarch64-apple-ios (devices), aarch64-apple-ios-sim and
-#     x86_64-apple-ios (simulators on Apple silicon and Intel Macs),
-#   - the two simulator archives merged into one with lipo (an XCFramework holds one library
-#     per platform variant, so both simulator architectures must share one file),
-#   - `xcodebuild -create-xcframework` with, for each library, a Headers folder holding
-#     monaca_cloud_error.h and the module map of module CMonacaCloudError.
-# Then `MONACA_XCFRAMEWORK=1 swift build` (or Xcode) uses it through Package.swift's binaryTarget.
+# Builds CMonacaCloudError.xcframework, on Linux or macOS, without Xcode:
 #
-#   bindings/ios/build-xcframework.sh                  build the XCFramework (macOS)
-#   bindings/ios/build-xcframework.sh --headers-only DIR
-#                                                      only stage the Headers folder into DIR
-#                                                      (any OS; test.sh checks it with clang)
+#   CMonacaCloudError.xcframework/
+#     Info.plist                          written as `xcodebuild -create-xcframework` writes it
+#     ios-arm64/                          devices: aarch64-apple-ios
+#       libmonaca_cloud_error.a
+#       Headers/CMonacaCloudError/monaca_cloud_error.h
+#       Headers/CMonacaCloudError/module.modulemap
+#     ios-arm64_x86_64-simulator/         simulators: aarch64-apple-ios-sim + x86_64-apple-ios,
+#       libmonaca_cloud_error.a           merged into one universal archive by lipo
+#       Headers/CMonacaCloudError/...
+#
+# Each archive is the size-optimised build (scripts/build-small-staticlib.sh: nightly
+# -Zbuild-std, std without its backtrace printer), so rustup needs no rust-std for the
+# simulator targets (it has none for them on Linux). The module map sits in a folder named after
+# the module: Xcode copies every XCFramework's Headers into one include/ folder, and two
+# XCFrameworks with a top-level Headers/module.modulemap collide there.
+#
+# Usage:  bindings/ios/build-xcframework.sh [OUT_DIR]   (default: bindings/ios/build)
+#         then bindings/ios/check-xcframework.sh OUT_DIR/CMonacaCloudError.xcframework
+# Needs:  rustup with a nightly toolchain (rust-src is added), and lipo (macOS) or python3.
+# Env:    IPHONEOS_DEPLOYMENT_TARGET  the minimum iOS version, default 13.0 (as Package.swift
+#         and the podspec declare; the arm64 simulator's minimum is 14.0 whatever is asked).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
+out_dir=${1:-$here/build}
 lib=libmonaca_cloud_error.a
+module=CMonacaCloudError
+export IPHONEOS_DEPLOYMENT_TARGET=${IPHONEOS_DEPLOYMENT_TARGET:-13.0}
 
-# The Headers folder of every slice: the committed header and the XCFramework module map.
-stage_headers() {
-  local dir=$1
-  mkdir -p "$dir"
-  cp "$root/include/monaca_cloud_error.h" "$dir/"
-  cp "$here/xcframework/module.modulemap" "$dir/module.modulemap"
-}
+die() { echo "build-xcframework.sh: $*" >&2; exit 1; }
 
-if [ "${1:-}" = "--headers-only" ]; then
-  stage_headers "${2:?usage: build-xcframework.sh --headers-only DIR}"
-  exit 0
+# lipo: Apple's on macOS; elsewhere tools/fat-archive.py (Debian's llvm-lipo 14 crashes on
+# current rustc's archives).
+if command -v lipo >/dev/null 2>&1; then
+  lipo_create() { local out=$1; shift; lipo -create "$@" -output "$out"; }
+else
+  lipo_create() { python3 "$here/tools/fat-archive.py" "$@"; }
 fi
 
-if [ "$(uname -s)" != "Darwin" ]; then
-  echo "build-xcframework.sh: needs macOS with Xcode (xcodebuild, lipo and the iOS SDKs);" >&2
-  echo "this is $(uname -s). On Linux, bindings/ios/test.sh runs the checks that can run here." >&2
-  exit 1
-fi
-for tool in cargo rustup xcodebuild lipo; do
-  command -v "$tool" >/dev/null || { echo "build-xcframework.sh: $tool not found" >&2; exit 1; }
-done
+# The LLVM of the nightly toolchain that builds the archives: rust-objcopy (ships with rustc).
+sysroot=$(rustc +nightly --print sysroot)
+host=$(rustc +nightly -vV | sed -n 's/^host: //p')
+objcopy() { LD_LIBRARY_PATH="$sysroot/lib" DYLD_LIBRARY_PATH="$sysroot/lib" "$sysroot/lib/rustlib/$host/bin/rust-objcopy" "$@"; }
 
 targets=(aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios)
-rustup target add "${targets[@]}"
-
-cd "$root"
+work="$root/target/xcframework-work"
+rm -rf "$work"
+mkdir -p "$work"
+archive() { echo "$work/$1.a"; }
 for target in "${targets[@]}"; do
-  # Only the static library: `cargo build` would also link the cdylib and the CLI for iOS,
-  # which an app cannot use.
-  cargo rustc --release --lib --crate-type staticlib --target "$target"
+  minimum=$IPHONEOS_DEPLOYMENT_TARGET
+  # The arm64 simulator exists from iOS 14 on (Xcode raises lower minimums the same way).
+  if [ "$target" = aarch64-apple-ios-sim ] && [ "${minimum%%.*}" -lt 14 ]; then minimum=14.0; fi
+  echo "== $target (small build, iOS $minimum)"
+  IPHONEOS_DEPLOYMENT_TARGET=$minimum bash "$root/scripts/build-small-staticlib.sh" "$target" >/dev/null \
+    || die "the $target build failed"
+  built="$root/target/small/$target/release/$lib"
+  [ -f "$built" ] || die "$built was not built"
+  # std's compiler_builtins member carries LLVM bitcode (__LLVM segment), which no app build
+  # uses and which App Store uploads reject in a final binary: drop it.
+  objcopy --remove-section=__LLVM,__bitcode --remove-section=__LLVM,__cmdline "$built" "$(archive "$target")" \
+    || die "could not remove the bitcode from $built"
 done
 
-out="$here/build"
-work="$out/work"
-rm -rf "$out/CMonacaCloudError.xcframework" "$work"
-mkdir -p "$work/ios" "$work/ios-simulator"
+xcf="$out_dir/$module.xcframework"
+rm -rf "$xcf"
+device="$xcf/ios-arm64"
+simulator="$xcf/ios-arm64_x86_64-simulator"
+mkdir -p "$device" "$simulator"
+cp "$(archive aarch64-apple-ios)" "$device/$lib"
+lipo_create "$simulator/$lib" "$(archive aarch64-apple-ios-sim)" "$(archive x86_64-apple-ios)"
 
-cp "target/aarch64-apple-ios/release/$lib" "$work/ios/$lib"
-lipo -create \
-  "target/aarch64-apple-ios-sim/release/$lib" \
-  "target/x86_64-apple-ios/release/$lib" \
-  -output "$work/ios-simulator/$lib"
-lipo -info "$work/ios-simulator/$lib"
+for slice in "$device" "$simulator"; do
+  mkdir -p "$slice/Headers/$module"
+  cp "$root/include/monaca_cloud_error.h" "$slice/Headers/$module/"
+  cp "$here/xcframework/module.modulemap" "$slice/Headers/$module/"
+done
 
-stage_headers "$work/ios/Headers"
-stage_headers "$work/ios-simulator/Headers"
+# The Info.plist of xcodebuild (Xcode 15 and later, which adds BinaryPath): keys sorted, tabs.
+library_entry() { # library_entry IDENTIFIER VARIANT ARCH...
+  local identifier=$1 variant=$2 arch
+  shift 2
+  printf '\t\t<dict>\n'
+  printf '\t\t\t<key>BinaryPath</key>\n\t\t\t<string>%s</string>\n' "$lib"
+  printf '\t\t\t<key>HeadersPath</key>\n\t\t\t<string>Headers</string>\n'
+  printf '\t\t\t<key>LibraryIdentifier</key>\n\t\t\t<string>%s</string>\n' "$identifier"
+  printf '\t\t\t<key>LibraryPath</key>\n\t\t\t<string>%s</string>\n' "$lib"
+  printf '\t\t\t<key>SupportedArchitectures</key>\n\t\t\t<array>\n'
+  for arch in "$@"; do printf '\t\t\t\t<string>%s</string>\n' "$arch"; done
+  printf '\t\t\t</array>\n'
+  printf '\t\t\t<key>SupportedPlatform</key>\n\t\t\t<string>ios</string>\n'
+  [ -z "$variant" ] || printf '\t\t\t<key>SupportedPlatformVariant</key>\n\t\t\t<string>%s</string>\n' "$variant"
+  printf '\t\t</dict>\n'
+}
+{
+  printf '<?xml version="1.0" encoding="UTF-8"?>\n'
+  printf '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n'
+  printf '<plist version="1.0">\n<dict>\n'
+  printf '\t<key>AvailableLibraries</key>\n\t<array>\n'
+  library_entry ios-arm64 "" arm64
+  library_entry ios-arm64_x86_64-simulator simulator arm64 x86_64
+  printf '\t</array>\n'
+  printf '\t<key>CFBundlePackageType</key>\n\t<string>XFWK</string>\n'
+  printf '\t<key>XCFrameworkFormatVersion</key>\n\t<string>1.0</string>\n'
+  printf '</dict>\n</plist>\n'
+} >"$xcf/Info.plist"
 
-xcodebuild -create-xcframework \
-  -library "$work/ios/$lib" -headers "$work/ios/Headers" \
-  -library "$work/ios-simulator/$lib" -headers "$work/ios-simulator/Headers" \
-  -output "$out/CMonacaCloudError.xcframework"
 rm -rf "$work"
-
-echo "built $out/CMonacaCloudError.xcframework"
-echo "use it with: cd bindings/ios && MONACA_XCFRAMEWORK=1 swift build"
+echo "built $xcf"
