@@ -1,46 +1,93 @@
 #!/usr/bin/env bash
-# Measures what linking the static library adds to a C program (x86_64, -Wl,--gc-sections,
-# stripped) for the stable build and for the size-optimised build of
-# scripts/build-small-staticlib.sh, and the object sizes of the Android and iOS archives where
-# they were built here. Exits non-zero when the shipping (small) build adds more than 300 KiB.
+# What the library adds to an app, per shipped target, and the limit it must stay under.
+#
+# 1. x86_64 Linux: a C program that calls every function (benches/size/uses_every_function.c),
+#    linked with -Wl,--gc-sections and stripped, minus the same program without the library:
+#    for the stable build (cargo build --release) and for the build that ships
+#    (scripts/build-small-staticlib.sh).
+# 2. Every ABI the plugin ships (Android: arm64-v8a, armeabi-v7a, x86, x86_64; iOS: arm64
+#    device, arm64 and x86_64 simulators): a shared library that exports every header function,
+#    linked from the shipped archive by rustc's own lld (gnu flavour with --gc-sections and -s,
+#    darwin flavour with -dead_strip and -x), minus an empty shared library of the same target.
+#    The C library, the unwinder and the other system libraries stay undefined (dynamic), as on
+#    iOS; an Android app's JNI library also links the NDK's libunwind.a, which is not counted
+#    (no NDK here).
+#
+# Exits non-zero when the shipped build adds 100 KiB or more anywhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+limit=$((100 * 1024))
 out=target/size
 mkdir -p "$out"
+kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
+failed=0
+report() { # report NAME BYTES
+  local verdict=ok
+  [ "$2" -lt "$limit" ] || { verdict="OVER the 100 KiB limit"; failed=1; }
+  printf '%-46s adds %7d bytes (%s): %s\n' "$1" "$2" "$(kib "$2")" "$verdict"
+}
+
+command -v clang >/dev/null || {
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang >/dev/null
+}
+
+# ---- 1. x86_64 Linux program ------------------------------------------------------------------
 flags=(-O2 -std=c99 -Iinclude -ffunction-sections -fdata-sections -Wl,--gc-sections -s)
 gcc "${flags[@]}" benches/size/empty.c -o "$out/empty"
 empty=$(stat -c %s "$out/empty")
-
 added_by() { # added_by ARCHIVE NAME: prints the bytes the archive adds
   gcc "${flags[@]}" benches/size/uses_every_function.c "$1" -lpthread -ldl -lm -o "$out/$2"
   "$out/$2" '{"error":{"code":-32602,"message":"m","data":{"a":"b"}}}' >/dev/null
   echo $(( $(stat -c %s "$out/$2") - empty ))
 }
-kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
-
 cargo build --release --lib --quiet
 stable=$(added_by target/release/libmonaca_cloud_error.a stable)
 host=$(rustc -vV | sed -n 's/^host: //p')
-small_lib=$(bash scripts/build-small-staticlib.sh "$host" 2>/dev/null | tail -1)
-small=$(added_by "$small_lib" small)
-echo "x86_64-linux, stable build:        adds $stable bytes ($(kib "$stable")) to a stripped C program"
-echo "x86_64-linux, build-small (ship):  adds $small bytes ($(kib "$small")) (limit 300 KiB)"
+shipped=$(bash scripts/build-small-staticlib.sh "$host" 2>/dev/null | tail -1)
+printf '%-46s adds %7d bytes (%s): not shipped\n' "x86_64-linux program, stable build" "$stable" "$(kib "$stable")"
+report "x86_64-linux program, shipped build" "$(added_by "$shipped" small)"
 
-# Object sizes of the cross-built archives (every member: std included, before an app's linker
-# drops what it does not use), and of this crate's own objects.
-for triple in aarch64-linux-android aarch64-apple-ios; do
-  archive=target/$triple/release/libmonaca_cloud_error.a
-  if [ ! -f "$archive" ]; then
-    echo "$triple: not built here (bindings/android/test.sh and bindings/ios/test.sh build it)"
-    continue
+# ---- 2. every shipped ABI ---------------------------------------------------------------------
+sysroot=$(rustc +nightly --print sysroot)
+lld="$sysroot/lib/rustlib/$(rustc +nightly -vV | sed -n 's/^host: //p')/bin/rust-lld"
+[ -x "$lld" ] || { echo "size.sh: $lld not found" >&2; exit 1; }
+functions=$(grep -oE '\bmonaca_[a-z0-9_]+\(' include/monaca_cloud_error.h | tr -d '(' | sort -u)
+printf '{ global:\n%s\nlocal: *; };\n' "$(sed 's/$/;/' <<<"$functions")" >"$out/exports.map"
+sed 's/^/_/' <<<"$functions" >"$out/exports.txt"
+
+# name  rust target  clang target  linker flavour and flags
+targets=(
+  "android-arm64-v8a|aarch64-linux-android|aarch64-linux-android21|gnu -m aarch64linux"
+  "android-armeabi-v7a|armv7-linux-androideabi|armv7a-linux-androideabi21|gnu -m armelf_linux_eabi"
+  "android-x86|i686-linux-android|i686-linux-android21|gnu -m elf_i386"
+  "android-x86_64|x86_64-linux-android|x86_64-linux-android21|gnu -m elf_x86_64"
+  "ios-arm64|aarch64-apple-ios|arm64-apple-ios13.0|darwin -arch arm64 -platform_version ios 13.0 13.0"
+  "ios-simulator-arm64|aarch64-apple-ios-sim|arm64-apple-ios14.0-simulator|darwin -arch arm64 -platform_version ios-simulator 14.0 14.0"
+  "ios-simulator-x86_64|x86_64-apple-ios|x86_64-apple-ios13.0-simulator|darwin -arch x86_64 -platform_version ios-simulator 13.0 13.0"
+)
+shared_library() { # shared_library FLAVOUR_AND_FLAGS OUTPUT INPUT...
+  local flavour_flags=$1 output=$2
+  shift 2
+  read -r -a link <<<"$flavour_flags"
+  if [ "${link[0]}" = gnu ]; then
+    "$lld" -flavor "${link[@]}" -shared --gc-sections -s --version-script="$out/exports.map" \
+      $(sed 's/^/-u /' <<<"$functions") "$@" -o "$output"
+  else
+    "$lld" -flavor "${link[@]}" -dylib -dead_strip -x -undefined dynamic_lookup \
+      -exported_symbols_list "$out/exports.txt" $(sed 's/^_*/-u _/' <<<"$functions") "$@" -o "$output"
   fi
-  # llvm-size prints text/data/... (ELF) or __TEXT/__DATA/... (Mach-O) per member: the first
-  # two columns are code and data either way (Mach-O's "others" is bitcode and debug info).
-  # With LTO the crate's own member holds everything of std it reaches.
-  llvm-size-14 "$archive" 2>/dev/null | awk -v t="$triple" '
-    $1 ~ /^[0-9]+$/ && $0 !~ /TOTALS/ {
-      all += $1 + $2; if ($0 ~ /monaca_cloud_error-[0-9a-f]+\.monaca_cloud_error/) own += $1 + $2
-    }
-    END { printf "%s (stable): code+data %d bytes in all members, %d in the LTO-merged crate object\n", t, all, own }'
+}
+for row in "${targets[@]}"; do
+  IFS='|' read -r name rust_target clang_target link <<<"$row"
+  archive=$(bash scripts/build-small-staticlib.sh "$rust_target" 2>/dev/null | tail -1) \
+    || { echo "size.sh: the $rust_target build failed" >&2; exit 1; }
+  clang --target="$clang_target" -c -x c /dev/null -o "$out/$name-empty.o"
+  if [ "${link%% *}" = gnu ]; then
+    "$lld" -flavor ${link} -shared -s "$out/$name-empty.o" -o "$out/$name-empty.so"
+  else
+    "$lld" -flavor ${link} -dylib -x "$out/$name-empty.o" -o "$out/$name-empty.so"
+  fi
+  shared_library "$link" "$out/$name.so" "$out/$name-empty.o" "$archive"
+  report "$name shared library" $(( $(stat -c %s "$out/$name.so") - $(stat -c %s "$out/$name-empty.so") ))
 done
-[ "$small" -le $((300 * 1024)) ]
+exit "$failed"

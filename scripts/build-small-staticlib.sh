@@ -1,20 +1,42 @@
 #!/usr/bin/env bash
 # Usage: scripts/build-small-staticlib.sh [TARGET]   (default: the host's target triple)
-# Builds the static library for shipping with nightly's -Zbuild-std and the standard library's
-# `backtrace` feature off: a library never prints a panic backtrace, and std's backtrace printer
-# (gimli, addr2line, a demangler and an inflater) is most of what a stable build adds to an app.
-# Panics still unwind and are still caught at the C boundary (panic_unwind is kept).
-# Output: target/small/<TARGET>/release/libmonaca_cloud_error.a
+# Builds the static library that ships (the plugin's archives, the XCFramework), as small as it
+# can be while panics still unwind and are still caught at the C boundary (panic_unwind kept):
+#   - nightly's -Zbuild-std with the standard library's `backtrace` feature off: a library never
+#     prints a panic backtrace, and std's backtrace printer (gimli, addr2line, a demangler and an
+#     inflater) is most of what a stable build adds to an app;
+#   - Cargo profile `ship` (Cargo.toml): the release profile optimised for size (opt-level "s");
+#   - -Zlocation-detail=none and -Zfmt-debug=none: panic messages lose their file, line and
+#     `{:?}` parts (nobody reads them: a panic becomes MONACA_STATUS_PANIC at the boundary);
+#   - the builder's paths (checkout, cargo registry, toolchain) stay out of the archive;
+#   - iOS: minimum iOS 13.0 (IPHONEOS_DEPLOYMENT_TARGET overrides it), 14.0 for the arm64
+#     simulator, which has no older version.
+# benches/size.sh measures what it adds to a program for every shipped target.
+# Output: target/small/<TARGET>/ship/libmonaca_cloud_error.a (the path is printed last)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:-$(rustc -vV | sed -n 's/^host: //p')}
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 rustup component add rust-src --toolchain nightly >/dev/null 2>&1
-# The builder's paths (checkout, cargo registry, toolchain) do not go into the shipped archive:
-# panic locations name files relative to these prefixes instead. RUSTFLAGS reaches only the
-# target's crates (--target), never build scripts.
 sysroot=$(rustc +nightly --print sysroot)
-export RUSTFLAGS="--remap-path-prefix=$PWD=. --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$sysroot=/rustc"
-cargo +nightly rustc --release --lib --crate-type staticlib --target "$target" \
+# Apple targets: the minimum iOS version goes into every object's load commands (rustc reads
+# IPHONEOS_DEPLOYMENT_TARGET), and Cargo does not rebuild when it changes: a stamp does.
+case "$target" in
+  aarch64-apple-ios-sim) minimum=14.0 ;;  # the arm64 simulator exists from iOS 14 on
+  *-apple-ios*) minimum=${IPHONEOS_DEPLOYMENT_TARGET:-13.0} ;;
+  *) minimum= ;;
+esac
+if [ -n "$minimum" ]; then
+  export IPHONEOS_DEPLOYMENT_TARGET=$minimum
+  stamp="target/small/$target/deployment-target"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$minimum" ]; then
+    rm -rf "target/small/$target"
+    mkdir -p "target/small/$target" && echo "$minimum" >"$stamp"
+  fi
+fi
+# RUSTFLAGS reaches only the target's crates (--target), never build scripts.
+export RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none --remap-path-prefix=$PWD=. \
+--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$sysroot=/rustc"
+cargo +nightly rustc --profile ship --lib --crate-type staticlib --target "$target" \
   --target-dir target/small -Zbuild-std=std,panic_unwind -Zbuild-std-features=
-echo "target/small/$target/release/libmonaca_cloud_error.a"
+echo "target/small/$target/ship/libmonaca_cloud_error.a"

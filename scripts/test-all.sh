@@ -42,6 +42,7 @@ step "android" bash bindings/android/test.sh
 step "ios" bash bindings/ios/test.sh
 step "cross" bash scripts/cross-test.sh
 step "cordova" bash bindings/cordova/test.sh
+step "package" bash scripts/test-package.sh
 
 echo
 echo "=== summary: ${#passed[@]} suites passed, ${#failed[@]} failed"

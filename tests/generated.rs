@@ -12,6 +12,14 @@
 //!   repository root (between `BEGIN FACE TABLE` and `END FACE TABLE`, and likewise `CALL
 //!   TABLE`).
 //!
+//! - the Cordova plugin's copies of the wrappers, the JNI shim, the header, the R8 rules, LICENSE
+//!   and CHANGELOG.md (`bindings/cordova/src/...`: `plugin.xml` finds them inside the plugin, so
+//!   a git checkout or an npm tarball installs without a staging step), and plugin.xml's list
+//!   of the wrapper files;
+//! - the version and repository of `Cargo.toml` (the one place of both) in the plugin's
+//!   `package.json` and `plugin.xml` and in the podspec, and the C ABI version the Kotlin
+//!   wrapper expects (`CHANGELOG.md` must have a section for the version).
+//!
 //! `MONACA_UPDATE_GENERATED=1 cargo test --test generated` (or `scripts/update-generated.sh`)
 //! rewrites them; otherwise a stale file fails the test.
 
@@ -309,5 +317,166 @@ fn swift_names_follow_the_wrappers_convention() {
     assert_eq!(
         swift_name("PERMISSION_DENIED_NEGATIVE"),
         "permissionDeniedNegative"
+    );
+}
+
+/// The plugin's copies: (source, copy), files or whole folders (a folder's copy holds exactly its
+/// files).
+const PLUGIN_COPIES: [(&str, &str); 9] = [
+    (
+        "bindings/android/kotlin/src/dev/cloudrpc/monaca",
+        "bindings/cordova/src/android/wrapper",
+    ),
+    (
+        "bindings/ios/Sources/MonacaCloudError",
+        "bindings/cordova/src/ios/wrapper",
+    ),
+    (
+        "bindings/android/jni/CMakeLists.txt",
+        "bindings/cordova/src/android/jni/CMakeLists.txt",
+    ),
+    (
+        "bindings/android/jni/monaca_jni.c",
+        "bindings/cordova/src/android/jni/monaca_jni.c",
+    ),
+    (
+        "bindings/android/jni/exports.map",
+        "bindings/cordova/src/android/jni/exports.map",
+    ),
+    (
+        "include/monaca_cloud_error.h",
+        "bindings/cordova/src/android/jni/monaca_cloud_error.h",
+    ),
+    (
+        "bindings/android/proguard-rules.pro",
+        "bindings/cordova/src/android/proguard-rules.pro",
+    ),
+    ("LICENSE", "bindings/cordova/LICENSE"),
+    ("CHANGELOG.md", "bindings/cordova/CHANGELOG.md"),
+];
+
+/// The file names in a folder, sorted.
+fn file_names(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap_or_else(|error| panic!("{}: {error}", folder.display()))
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Checks (or, when updating, writes) one copied file; returns a complaint when stale.
+fn check_copy(source: &Path, copy: &Path) -> Option<String> {
+    let wanted = std::fs::read(source).unwrap_or_else(|error| panic!("{}: {error}", source.display()));
+    if std::fs::read(copy).ok().as_deref() == Some(&wanted[..]) {
+        return None;
+    }
+    if updating() {
+        std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+        std::fs::write(copy, &wanted).unwrap();
+        println!("updated {}", copy.display());
+        return None;
+    }
+    Some(format!("{} is not a copy of {}", copy.display(), source.display()))
+}
+
+/// `text` with the value between the first `before` and the next `after` set to `value`.
+fn with_value(text: &str, before: &str, after: &str, value: &str, path: &Path) -> String {
+    let start = text
+        .find(before)
+        .unwrap_or_else(|| panic!("{}: no {before:?}", path.display()))
+        + before.len();
+    let end = start
+        + text[start..]
+            .find(after)
+            .unwrap_or_else(|| panic!("{}: no {after:?} after {before:?}", path.display()));
+    format!("{}{value}{}", &text[..start], &text[end..])
+}
+
+/// `key = "value"` of Cargo.toml's [package].
+fn cargo_field(key: &str) -> String {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    let line = manifest
+        .lines()
+        .find(|line| line.starts_with(&format!("{key} = \"")))
+        .unwrap_or_else(|| panic!("Cargo.toml has no {key}"));
+    line.split('"').nth(1).unwrap().to_owned()
+}
+
+#[test]
+fn plugin_copies_versions_and_abi_are_up_to_date() {
+    let root = root();
+    let mut stale = Vec::new();
+    for (source, copy) in PLUGIN_COPIES {
+        let (source, copy) = (root.join(source), root.join(copy));
+        if !source.is_dir() {
+            stale.extend(check_copy(&source, &copy));
+            continue;
+        }
+        let names = file_names(&source);
+        for name in &names {
+            stale.extend(check_copy(&source.join(name), &copy.join(name)));
+        }
+        for extra in file_names(&copy).into_iter().filter(|name| !names.contains(name)) {
+            if updating() {
+                std::fs::remove_file(copy.join(&extra)).unwrap();
+                println!("removed {}", copy.join(&extra).display());
+            } else {
+                stale.push(format!("{} has no source", copy.join(&extra).display()));
+            }
+        }
+    }
+
+    // plugin.xml names every wrapper file, and no other.
+    let plugin_xml = root.join("bindings/cordova/plugin.xml");
+    let xml = std::fs::read_to_string(&plugin_xml).unwrap();
+    for folder in ["src/android/wrapper/", "src/ios/wrapper/"] {
+        let mut listed: Vec<&str> = xml
+            .split(&format!("src=\"{folder}"))
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect();
+        listed.sort_unstable();
+        let files = file_names(&root.join("bindings/cordova").join(folder));
+        assert_eq!(
+            listed, files,
+            "plugin.xml must have one <source-file src=\"{folder}...\"> per file of that folder"
+        );
+    }
+
+    // The version and the repository, from Cargo.toml.
+    let version = cargo_field("version");
+    let repository = cargo_field("repository");
+    let package_json = root.join("bindings/cordova/package.json");
+    let text = std::fs::read_to_string(&package_json).unwrap();
+    let text = with_value(&text, "\"version\": \"", "\"", &version, &package_json);
+    let text = with_value(&text, "\"url\": \"git+", ".git\"", &repository, &package_json);
+    let text = with_value(&text, "\"bugs\": {\n    \"url\": \"", "/issues\"", &repository, &package_json);
+    stale.extend(check(&package_json, &text));
+    let text = with_value(&xml, "id=\"cordova-plugin-monaca-cloud-error\"\n        version=\"", "\"", &version, &plugin_xml);
+    stale.extend(check(&plugin_xml, &text));
+    let podspec = root.join("bindings/ios/MonacaCloudError.podspec");
+    let text = std::fs::read_to_string(&podspec).unwrap();
+    let text = with_value(&text, "s.version           = '", "'", &version, &podspec);
+    let text = with_value(&text, "s.homepage          = '", "'", &repository, &podspec);
+    let text = with_value(&text, "s.source            = { :http => \"", "/releases/", &repository, &podspec);
+    stale.extend(check(&podspec, &text));
+    let changelog = std::fs::read_to_string(root.join("CHANGELOG.md")).unwrap();
+    assert!(
+        changelog.lines().any(|line| line.starts_with(&format!("## {version} "))),
+        "CHANGELOG.md has no section \"## {version} ...\""
+    );
+
+    // The C ABI version the Kotlin wrapper (and so its JNI shim) expects.
+    let native_kt = root.join("bindings/android/kotlin/src/dev/cloudrpc/monaca/MonacaNative.kt");
+    let text = std::fs::read_to_string(&native_kt).unwrap();
+    let abi = monaca_cloud_error::ffi::MONACA_ABI_VERSION.to_string();
+    let text = with_value(&text, "const val EXPECTED_ABI_VERSION: Long = ", "\n", &abi, &native_kt);
+    stale.extend(check(&native_kt, &text));
+
+    assert!(
+        stale.is_empty(),
+        "{}: run scripts/update-generated.sh and commit the result",
+        stale.join(", ")
     );
 }

@@ -21,7 +21,8 @@
 #   4. the iOS plugin class parses as Swift (bindings/ios's tree-sitter check), and type-checks
 #      with the real Swift wrapper against stand-ins for cordova-ios (test/swift-typecheck.sh,
 #      with the Swift toolchain of bindings/ios/test.sh's chroot, when it is there)
-#   5. the install test: a real Cordova app, plugin add / prepare / plugin rm (test/install.sh)
+#   The install tests of the packed plugin (test/install.sh into a Cordova app, test/capacitor.sh
+#   into a Capacitor app) are the test command's "package" suite (scripts/test-package.sh).
 #
 # Ends with a "cordova: N passed, N failed" line.
 set -uo pipefail
@@ -150,10 +151,6 @@ fi
 # 6. The browser platform and fallback: the Rust core as WebAssembly, in node and headless Chromium.
 check "browser platform and fallback: the WebAssembly core in node and headless Chromium (test/browser/run.sh)" \
   bash "$here/test/browser/run.sh"
-
-# 5. Install into a real Cordova app.
-check "install test (cordova create / platform add / plugin add / prepare / plugin rm)" \
-  env CORDOVA_BIN="$tools/node_modules/.bin/cordova" bash "$here/test/install.sh"
 
 echo "cordova: not run here (no NDK, Android SDK or Xcode): the Gradle and Xcode builds"
 echo "         of an app with this plugin, and the plugin on a device or emulator (see README.md)"

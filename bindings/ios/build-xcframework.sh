@@ -21,7 +21,8 @@
 #         then bindings/ios/check-xcframework.sh OUT_DIR/CMonacaCloudError.xcframework
 # Needs:  rustup with a nightly toolchain (rust-src is added), and lipo (macOS) or python3.
 # Env:    IPHONEOS_DEPLOYMENT_TARGET  the minimum iOS version, default 13.0 (as Package.swift
-#         and the podspec declare; the arm64 simulator's minimum is 14.0 whatever is asked).
+#         and the podspec declare; the arm64 simulator's minimum is 14.0 whatever is asked;
+#         scripts/build-small-staticlib.sh applies it).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -29,7 +30,6 @@ root=$(cd "$here/../.." && pwd)
 out_dir=${1:-$here/build}
 lib=libmonaca_cloud_error.a
 module=CMonacaCloudError
-export IPHONEOS_DEPLOYMENT_TARGET=${IPHONEOS_DEPLOYMENT_TARGET:-13.0}
 
 die() { echo "build-xcframework.sh: $*" >&2; exit 1; }
 
@@ -52,13 +52,9 @@ rm -rf "$work"
 mkdir -p "$work"
 archive() { echo "$work/$1.a"; }
 for target in "${targets[@]}"; do
-  minimum=$IPHONEOS_DEPLOYMENT_TARGET
-  # The arm64 simulator exists from iOS 14 on (Xcode raises lower minimums the same way).
-  if [ "$target" = aarch64-apple-ios-sim ] && [ "${minimum%%.*}" -lt 14 ]; then minimum=14.0; fi
-  echo "== $target (small build, iOS $minimum)"
-  IPHONEOS_DEPLOYMENT_TARGET=$minimum bash "$root/scripts/build-small-staticlib.sh" "$target" >/dev/null \
-    || die "the $target build failed"
-  built="$root/target/small/$target/release/$lib"
+  echo "== $target (small build)"
+  bash "$root/scripts/build-small-staticlib.sh" "$target" >/dev/null || die "the $target build failed"
+  built="$root/target/small/$target/ship/$lib"
   [ -f "$built" ] || die "$built was not built"
   # std's compiler_builtins member carries LLVM bitcode (__LLVM segment), which no app build
   # uses and which App Store uploads reject in a final binary: drop it.

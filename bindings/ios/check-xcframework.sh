@@ -6,7 +6,8 @@
 #     archive's fat header (llvm-objdump --macho --universal-headers)
 #   - every object of every architecture: the Mach-O CPU type of its slice and architecture, and
 #     the platform of its LC_BUILD_VERSION load command (ios, or iossimulator for the simulator
-#     slice); no LLVM bitcode (__LLVM segment)
+#     slice) with the minimum iOS version the podspec declares (13.0; 14.0 for the arm64
+#     simulator, which has no older one); no LLVM bitcode (__LLVM segment)
 #   - every function of include/monaca_cloud_error.h is defined in every architecture
 #     (scripts/check-exports.sh with llvm-nm)
 #   - no required-reason API (Apple's list, see below) among the symbols the archive calls, so
@@ -94,11 +95,13 @@ while read -r identifier variant library_path headers_path plist_archs; do
     cpus=$(awk '$1 ~ /^MH_MAGIC/ {print $2}' <<<"$headers" | sort -u | tr '\n' ' ')
     platforms=$(awk '$1 == "platform" {print $2}' <<<"$headers" | sort -u | tr '\n' ' ')
     builds=$(grep -c 'cmd LC_BUILD_VERSION' <<<"$headers")
+    minos=$(awk '$1 == "minos" {print $2}' <<<"$headers" | sort -u | tr '\n' ' ')
+    expected_minos=$([ "$identifier/$arch" = ios-arm64_x86_64-simulator/arm64 ] && echo 14.0 || echo 13.0)
     if [ "$objects" -ge 1 ] && [ "$cpus" = "${cputype[$arch]} " ] && [ "$platforms" = "${platform[$identifier]} " ] \
-      && [ "$builds" = "$objects" ]; then
-      ok "$identifier/$arch: $objects objects, CPU ${cputype[$arch]}, LC_BUILD_VERSION platform ${platform[$identifier]}"
+      && [ "$builds" = "$objects" ] && [ "$minos" = "$expected_minos " ]; then
+      ok "$identifier/$arch: $objects objects, CPU ${cputype[$arch]}, LC_BUILD_VERSION platform ${platform[$identifier]} minos $expected_minos"
     else
-      fail "$identifier/$arch: $objects objects, CPU types '$cpus', platforms '$platforms', $builds LC_BUILD_VERSION commands"
+      fail "$identifier/$arch: $objects objects, CPU types '$cpus', platforms '$platforms', $builds LC_BUILD_VERSION commands, minos '$minos' (expected $expected_minos)"
     fi
     grep -q 'segname __LLVM' <<<"$headers" && fail "$identifier/$arch: an object carries LLVM bitcode (__LLVM)"
 

@@ -3,21 +3,23 @@
 # (scripts/test-all.sh) calls this; it runs on a fresh Debian machine as root, installs what it
 # lacks, and exits non-zero when anything fails. It ends with an "ios: N passed, N failed" line.
 #
-#   1. the static library cross-built for aarch64-apple-ios (a Mach-O arm64 archive)
-#   2. that archive defines every function of the header (scripts/check-exports.sh with llvm-nm,
-#      since GNU nm cannot read Mach-O); an archive without them must fail the same check
-#   3. both module maps (source tree and XCFramework) import with `clang -fmodules
-#      -fsyntax-only`; a missing module, an unresolvable header and a type error must fail
-#   4. every .swift file of the repository parses with tree-sitter's Swift grammar, and a
+#   1. the XCFramework built here (build-xcframework.sh: device and simulator slices, small
+#      builds, xcodebuild's Info.plist) passes check-xcframework.sh (Mach-O CPU types and
+#      platform load commands, every header function, no required-reason API, module map in
+#      Headers/CMonacaCloudError/); three broken copies of it must fail
+#   2. the source-tree module map imports with `clang -fmodules -fsyntax-only`; a missing module,
+#      an unresolvable header and a type error must fail
+#   3. every .swift file of the repository parses with tree-sitter's Swift grammar, and a
 #      deliberately broken sample does not (the only check the Cordova plugin's Swift class,
 #      bindings/cordova/src/ios/MonacaCloudErrorPlugin.swift, gets here: it subclasses Cordova's
 #      Objective-C CDVPlugin, which exists only in an iOS app)
-#   5. build-xcframework.sh refuses to run off macOS, saying why
-#   6. the real Swift toolchain: Swift 6.0.3 (Debian 13 "trixie" package swiftlang) in a trixie
+#   4. the real Swift toolchain: Swift 6.0.3 (Debian 13 "trixie" package swiftlang) in a trixie
 #      chroot under target/swift-chroot, made with debootstrap on first use and reused after
 #      (a marker file, written only after a complete install, tells a finished chroot from a
 #      half-made one). The repository is bind-mounted at /src inside it. Against the host's
 #      `cargo build --release` archive (x86_64 Linux), in bindings/ios:
+#        - `swiftc -typecheck` of the Swift wrapper against the XCFramework's Headers (as
+#          Xcode puts them on the include path)
 #        - `swift build --build-tests -Xswiftc -warnings-as-errors` (Swift 5 language mode)
 #        - `swift build` of the library and of the test module in Swift 6 language mode with
 #          complete concurrency checking, warnings as errors
@@ -29,8 +31,8 @@
 #        - `swift test` on a copy of the package with one deliberately failing XCTest must fail
 #      SwiftPM's build directories stay under target/ios-swift (--scratch-path).
 #
-# Not run here (no Xcode on Linux): `xcodebuild`, build-xcframework.sh itself, anything on an
-# iOS device or simulator; the Cordova plugin class is parsed, not compiled. See
+# Not run here (no Xcode on Linux): `xcodebuild`, a link of the XCFramework into an app, anything
+# on an iOS device or simulator; the Cordova plugin class is parsed, not compiled. See
 # bindings/ios/README.md.
 set -uo pipefail
 
@@ -38,8 +40,6 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work="$root/target/ios-check"          # scratch space, gitignored with the rest of target/
 parser_dir="$root/target/ios-swift-parser"  # npm packages for the Swift syntax check
-ios_target=aarch64-apple-ios
-archive="$root/target/$ios_target/release/libmonaca_cloud_error.a"
 chroot_dir="$root/target/swift-chroot"      # Debian trixie with Swift 6.0.3, reused across runs
 chroot_log="$root/target/swift-chroot.log"  # debootstrap and apt-get output of the last (re)build
 chroot_packages="swiftlang libc6-dev libstdc++-14-dev"
@@ -73,9 +73,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 command -v rustup >/dev/null || die "rustup not found (the Rust toolchain is a prerequisite)"
 
-# Only aarch64-apple-ios has a rust-std to install here; the simulator targets are built by
-# build-xcframework.sh on a Mac.
-rustup target add "$ios_target" >/dev/null 2>&1 || die "rustup target add $ios_target"
+# The XCFramework's archives are built with nightly -Zbuild-std (no rust-std is installed for
+# the iOS targets; rustup has none for the simulators on Linux).
+rustup toolchain list | grep -q '^nightly' || die "a nightly toolchain is needed (build-xcframework.sh)"
 
 # Node packages live under target/, never in the source tree. Versions are pinned: the grammar
 # decides what counts as valid Swift, so it must not change under us.
@@ -191,38 +191,36 @@ echo "ios: Swift $swift_version (Debian trixie swiftlang $swiftlang_package) in 
 # shellcheck source=scripts/checks.sh
 source "$root/scripts/checks.sh"
 
-# 1. Cross-build. Only the staticlib: `cargo build --target aarch64-apple-ios` would also link
-#    the cdylib and the CLI, which needs Apple's linker and SDK and so fails on Linux. The
-#    static library needs no linker: rustc writes the archive itself.
-build_ios() {
-  (cd "$root" && cargo rustc --release --lib --crate-type staticlib --target "$ios_target")
+# 1. The XCFramework, built here (build-xcframework.sh: the device and both simulator targets,
+#    small builds, a fat simulator archive, Info.plist), and checked by check-xcframework.sh:
+#    Mach-O CPU types and platform load commands, every header function, no required-reason API,
+#    the module map in Headers/CMonacaCloudError/ importing with clang. Each broken copy must fail.
+xcf="$work/xcf/CMonacaCloudError.xcframework"
+check "build-xcframework.sh (on Linux: three small builds, lipo, Info.plist)" \
+  bash "$here/build-xcframework.sh" "$work/xcf"
+check "check-xcframework.sh: slices, Mach-O CPU types and platforms, exports, no required-reason API, module map" \
+  bash "$here/check-xcframework.sh" "$xcf"
+broken_copy() {  # broken_copy NAME: a fresh copy of the XCFramework to break
+  rm -rf "$work/broken-$1" && mkdir -p "$work/broken-$1" && cp -R "$xcf" "$work/broken-$1/" \
+    && echo "$work/broken-$1/CMonacaCloudError.xcframework"
 }
-archive_is_macho_arm64() {  # every member, not just the first
-  local formats
-  formats=$(llvm-readobj --file-headers "$archive" | grep 'Format:' | sort -u)
-  echo "$formats"
-  [ "$formats" = "Format: Mach-O arm64" ]
-}
-check "cargo rustc --release --lib --crate-type staticlib --target $ios_target" build_ios
-check "the archive is Mach-O arm64" archive_is_macho_arm64
+wrong_cpu=$(broken_copy cpu) && cp "$root/target/small/x86_64-apple-ios/ship/libmonaca_cloud_error.a" "$wrong_cpu/ios-arm64/"
+check_fails "a device slice holding the x86_64 simulator archive fails" "archive architectures 'x86_64 ', expected 'arm64'" \
+  bash "$here/check-xcframework.sh" "$wrong_cpu"
+top_map=$(broken_copy map) && mv "$top_map/ios-arm64/Headers/CMonacaCloudError/module.modulemap" "$top_map/ios-arm64/Headers/"
+check_fails "a module map at the top of Headers/ (the layout that collides in Xcode) fails" "Headers holds" \
+  bash "$here/check-xcframework.sh" "$top_map"
+no_functions=$(broken_copy exports) && printf '!<arch>\n' >"$no_functions/ios-arm64/libmonaca_cloud_error.a"
+check_fails "a slice whose archive defines nothing fails" "lacks 43 of 43" \
+  bash "$here/check-xcframework.sh" "$no_functions"
 
-# 2. Exports.
-check "archive exports every header function (llvm-nm)" \
-  bash "$root/scripts/check-exports.sh" "$archive" llvm-nm
-printf '!<arch>\n' >"$work/empty.a"  # a valid archive that defines nothing
-check_fails "an archive without the functions fails the export check" "lacks" \
-  bash "$root/scripts/check-exports.sh" "$work/empty.a" llvm-nm
-
-# 3. Module maps. `@import` (Objective-C) loads the module exactly as Swift's import does.
+# 2. Module maps. `@import` (Objective-C) loads the module exactly as Swift's import does.
 import_module() {  # import_module INCLUDE_DIR SOURCE CACHE_NAME
   clang -x objective-c -fmodules -fmodules-cache-path="$work/module-cache-$3" \
     -fsyntax-only -Wall -Wextra -Werror -I "$1" "$2"
 }
-bash "$here/build-xcframework.sh" --headers-only "$work/xcframework-headers"
 check "source-tree module map imports with clang -fmodules" \
   import_module "$here/Sources/CMonacaCloudError" "$here/tools/module-probe.m" source
-check "XCFramework module map imports with clang -fmodules" \
-  import_module "$work/xcframework-headers" "$here/tools/module-probe.m" xcframework
 
 mkdir -p "$work/misplaced"  # the source-tree map one level too deep: its header path breaks
 cp "$here/Sources/CMonacaCloudError/module.modulemap" "$work/misplaced/"
@@ -239,15 +237,11 @@ EOF
 check_fails "clang fails on a type error against the module's declarations" "incompatible type" \
   import_module "$here/Sources/CMonacaCloudError" "$work/type-error.m" type-error
 
-# 4. Swift syntax (the script first proves it rejects its broken sample).
+# 3b. Swift syntax (the script first proves it rejects its broken sample).
 check "every .swift file parses (tree-sitter Swift grammar)" \
   node "$here/tools/check-swift-syntax.js" "$parser_dir/node_modules" "$root"
 
-# 5. The XCFramework build needs a Mac and says so.
-check_fails "build-xcframework.sh refuses to run off macOS" "needs macOS" \
-  bash "$here/build-xcframework.sh"
-
-# 6. The Swift toolchain (in the chroot; the repository is /src there).
+# 4. The Swift toolchain (in the chroot; the repository is /src there).
 pkg=/src/bindings/ios
 scratch=/src/target/ios-swift   # SwiftPM's build directories: target/ios-swift on the host
 warnings_as_errors=(-Xswiftc -warnings-as-errors)
@@ -259,6 +253,17 @@ build_host() {
 }
 check "cargo build --release (the host's archive, which Package.swift links)" build_host
 touch "$work/before-swift"  # for the source-tree check at the end
+
+# The Swift wrapper against the XCFramework's headers, found as Xcode finds them: the slice's
+# Headers folder on the include path, the module map in its CMonacaCloudError/ folder.
+swift_against_xcframework() {
+  local sources=() file
+  for file in "$here"/Sources/MonacaCloudError/*.swift; do sources+=("/src/${file#"$root"/}"); done
+  in_chroot / swiftc -typecheck -module-name MonacaCloudError -warnings-as-errors \
+    -I "/src/${xcf#"$root"/}/ios-arm64/Headers" "${sources[@]}"
+}
+check "swiftc -typecheck: the Swift wrapper imports CMonacaCloudError from the XCFramework's Headers" \
+  swift_against_xcframework
 
 swift_build() {  # swift_build NAME ARGS...: a check, remembered for the summary line
   local name=$1

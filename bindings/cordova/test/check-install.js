@@ -5,8 +5,9 @@
 //   node check-install.js removed   APP_DIR PLUGIN_DIR CORDOVA_MODULES
 //
 // `installed`: every file plugin.xml declares is where the platform builds it from, byte for
-// byte: Kotlin sources under a Gradle source root, the JNI libraries under
-// app/src/main/jniLibs/<abi>/, the Swift sources in the Xcode app target's Sources phase, the
+// byte: Kotlin sources under a Gradle source root, the native library's folder
+// app/src/main/monaca-cloud-error/ (JNI shim sources, the archive of each ABI, R8 rules) and the
+// plugin's Gradle file listed in project.properties, the Swift sources in the Xcode app target's Sources phase, the
 // XCFramework in its Frameworks phase (linked, not embedded), the <feature> entries and
 // preferences in each platform's config.xml (and their effect: Kotlin enabled in
 // cdv-gradle-config.json, SWIFT_VERSION in the Xcode project), and the JavaScript module.
@@ -124,15 +125,36 @@ function checkAndroid() {
                 pkg !== null && source.targetDir.endsWith(pkg[1].replace(/\./g, '/')));
         }
     }
-    const abis = new Set();
     for (const resource of plugin.getResourceFiles('android')) {
         const dest = path.join(android, 'app', 'src', 'main', resource.target);
         checkFile(`android resource ${resource.src}`, path.join(pluginDir, resource.src), dest);
-        const m = /^jniLibs\/([^/]+)\/lib[^/]+\.so$/.exec(resource.target);
-        if (m) abis.add(m[1]);
     }
-    check('jniLibs declared for arm64-v8a, armeabi-v7a, x86_64 and x86',
-        ['arm64-v8a', 'armeabi-v7a', 'x86_64', 'x86'].every((abi) => abis.has(abi)));
+    // The native library's folder, as src/android/monaca-cloud-error.gradle expects it.
+    const nativeDir = path.join(android, 'app', 'src', 'main', 'monaca-cloud-error');
+    const abis = ['arm64-v8a', 'armeabi-v7a', 'x86', 'x86_64'];
+    const expected = ['jni/CMakeLists.txt', 'jni/monaca_jni.c', 'jni/exports.map', 'jni/monaca_cloud_error.h',
+        'proguard-rules.pro', ...abis.map((abi) => `prebuilt/lib/${abi}/libmonaca_cloud_error.a`)];
+    for (const file of expected) {
+        const there = fs.existsSync(path.join(nativeDir, file));
+        check(`app/src/main/monaca-cloud-error/${file} ${want ? 'present' : 'removed'}`, there === want);
+    }
+    for (const framework of plugin.getFrameworks('android')) {
+        // cordova-android copies a custom Gradle file to <plugin id>/<app>-<name> and lists it in
+        // project.properties (cordova.gradle.include.N), which app/build.gradle applies.
+        const properties = fs.readFileSync(path.join(android, 'project.properties'), 'utf8');
+        const included = [...properties.matchAll(/^cordova\.gradle\.include\.\d+=(.*)$/gm)].map((m) => m[1].trim());
+        const ours = included.filter((f) => f.startsWith(`${plugin.id}/`) && f.endsWith(`-${path.basename(framework.src)}`));
+        check(`${framework.src} is a custom gradleReference`, framework.custom === true && framework.type === 'gradleReference');
+        if (want) {
+            check(`${framework.src} listed in project.properties (cordova.gradle.include)`, ours.length === 1, `found ${included}`);
+            if (ours.length === 1) {
+                checkFile(`android gradle ${framework.src}`, path.join(pluginDir, framework.src), path.join(android, ours[0]));
+            }
+        } else {
+            check(`${framework.src} no longer in project.properties`, ours.length === 0);
+            check(`the plugin's Gradle folder is removed`, !fs.existsSync(path.join(android, plugin.id)));
+        }
+    }
     check('the app module does not move jniLibs away from src/main/jniLibs', !/jniLibs\.srcDirs\s*=/.test(gradle));
 
     checkConfigXml('android', path.join(android, 'app', 'src', 'main', 'res', 'xml', 'config.xml'));

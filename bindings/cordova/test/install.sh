@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# Install test: puts this plugin into a real Cordova app and checks where every file lands.
+# Install test: the packed plugin (scripts/package.sh's tarball, real binaries) in a real
+# Cordova app, and a source-tree copy refused with the command that builds it.
 #
-# In a temporary folder: `cordova create`, `cordova platform add` Android and iOS (pinned
-# versions, fetched from npm), a copy of this plugin staged by scripts/stage-native.sh,
-# `cordova plugin add` of it, `cordova prepare`, then test/check-install.js `installed`;
-# `cordova plugin rm`, `cordova prepare`, then check-install.js `removed`. Before the plugin is
-# added the `installed` check must fail, which shows that the check can fail.
+#   1. the tarball: what it holds beside plugin.xml's files (LICENSE, CHANGELOG.md, README.md,
+#      package.json's repository/bugs/author), its binaries real (check-native.js), its version
+#      the one of Cargo.toml
+#   2. `cordova create`, `cordova platform add` android and ios (pinned), `cordova plugin add
+#      TARBALL`, `cordova prepare`, then check-install.js `installed` (it must fail before the
+#      plugin is added, on every declared entry, which shows that it can fail)
+#   3. the Android route without prebuilt JNI libraries, as far as this machine goes: CMake
+#      configures and generates the installed app/src/main/monaca-cloud-error/jni/CMakeLists.txt
+#      for each ABI with the arguments the plugin's Gradle file passes, under a stand-in for the
+#      NDK's toolchain file (test/cmake/android-ndk-standin.cmake), and the generated link line
+#      names that ABI's archive, the export map and 16 KB pages; a missing archive stops CMake
+#   4. `cordova plugin rm`, `cordova prepare`, check-install.js `removed`
+#   5. `cordova plugin add` of a copy of the source tree (no native/) fails before copying
+#      anything, with the message of check-native.js naming scripts/package.sh
 #
-# The NDK and Xcode are not on this machine, so PLACEHOLDER files stand in for the JNI
-# libraries and the XCFramework. They are made in the temporary folder only, named and filled
-# so that nobody can take them for real libraries, and `stage-native.sh --check` (run by
-# `npm pack`) refuses them.
-#
-# Usage: test/install.sh   (needs node and npm; installs the pinned cordova CLI under
-#                           <repo>/target/cordova-tools unless CORDOVA_BIN is set)
+# Usage: test/install.sh TARBALL   (needs node and npm; installs the pinned cordova CLI under
+#                                   <repo>/target/cordova-tools unless CORDOVA_BIN is set)
 # Env:   KEEP_APP=1 keeps the temporary folder.
 set -euo pipefail
 
@@ -21,6 +26,7 @@ CORDOVA_VERSION=13.0.0
 ANDROID_VERSION=15.1.0
 IOS_VERSION=8.1.1
 
+tarball=$(readlink -f "${1:?usage: install.sh TARBALL}")
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 plugin_src=$(cd "$here/.." && pwd)
 root=$(cd "$plugin_src/../.." && pwd)
@@ -42,43 +48,36 @@ cordova() { "$CORDOVA_BIN" --no-telemetry "$@"; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cordova-install-test.XXXXXX")
 if [ "${KEEP_APP:-}" = 1 ]; then echo "install test: keeping $tmp"; else trap 'rm -rf "$tmp"' EXIT; fi
 
-# ---- placeholders for the NDK and Xcode outputs ---------------------------------------------
-fake="$tmp/PLACEHOLDER-native-outputs"
-for abi in arm64-v8a armeabi-v7a x86_64 x86; do
-  mkdir -p "$fake/jniLibs/$abi"
-  printf 'PLACEHOLDER for libmonaca_cloud_error_jni.so (%s): not a library; made by bindings/cordova/test/install.sh\n' "$abi" \
-    >"$fake/jniLibs/$abi/libmonaca_cloud_error_jni.so"
-done
-xcf="$fake/CMonacaCloudError.xcframework"
-for slice in ios-arm64 ios-arm64_x86_64-simulator; do
-  mkdir -p "$xcf/$slice/Headers"
-  printf 'PLACEHOLDER static library (%s): not an archive; made by bindings/cordova/test/install.sh\n' "$slice" \
-    >"$xcf/$slice/libmonaca_cloud_error.a"
-  cp "$root/include/monaca_cloud_error.h" "$xcf/$slice/Headers/"
-  cp "$root/bindings/ios/xcframework/module.modulemap" "$xcf/$slice/Headers/"
-done
-echo '<!-- PLACEHOLDER: xcodebuild -create-xcframework writes the real Info.plist -->' >"$xcf/PLACEHOLDER-Info.plist"
+# ---- 1. the tarball ---------------------------------------------------------------------------
+mkdir -p "$tmp/extracted"
+tar -xzf "$tarball" -C "$tmp/extracted"
+plugin="$tmp/extracted/package"   # what npm installs: the checks compare the app against it
+node "$plugin/scripts/check-native.js" android ios browser
+node - "$plugin" "$root/Cargo.toml" <<'EOF'
+const fs = require('fs');
+const [plugin, cargo] = process.argv.slice(2);
+const version = /^version = "(.*)"$/m.exec(fs.readFileSync(cargo, 'utf8'))[1];
+const pkg = JSON.parse(fs.readFileSync(`${plugin}/package.json`, 'utf8'));
+const problems = [];
+if (pkg.version !== version) problems.push(`package.json version ${pkg.version}, Cargo.toml ${version}`);
+if (!/version="([^"]+)"/.test(fs.readFileSync(`${plugin}/plugin.xml`, 'utf8')) ||
+    /version="([^"]+)"/.exec(fs.readFileSync(`${plugin}/plugin.xml`, 'utf8').split('<plugin ')[1])[1] !== version) {
+  problems.push('plugin.xml version differs from Cargo.toml');
+}
+for (const file of ['LICENSE', 'CHANGELOG.md', 'README.md']) {
+  if (!fs.existsSync(`${plugin}/${file}`)) problems.push(`${file} missing`);
+}
+if (!/^MIT License/.test(fs.readFileSync(`${plugin}/LICENSE`, 'utf8'))) problems.push('LICENSE is not the MIT licence');
+if (pkg.license !== 'MIT') problems.push(`license ${pkg.license}`);
+if (!pkg.repository || !/^git\+https:\/\//.test(pkg.repository.url || '')) problems.push('no repository.url');
+if (!pkg.bugs || !pkg.bugs.url) problems.push('no bugs.url');
+if (!pkg.author) problems.push('no author');
+if (!fs.readFileSync(`${plugin}/CHANGELOG.md`, 'utf8').includes(`## ${version}`)) problems.push(`CHANGELOG.md has no "## ${version}"`);
+if (problems.length) { console.error('tarball:', problems.join('; ')); process.exit(1); }
+console.log(`tarball: version ${version}, LICENSE (MIT), CHANGELOG.md, README.md, repository, bugs, author`);
+EOF
 
-# ---- the plugin: a copy of this folder, staged like a release -------------------------------
-plugin="$tmp/cordova-plugin-monaca-cloud-error"
-mkdir -p "$plugin"
-(cd "$plugin_src" && cp -R plugin.xml package.json README.md www types src "$plugin/")
-MONACA_JNILIBS_DIR="$fake/jniLibs" MONACA_XCFRAMEWORK="$xcf" \
-  bash "$plugin_src/scripts/stage-native.sh" --plugin-dir "$plugin"
-# What npm would publish must hold every file plugin.xml declares (package.json "files").
-node -e '
-  const { execFileSync } = require("node:child_process");
-  const fs = require("node:fs");
-  const packed = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"],
-    { cwd: process.argv[1], encoding: "utf8" }))[0].files.map((f) => f.path);
-  const xml = fs.readFileSync(process.argv[1] + "/plugin.xml", "utf8");
-  const missing = [...xml.matchAll(/src="([^"]+)"/g)].map((m) => m[1])
-    .filter((src) => !packed.some((p) => p === src || p.startsWith(src + "/")));
-  if (missing.length) { console.error("not in the npm package:", missing); process.exit(1); }
-  console.log(`npm pack --dry-run: all ${packed.length} files; every plugin.xml src is included`);
-' "$plugin"
-
-# ---- the app ----------------------------------------------------------------------------------
+# ---- 2. the app -------------------------------------------------------------------------------
 cd "$tmp"
 cordova create app dev.cloudrpc.installtest InstallTest
 cd app
@@ -96,8 +95,6 @@ if check installed >"$tmp/before.log" 2>&1; then
   echo "install test: FAIL (the check passed although the plugin is not installed)"
   exit 1
 fi
-# It must fail on every declared file and entry, not crash: the count of failures must cover
-# each source file, resource file, framework, feature and the JavaScript module.
 declared=$(grep -cE '<(source-file|resource-file|framework|feature|js-module) ' "$plugin/plugin.xml")
 failures=$(sed -n 's/^check-install installed: [0-9]* passed, \([0-9]*\) failed$/\1/p' "$tmp/before.log")
 if [ -z "$failures" ] || [ "$failures" -lt "$declared" ]; then
@@ -107,14 +104,59 @@ if [ -z "$failures" ] || [ "$failures" -lt "$declared" ]; then
 fi
 echo "ok: it fails ($failures failing checks, $declared declared entries)"
 
-echo "--- cordova plugin add"
-cordova plugin add "$plugin"
+echo "--- cordova plugin add $(basename "$tarball")"
+cordova plugin add "file:$tarball"  # a path alone is taken for a registry name; file: is a tarball
 cordova prepare
 check installed
 
+# ---- 3. CMake, as the plugin's Gradle file runs it (no NDK: a stand-in toolchain file) --------
+echo "--- CMake configure and generate, per ABI (the Gradle file's CMake route)"
+native="$tmp/app/platforms/android/app/src/main/monaca-cloud-error"
+for abi in arm64-v8a armeabi-v7a x86 x86_64; do
+  build="$tmp/cmake-$abi"
+  cmake -S "$native/jni" -B "$build" -G "Unix Makefiles" -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_TOOLCHAIN_FILE="$here/cmake/android-ndk-standin.cmake" -DANDROID_ABI="$abi" \
+    -DMONACA_PREBUILT_DIR="$native/prebuilt/lib" >"$build.log" 2>&1 \
+    || { cat "$build.log"; echo "install test: FAIL (cmake configure for $abi)"; exit 1; }
+  link=$(cat "$build/CMakeFiles/monaca_cloud_error_jni.dir/link.txt")
+  flags=$(cat "$build/CMakeFiles/monaca_cloud_error_jni.dir/flags.make")
+  for expect in "$native/prebuilt/lib/$abi/libmonaca_cloud_error.a" "--version-script=$native/jni/exports.map" \
+    "max-page-size=16384" "--gc-sections" "-llog" "-lunwind" "-shared"; do
+    grep -qF -- "$expect" <<<"$link" || { echo "$link"; echo "install test: FAIL ($abi link line lacks $expect)"; exit 1; }
+  done
+  grep -qF -- "-I$native/jni" <<<"$flags" || { echo "$flags"; echo "install test: FAIL ($abi: no -I$native/jni)"; exit 1; }
+  echo "ok: $abi: configured and generated; links prebuilt/lib/$abi/libmonaca_cloud_error.a with exports.map, 16 KB pages"
+done
+mkdir -p "$tmp/empty-prebuilt"
+if cmake -S "$native/jni" -B "$tmp/cmake-missing" -DCMAKE_TOOLCHAIN_FILE="$here/cmake/android-ndk-standin.cmake" \
+  -DANDROID_ABI=arm64-v8a -DMONACA_PREBUILT_DIR="$tmp/empty-prebuilt" >"$tmp/cmake-missing.log" 2>&1; then
+  echo "install test: FAIL (CMake accepted a missing archive)"; exit 1
+fi
+grep -q "libmonaca_cloud_error.a not found" "$tmp/cmake-missing.log" \
+  || { cat "$tmp/cmake-missing.log"; echo "install test: FAIL (no clear message for a missing archive)"; exit 1; }
+echo "ok: a missing archive stops CMake: $(grep -m1 'not found' "$tmp/cmake-missing.log" | sed 's/^ *//')"
+
+# ---- 4. removal -------------------------------------------------------------------------------
 echo "--- cordova plugin rm"
 cordova plugin rm cordova-plugin-monaca-cloud-error
 cordova prepare
 check removed
+
+# ---- 5. a source tree is refused, before anything is copied -----------------------------------
+echo "--- cordova plugin add of the source tree (no native/) must fail, naming scripts/package.sh"
+source_copy="$tmp/source-tree/cordova-plugin-monaca-cloud-error"
+mkdir -p "$source_copy"
+(cd "$plugin_src" && tar -cf - --exclude=./native --exclude=./node_modules --exclude=./test . ) | tar -xf - -C "$source_copy"
+if cordova plugin add "$source_copy" >"$tmp/source-add.log" 2>&1; then
+  cat "$tmp/source-add.log"
+  echo "install test: FAIL (a plugin without native binaries was added)"
+  exit 1
+fi
+grep -q "native binaries missing" "$tmp/source-add.log" && grep -q "bash scripts/package.sh" "$tmp/source-add.log" \
+  || { cat "$tmp/source-add.log"; echo "install test: FAIL (the failure does not say what to run)"; exit 1; }
+[ ! -e "$tmp/app/platforms/android/app/src/main/monaca-cloud-error" ] \
+  && [ ! -e "$tmp/app/platforms/android/app/src/main/kotlin/dev/cloudrpc/monaca" ] \
+  || { echo "install test: FAIL (files were copied before the refusal)"; exit 1; }
+echo "ok: refused before copying anything: $(grep -m1 'native binaries missing' "$tmp/source-add.log" | sed 's/^ *//')"
 
 echo "install test: passed (cordova $CORDOVA_VERSION, cordova-android $ANDROID_VERSION, cordova-ios $IOS_VERSION)"

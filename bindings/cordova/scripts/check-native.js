@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+'use strict';
+// Checks that this copy of the plugin holds the native binaries that scripts/package.sh puts in
+// native/, real ones (file signatures, not names), for the platforms being installed:
+//
+//   android  native/android/lib/<abi>/libmonaca_cloud_error.a: ar archives of ELF objects of the
+//            ABI's machine; native/android/jniLibs/<abi>/libmonaca_cloud_error_jni.so, when there,
+//            ELF shared libraries of that machine, for all four ABIs or none
+//   ios      native/ios/CMonacaCloudError.xcframework: Info.plist, the device archive, the
+//            universal simulator archive
+//   browser  native/browser/monaca_cloud_error.wasm: a WebAssembly module
+//
+// Three callers:
+//   - Cordova runs it as the plugin's before_plugin_install hook (plugin.xml), so that
+//     `cordova plugin add` of a clone stops with the command to run, before it copies anything;
+//   - Capacitor runs it before `cap sync`/`cap update` copies plugin files (package.json script
+//     capacitor:update:before, with CAPACITOR_PLATFORM_NAME set);
+//   - scripts/package.sh runs `node scripts/check-native.js android ios browser` before packing.
+// Exit status 1 (or a thrown Error, for Cordova) names each missing or bad file.
+
+const fs = require('fs');
+const path = require('path');
+
+const PLUGIN_DIR = path.resolve(__dirname, '..');
+const ABIS = { 'arm64-v8a': 183, 'armeabi-v7a': 40, x86: 3, x86_64: 62 }; // ELF e_machine
+const BUILD_HINT =
+  'This copy of cordova-plugin-monaca-cloud-error has no native binaries: it is a source tree, not\n' +
+  'the packaged plugin. Build the package from a clone of the repository with\n' +
+  '    bash scripts/package.sh\n' +
+  'and add the tarball it prints, e.g.\n' +
+  '    cordova plugin add target/package/cordova-plugin-monaca-cloud-error-<version>.tgz\n' +
+  '    npm install target/package/cordova-plugin-monaca-cloud-error-<version>.tgz   (Capacitor)\n' +
+  '(see "Installing" in the plugin\'s README.md).';
+
+function readHead(file, length) {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const read = fs.readSync(fd, buffer, 0, length, 0);
+    return buffer.subarray(0, read);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+// The e_machine of every ELF member of an ar archive (an empty set when it is not an archive).
+function archiveMachines(file) {
+  const data = fs.readFileSync(file);
+  const machines = new Set();
+  if (data.subarray(0, 8).toString('latin1') !== '!<arch>\n') return machines;
+  let pos = 8;
+  while (pos + 60 <= data.length) {
+    const size = parseInt(data.subarray(pos + 48, pos + 58).toString('latin1'), 10);
+    if (!Number.isFinite(size)) break;
+    const body = pos + 60;
+    if (data.readUInt32BE(body) === 0x7f454c46) machines.add(data.readUInt16LE(body + 18));
+    pos = body + size + (size & 1);
+  }
+  return machines;
+}
+
+function problems(platform) {
+  const found = [];
+  const at = (relative) => path.join(PLUGIN_DIR, relative);
+  const need = (relative, test, what) => {
+    const file = at(relative);
+    if (!fs.existsSync(file)) found.push(`${relative}: missing`);
+    else if (!test(file)) found.push(`${relative}: not ${what}`);
+  };
+  if (platform === 'android') {
+    for (const [abi, machine] of Object.entries(ABIS)) {
+      need(`native/android/lib/${abi}/libmonaca_cloud_error.a`, (f) => {
+        const machines = archiveMachines(f);
+        return machines.size === 1 && machines.has(machine);
+      }, `a static archive of ${abi} ELF objects`);
+    }
+    const jniLibs = Object.keys(ABIS).map((abi) => `native/android/jniLibs/${abi}/libmonaca_cloud_error_jni.so`);
+    const present = jniLibs.filter((relative) => fs.existsSync(at(relative)));
+    if (present.length > 0) {
+      for (const [i, abi] of Object.keys(ABIS).entries()) {
+        need(jniLibs[i], (f) => {
+          const head = readHead(f, 20);
+          return head.length === 20 && head.readUInt32BE(0) === 0x7f454c46 && head.readUInt16LE(18) === ABIS[abi];
+        }, `an ${abi} ELF library (prebuilt JNI libraries come for all four ABIs or none)`);
+      }
+    }
+  } else if (platform === 'ios') {
+    const xcf = 'native/ios/CMonacaCloudError.xcframework';
+    need(`${xcf}/Info.plist`, (f) => fs.readFileSync(f, 'utf8').includes('<string>XFWK</string>'),
+      'an XCFramework property list');
+    need(`${xcf}/ios-arm64/libmonaca_cloud_error.a`,
+      (f) => readHead(f, 8).toString('latin1') === '!<arch>\n', 'a static archive');
+    need(`${xcf}/ios-arm64_x86_64-simulator/libmonaca_cloud_error.a`,
+      (f) => readHead(f, 4).readUInt32BE(0) === 0xcafebabe, 'a universal (fat) archive');
+  } else if (platform === 'browser') {
+    need('native/browser/monaca_cloud_error.wasm',
+      (f) => readHead(f, 4).toString('hex') === '0061736d', 'a WebAssembly module');
+  }
+  return found;
+}
+
+// The problems of every platform asked for, as one message (null when there are none).
+function check(platforms) {
+  const lines = [];
+  for (const platform of platforms) {
+    for (const problem of problems(platform)) lines.push(`  ${platform}: ${problem}`);
+  }
+  return lines.length === 0 ? null : `${lines.join('\n')}\n${BUILD_HINT}`;
+}
+
+const KNOWN = ['android', 'ios', 'browser'];
+
+// Cordova hook: context.opts.plugin.platform is the platform being installed (cordova-lib 9+);
+// older CLIs give context.opts.platforms.
+module.exports = function (context) {
+  const opts = (context && context.opts) || {};
+  const platform = opts.plugin && opts.plugin.platform;
+  const platforms = (platform ? [platform] : opts.platforms || KNOWN).filter((p) => KNOWN.includes(p));
+  const message = check(platforms);
+  if (message) throw new Error(`cordova-plugin-monaca-cloud-error: native binaries missing:\n${message}`);
+};
+module.exports.check = check;
+
+if (require.main === module) {
+  let platforms = process.argv.slice(2);
+  if (platforms.length === 1 && platforms[0] === '--capacitor') {
+    const name = process.env.CAPACITOR_PLATFORM_NAME;
+    platforms = KNOWN.includes(name) ? [name] : ['android', 'ios'];
+  }
+  const unknown = platforms.filter((p) => !KNOWN.includes(p));
+  if (platforms.length === 0 || unknown.length > 0) {
+    console.error(`usage: check-native.js android|ios|browser... | --capacitor${unknown.length ? ` (unknown: ${unknown})` : ''}`);
+    process.exit(2);
+  }
+  const message = check(platforms);
+  if (message) {
+    console.error(`cordova-plugin-monaca-cloud-error: native binaries missing:\n${message}`);
+    process.exit(1);
+  }
+  console.log(`cordova-plugin-monaca-cloud-error: native binaries present (${platforms.join(', ')})`);
+}

@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// Checks a Capacitor app (made by test/capacitor.sh) after `npx cap sync`: each file of the
+// plugin is where Capacitor's Cordova support builds it from, byte for byte.
+//
+//   node check-capacitor.js APP_DIR PLUGIN_DIR
+//
+// Android (module android/capacitor-cordova-android-plugins, a library module):
+//   - every Kotlin <source-file> under src/main/kotlin/<its package>/, with the Kotlin Gradle
+//     plugin applied to the module (Capacitor turns it on for .kt sources)
+//   - the native library's folder src/main/monaca-cloud-error/ (JNI shim sources, each ABI's
+//     archive, R8 rules) as src/android/monaca-cloud-error.gradle expects it, and that Gradle file
+//     applied to the module
+//   - <feature name="MonacaCloudError"> in the app's res/xml/config.xml
+// iOS (pod CordovaPlugins, ios/capacitor-cordova-ios-plugins):
+//   - every Swift <source-file> in sources/CordovaPluginMonacaCloudError/ (Capacitor prepends
+//     `import Cordova`), the XCFramework beside them and in the podspec's vendored_frameworks
+//   - <feature name="MonacaCloudError"> in ios/App/App/config.xml
+// Both: the JavaScript module in the web assets, with its clobbers in cordova_plugins.js.
+// Prints one line per check; exits 1 if any fails.
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+
+const [appDir, pluginDir] = process.argv.slice(2);
+if (!appDir || !pluginDir) {
+  console.error('usage: check-capacitor.js APP_DIR PLUGIN_DIR');
+  process.exit(2);
+}
+let passed = 0;
+let failed = 0;
+function check(label, ok, why = '') {
+  if (ok) {
+    passed++;
+    console.log(`ok: ${label}`);
+  } else {
+    failed++;
+    console.log(`FAIL: ${label}${why ? ` (${why})` : ''}`);
+  }
+}
+const read = (file) => (fs.existsSync(file) ? fs.readFileSync(file) : null);
+const text = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+function sameTree(src, dest) {
+  if (!fs.existsSync(dest)) return false;
+  if (!fs.statSync(src).isDirectory()) return read(src).equals(read(dest));
+  const list = (dir) => fs.readdirSync(dir, { recursive: true }).map(String).sort();
+  const files = list(src);
+  return JSON.stringify(files) === JSON.stringify(list(dest)) &&
+    files.every((f) => fs.statSync(path.join(src, f)).isDirectory() ||
+      read(path.join(src, f)).equals(read(path.join(dest, f))));
+}
+const rel = (p) => path.relative(appDir, p);
+
+const xml = text(path.join(pluginDir, 'plugin.xml'));
+const platformXml = (name) => xml.split(`<platform name="${name}">`)[1].split('</platform>')[0];
+const attrs = (block, tag) => [...block.matchAll(new RegExp(`<${tag}\\s([^>]*?)/?>`, 'g'))].map((m) =>
+  Object.fromEntries([...m[1].matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
+
+// ---- Android ----------------------------------------------------------------------------------
+const module = path.join(appDir, 'android', 'capacitor-cordova-android-plugins');
+const moduleGradle = text(path.join(module, 'build.gradle'));
+check('capacitor-cordova-android-plugins is a library module', /apply plugin: 'com\.android\.library'/.test(moduleGradle));
+check('the Kotlin Gradle plugin is applied to it', /apply plugin: 'kotlin-android'/.test(moduleGradle));
+const android = platformXml('android');
+for (const source of attrs(android, 'source-file')) {
+  const dest = path.join(module, 'src', 'main', source['target-dir'].replace(/^app\/src\/main\//, ''),
+    path.basename(source.src));
+  check(`android ${source.src} at ${rel(dest)}`, sameTree(path.join(pluginDir, source.src), dest), 'missing or different');
+  const pkg = /^package\s+([\w.]+)/m.exec(text(dest));
+  check(`${path.basename(source.src)} sits in its package's folder under src/main/kotlin`,
+    pkg !== null && path.dirname(dest).endsWith(path.join('src', 'main', 'kotlin', ...pkg[1].split('.'))));
+}
+for (const resource of attrs(android, 'resource-file')) {
+  const dest = path.join(module, 'src', 'main', resource.target);
+  check(`android ${resource.src} at ${rel(dest)}`, sameTree(path.join(pluginDir, resource.src), dest), 'missing or different');
+}
+for (const abi of ['arm64-v8a', 'armeabi-v7a', 'x86', 'x86_64']) {
+  const archive = path.join(module, 'src', 'main', 'monaca-cloud-error', 'prebuilt', 'lib', abi, 'libmonaca_cloud_error.a');
+  check(`the ${abi} archive is where the Gradle file's CMake route takes it`, fs.existsSync(archive));
+}
+check('jni/CMakeLists.txt is where the Gradle file points CMake',
+  fs.existsSync(path.join(module, 'src', 'main', 'monaca-cloud-error', 'jni', 'CMakeLists.txt')));
+for (const framework of attrs(android, 'framework')) {
+  const applied = `apply from: "../../node_modules/cordova-plugin-monaca-cloud-error/${framework.src}"`;
+  check(`${framework.src} applied to capacitor-cordova-android-plugins`, moduleGradle.includes(applied));
+  const inApp = text(path.join(appDir, 'android', 'app', 'capacitor.build.gradle')).includes(applied);
+  check(`${framework.src} applied to the app module too (where it finds no native folder and does nothing)`, inApp);
+  check('the app module holds no native folder of its own',
+    !fs.existsSync(path.join(appDir, 'android', 'app', 'src', 'main', 'monaca-cloud-error')));
+}
+const androidConfig = text(path.join(appDir, 'android', 'app', 'src', 'main', 'res', 'xml', 'config.xml'));
+check('android config.xml has <feature name="MonacaCloudError">',
+  /<feature name="MonacaCloudError">\s*<param name="android-package" value="dev\.cloudrpc\.monaca\.cordova\.MonacaCloudErrorPlugin"/.test(androidConfig));
+
+// ---- iOS --------------------------------------------------------------------------------------
+const pod = path.join(appDir, 'ios', 'capacitor-cordova-ios-plugins');
+const sources = path.join(pod, 'sources', 'CordovaPluginMonacaCloudError');
+const ios = platformXml('ios');
+for (const source of attrs(ios, 'source-file')) {
+  const dest = path.join(sources, path.basename(source.src));
+  const original = read(path.join(pluginDir, source.src));
+  const copied = read(dest);
+  // Capacitor puts `import Cordova` in front of each Swift file.
+  check(`ios ${source.src} at ${rel(dest)}`, copied !== null &&
+    copied.subarray(copied.length - original.length).equals(original), 'missing or different');
+}
+const podspec = text(path.join(pod, 'CordovaPlugins.podspec'));
+for (const framework of attrs(ios, 'framework')) {
+  const dest = path.join(sources, framework.src);
+  check(`ios ${framework.src} at ${rel(dest)}`, sameTree(path.join(pluginDir, framework.src), dest), 'missing or different');
+  check(`CordovaPlugins.podspec vendors ${path.basename(framework.src)}`,
+    podspec.includes(`sources/CordovaPluginMonacaCloudError/${framework.src}`));
+}
+check('ios/App/App/config.xml has <feature name="MonacaCloudError">',
+  /<feature name="MonacaCloudError">\s*<param name="ios-package" value="MonacaCloudErrorPlugin"/.test(
+    text(path.join(appDir, 'ios', 'App', 'App', 'config.xml'))));
+
+// ---- JavaScript -------------------------------------------------------------------------------
+for (const publicDir of [path.join(appDir, 'android', 'app', 'src', 'main', 'assets', 'public'),
+  path.join(appDir, 'ios', 'App', 'App', 'public')]) {
+  const js = path.join(publicDir, 'plugins', 'cordova-plugin-monaca-cloud-error', 'www', 'monaca-cloud-error.js');
+  check(`js-module at ${rel(js)}`, sameTree(path.join(pluginDir, 'www', 'monaca-cloud-error.js'), js));
+  check(`${rel(path.join(publicDir, 'cordova_plugins.js'))} clobbers cordova.plugins.monacaCloudError`,
+    text(path.join(publicDir, 'cordova_plugins.js')).includes('"cordova.plugins.monacaCloudError"'));
+}
+
+console.log(`check-capacitor: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The packaging suite of the test command (scripts/test-all.sh): packs everything with
+# scripts/package.sh from this checkout (real binaries, built here) and installs the tarball
+# into a fresh Cordova app (bindings/cordova/test/install.sh: android and ios platforms, file
+# placement, the CMake route per ABI, removal, a source tree refused) and a fresh Capacitor app
+# (bindings/cordova/test/capacitor.sh). Installs what it lacks (cmake, clang, llvm); ends with a
+# "package: N passed, N failed" line and exits non-zero when anything fails.
+set -uo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+missing=()
+command -v cmake >/dev/null || missing+=(cmake)
+command -v clang >/dev/null || missing+=(clang)
+command -v llvm-objdump >/dev/null || missing+=(llvm)
+command -v node >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || { echo "package: apt-get install ${missing[*]} failed"; echo "package: 0 passed, 1 failed"; exit 1; }
+fi
+
+# shellcheck source=scripts/checks.sh
+source "$root/scripts/checks.sh"
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
+tarball="$root/target/package/cordova-plugin-monaca-cloud-error-$version.tgz"
+check "scripts/package.sh (Android archives, XCFramework, WebAssembly, npm pack, pod and SwiftPM zips)" \
+  bash scripts/package.sh
+check "the packed plugin in a Cordova app (bindings/cordova/test/install.sh)" \
+  bash bindings/cordova/test/install.sh "$tarball"
+check "the packed plugin in a Capacitor app (bindings/cordova/test/capacitor.sh)" \
+  bash bindings/cordova/test/capacitor.sh "$tarball"
+echo "package: not run here (no NDK, Android SDK, Gradle, Xcode or CocoaPods): Gradle's CMake build and"
+echo "         the app builds, pod install, SwiftPM resolving the release URL, devices (see README.md)"
+echo "package: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
