@@ -4,7 +4,8 @@
 # can be while panics still unwind and are still caught at the C boundary (panic_unwind kept):
 #   - nightly's -Zbuild-std with the standard library's `backtrace` feature off: a library never
 #     prints a panic backtrace, and std's backtrace printer (gimli, addr2line, a demangler and an
-#     inflater) is most of what a stable build adds to an app;
+#     inflater) is most of what a stable build adds to an app; and with std's
+#     `optimize_for_size` feature (smaller sorting and formatting code in core and std);
 #   - Cargo profile `ship` (Cargo.toml): the release profile optimised for size (opt-level "s");
 #   - -Zlocation-detail=none and -Zfmt-debug=none: panic messages lose their file, line and
 #     `{:?}` parts (nobody reads them: a panic becomes MONACA_STATUS_PANIC at the boundary);
@@ -38,5 +39,5 @@ fi
 export RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none --remap-path-prefix=$PWD=. \
 --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$sysroot=/rustc"
 cargo +nightly rustc --profile ship --lib --crate-type staticlib --target "$target" \
-  --target-dir target/small -Zbuild-std=std,panic_unwind -Zbuild-std-features=
+  --target-dir target/small -Zbuild-std=std,panic_unwind -Zbuild-std-features=optimize_for_size
 echo "target/small/$target/ship/libmonaca_cloud_error.a"

@@ -20,8 +20,17 @@
 # a real binary of its platform (scripts/check-native.js, again as npm's prepack); packs; and
 # checks that the tarball holds every file plugin.xml names.
 #
-# Usage: bash scripts/package.sh        prints the tarball's path last
+# Usage: bash scripts/package.sh [--release]      prints the tarball's path last
+#   --release  also writes the XCFramework zip's checksum into the root Package.swift (its
+#              BEGIN RELEASE region), for the commit to tag: upload that run's zips as the
+#              release's assets.
 set -euo pipefail
+release=
+case "${1:-}" in
+  --release) release=1 ;;
+  "") ;;
+  *) echo "usage: package.sh [--release]" >&2; exit 2 ;;
+esac
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 plugin="$root/bindings/cordova"
@@ -99,6 +108,12 @@ python3 "$root/scripts/deterministic-zip.py" "$out/CMonacaCloudError.xcframework
 sha256sum "$out/CMonacaCloudError.xcframework.zip" | awk '{print $1}' >"$out/CMonacaCloudError.xcframework.zip.sha256"
 echo "   $pod.zip"
 echo "   $out/CMonacaCloudError.xcframework.zip (checksum $(cat "$out/CMonacaCloudError.xcframework.zip.sha256"))"
+
+if [ -n "$release" ]; then
+  sed -i "s/^let checksum = \".*\"$/let checksum = \"$(cat "$out/CMonacaCloudError.xcframework.zip.sha256")\"/" "$root/Package.swift"
+  grep -qF "$(cat "$out/CMonacaCloudError.xcframework.zip.sha256")" "$root/Package.swift" || die "could not write Package.swift's checksum"
+  echo "   Package.swift: checksum written; commit it, tag v$version, upload target/package/*.zip"
+fi
 
 echo "packaged $version:"
 echo "$tarball"

@@ -17,7 +17,7 @@
 //!   a git checkout or an npm tarball installs without a staging step), and plugin.xml's list
 //!   of the wrapper files;
 //! - the version and repository of `Cargo.toml` (the one place of both) in the plugin's
-//!   `package.json` and `plugin.xml` and in the podspec, and the C ABI version the Kotlin
+//!   `package.json` and `plugin.xml`, in the podspec and in the root `Package.swift`, and the C ABI version the Kotlin
 //!   wrapper expects (`CHANGELOG.md` must have a section for the version).
 //!
 //! `MONACA_UPDATE_GENERATED=1 cargo test --test generated` (or `scripts/update-generated.sh`)
@@ -461,6 +461,12 @@ fn plugin_copies_versions_and_abi_are_up_to_date() {
     let text = with_value(&text, "s.homepage          = '", "'", &repository, &podspec);
     let text = with_value(&text, "s.source            = { :http => \"", "/releases/", &repository, &podspec);
     stale.extend(check(&podspec, &text));
+    let manifest = root.join("Package.swift");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let text = with_value(&text, "let version = \"", "\"", &version, &manifest);
+    let text = with_value(&text, "\n            url: \"", "/releases/", &repository, &manifest);
+    let text = with_value(&text, ".package(url: \"", "\"", &repository, &manifest);
+    stale.extend(check(&manifest, &text));
     let changelog = std::fs::read_to_string(root.join("CHANGELOG.md")).unwrap();
     assert!(
         changelog.lines().any(|line| line.starts_with(&format!("## {version} "))),

@@ -6,8 +6,8 @@
 #
 # Usage:  ANDROID_NDK_HOME=/path/to/ndk bindings/android/build-android.sh [OUT_DIR]
 #         OUT_DIR defaults to target/android (inside the repository, gitignored).
-# Needs:  an Android NDK (r26 or later) in ANDROID_NDK_HOME; cargo-ndk (`cargo install
-#         cargo-ndk`); rustup (the four Android targets are added here).
+# Needs:  an Android NDK (r26 or later) in ANDROID_NDK_HOME; rustup with a nightly toolchain
+#         (the archives are the shipped, size-optimised build of build-archives.sh).
 # Env:    ANDROID_API  minimum API level (minSdk) to build for, default 21.
 #
 # Each library is: linked with the NDK's clang, aligned for 16 KB pages
@@ -50,7 +50,6 @@ NM="$TOOLCHAIN/bin/llvm-nm"
 for tool in "$CLANG" "$STRIP" "$READELF" "$NM"; do
     [ -x "$tool" ] || die "$tool not found: is ANDROID_NDK_HOME ($ANDROID_NDK_HOME) an NDK r26+ directory?"
 done
-command -v cargo-ndk >/dev/null 2>&1 || die "cargo-ndk not found: install it with 'cargo install cargo-ndk'"
 command -v rustup >/dev/null 2>&1 || die "rustup not found"
 
 # abi  rust-target  clang-target-prefix (the clang target is <prefix><API>)
@@ -61,17 +60,15 @@ ABIS=(
     "x86          i686-linux-android       i686-linux-android"
 )
 
-rustup target add aarch64-linux-android armv7-linux-androideabi x86_64-linux-android i686-linux-android
+# 1. The Rust library: the four static archives that ship (no NDK needed for these).
+bash "$HERE/build-archives.sh" "$OUT_DIR/lib"
 
 for row in "${ABIS[@]}"; do
     read -r abi rust_target clang_prefix <<<"$row"
     echo "== $abi ($rust_target, API $API)"
 
-    # 1. The Rust library, with the NDK's linker and sysroot set up by cargo-ndk.
-    (cd "$ROOT" && cargo ndk --target "$abi" --platform "$API" build --release --lib)
-    archive="$ROOT/target/$rust_target/release/libmonaca_cloud_error.a"
+    archive="$OUT_DIR/lib/$abi/libmonaca_cloud_error.a"
     [ -f "$archive" ] || die "$archive was not built"
-    bash "$ROOT/scripts/check-exports.sh" "$archive"
 
     # 2. The shim, linked with the static library into the JNI library. The libraries after
     #    the archive are what Rust's std needs on Android (rustc --print native-static-libs).

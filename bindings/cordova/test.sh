@@ -18,6 +18,8 @@
 #      test/android-stubs, stand-ins for the Android/Cordova classes it uses). The same class
 #      compiled by the oldest Kotlin kept, Debian's kotlinc 1.3.31, is bindings/android/test.sh's
 #      "oldest-compiler check".
+#   3b. the plugin's Gradle file (src/android/monaca-cloud-error.gradle) runs under Groovy against
+#      stand-ins for Gradle's project and the Android Gradle plugin's DSL (test/gradle)
 #   4. the iOS plugin class parses as Swift (bindings/ios's tree-sitter check), and type-checks
 #      with the real Swift wrapper against stand-ins for cordova-ios (test/swift-typecheck.sh,
 #      with the Swift toolchain of bindings/ios/test.sh's chroot, when it is there)
@@ -45,6 +47,7 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
 command -v cc >/dev/null 2>&1 || missing+=(gcc) # test/support/native-helper.c
 command -v python3 >/dev/null 2>&1 || missing+=(python3) # tests/mock-backend/server.py (test/call.test.js)
+command -v groovy >/dev/null 2>&1 || missing+=(groovy)   # runs src/android/monaca-cloud-error.gradle (test/gradle)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "cordova: installing ${missing[*]}"
   apt-get update -qq || die "apt-get update"
@@ -133,6 +136,16 @@ kotlin_compile() {
 }
 check "Kotlin $kotlin_version (kotlinc-jvm -Werror): src/android/MonacaCloudErrorPlugin.kt with bindings/android's wrapper" \
   kotlin_compile
+
+# 3b. The plugin's Gradle file, run by Groovy (Debian's groovy 2.4) against stand-ins for the
+#     Gradle project and the Android Gradle plugin's DSL, in each situation it handles; a copy
+#     that pins another NDK must fail, which shows that the harness can fail.
+groovy_run() { JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")") groovy "$@"; }
+check "the plugin's Gradle file in six situations (test/gradle/check-gradle-file.groovy)" \
+  groovy_run "$here/test/gradle/check-gradle-file.groovy" "$here/src/android/monaca-cloud-error.gradle"
+sed "s/'27.2.12479018'/'25.0.0'/" "$here/src/android/monaca-cloud-error.gradle" >"$work/wrong-ndk.gradle"
+check_fails "a Gradle file that pins another NDK fails the harness" "FAIL: archives only: the CMake route" \
+  groovy_run "$here/test/gradle/check-gradle-file.groovy" "$work/wrong-ndk.gradle"
 
 # 4. iOS plugin class, parsed (there is no Swift toolchain here). The tool first proves that it
 #    rejects its deliberately broken sample.

@@ -20,6 +20,8 @@
 #      `cargo build --release` archive (x86_64 Linux), in bindings/ios:
 #        - `swiftc -typecheck` of the Swift wrapper against the XCFramework's Headers (as
 #          Xcode puts them on the include path)
+#        - `swift package dump-package` of the root Package.swift (what a dependency by URL
+#          reads): a binary target by URL and checksum for Cargo.toml's version
 #        - `swift build --build-tests -Xswiftc -warnings-as-errors` (Swift 5 language mode)
 #        - `swift build` of the library and of the test module in Swift 6 language mode with
 #          complete concurrency checking, warnings as errors
@@ -265,6 +267,29 @@ swift_against_xcframework() {
 check "swiftc -typecheck: the Swift wrapper imports CMonacaCloudError from the XCFramework's Headers" \
   swift_against_xcframework
 
+# The root Package.swift, the manifest a dependency by URL reads: SwiftPM loads it, and it
+# declares the XCFramework route (a binary target by URL and checksum, of Cargo.toml's version).
+root_manifest() {
+  local json version
+  json=$(in_chroot /src swift package --scratch-path /src/target/ios-swift/root dump-package) || return 1
+  version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/Cargo.toml" | head -1)
+  python3 - "$json" "$version" <<'PY'
+import json, re, sys
+manifest, version = json.loads(sys.argv[1]), sys.argv[2]
+targets = {t["name"]: t for t in manifest["targets"]}
+binary = targets["CMonacaCloudError"]
+assert binary["type"] == "binary", binary["type"]
+assert binary["url"].endswith(f"/releases/download/v{version}/CMonacaCloudError.xcframework.zip"), binary["url"]
+assert re.fullmatch(r"[0-9a-f]{64}", binary["checksum"]), binary["checksum"]
+wrapper = targets["MonacaCloudError"]
+assert wrapper["path"] == "bindings/ios/Sources/MonacaCloudError", wrapper["path"]
+assert not wrapper.get("settings"), "the wrapper target has settings (unsafe flags?)"
+assert [p["name"] for p in manifest["products"]] == ["MonacaCloudError"]
+print(f"Package.swift: binary target {binary['url']} (checksum {binary['checksum'][:12]}...), wrapper from {wrapper['path']}")
+PY
+}
+check "swift package dump-package: the root Package.swift (XCFramework by URL, no unsafe flags)" root_manifest
+
 swift_build() {  # swift_build NAME ARGS...: a check, remembered for the summary line
   local name=$1
   shift
@@ -370,11 +395,11 @@ check_fails "swift test fails on a package with a failing XCTest (XCTAssertEqual
 
 source_tree_untouched() {  # no .build, .swiftpm or Package.resolved made by this run
   local made
-  made=$(find "$here" -maxdepth 1 \( -name .build -o -name .swiftpm -o -name Package.resolved \) \
+  made=$(find "$here" "$root" -maxdepth 1 \( -name .build -o -name .swiftpm -o -name Package.resolved \) \
     -newer "$work/before-swift")
   [ -z "$made" ] || { echo "SwiftPM wrote into the source tree: $made"; return 1; }
 }
-check "SwiftPM wrote nothing into bindings/ios (its build directories are under target/)" source_tree_untouched
+check "SwiftPM wrote nothing into bindings/ios or the root (its build directories are under target/)" source_tree_untouched
 
 echo "ios: swift $swift_version (trixie chroot, swiftlang $swiftlang_package): swift build $swift_build_status, XCTest: $xctest_summary"
 echo "ios: not run here (no Xcode on Linux): xcodebuild, build-xcframework.sh, device/simulator runs; the Cordova plugin's Swift class is not built (it needs Cordova's CDVPlugin): parsed here, type-checked against stand-ins by bindings/cordova/test.sh"

@@ -57,13 +57,13 @@ const attrs = (block, tag) => [...block.matchAll(new RegExp(`<${tag}\\s([^>]*?)/
   Object.fromEntries([...m[1].matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
 
 // ---- Android ----------------------------------------------------------------------------------
-const module = path.join(appDir, 'android', 'capacitor-cordova-android-plugins');
-const moduleGradle = text(path.join(module, 'build.gradle'));
+const pluginsModule = path.join(appDir, 'android', 'capacitor-cordova-android-plugins');
+const moduleGradle = text(path.join(pluginsModule, 'build.gradle'));
 check('capacitor-cordova-android-plugins is a library module', /apply plugin: 'com\.android\.library'/.test(moduleGradle));
 check('the Kotlin Gradle plugin is applied to it', /apply plugin: 'kotlin-android'/.test(moduleGradle));
 const android = platformXml('android');
 for (const source of attrs(android, 'source-file')) {
-  const dest = path.join(module, 'src', 'main', source['target-dir'].replace(/^app\/src\/main\//, ''),
+  const dest = path.join(pluginsModule, 'src', 'main', source['target-dir'].replace(/^app\/src\/main\//, ''),
     path.basename(source.src));
   check(`android ${source.src} at ${rel(dest)}`, sameTree(path.join(pluginDir, source.src), dest), 'missing or different');
   const pkg = /^package\s+([\w.]+)/m.exec(text(dest));
@@ -71,15 +71,15 @@ for (const source of attrs(android, 'source-file')) {
     pkg !== null && path.dirname(dest).endsWith(path.join('src', 'main', 'kotlin', ...pkg[1].split('.'))));
 }
 for (const resource of attrs(android, 'resource-file')) {
-  const dest = path.join(module, 'src', 'main', resource.target);
+  const dest = path.join(pluginsModule, 'src', 'main', resource.target);
   check(`android ${resource.src} at ${rel(dest)}`, sameTree(path.join(pluginDir, resource.src), dest), 'missing or different');
 }
 for (const abi of ['arm64-v8a', 'armeabi-v7a', 'x86', 'x86_64']) {
-  const archive = path.join(module, 'src', 'main', 'monaca-cloud-error', 'prebuilt', 'lib', abi, 'libmonaca_cloud_error.a');
+  const archive = path.join(pluginsModule, 'src', 'main', 'monaca-cloud-error', 'prebuilt', 'lib', abi, 'libmonaca_cloud_error.a');
   check(`the ${abi} archive is where the Gradle file's CMake route takes it`, fs.existsSync(archive));
 }
 check('jni/CMakeLists.txt is where the Gradle file points CMake',
-  fs.existsSync(path.join(module, 'src', 'main', 'monaca-cloud-error', 'jni', 'CMakeLists.txt')));
+  fs.existsSync(path.join(pluginsModule, 'src', 'main', 'monaca-cloud-error', 'jni', 'CMakeLists.txt')));
 for (const framework of attrs(android, 'framework')) {
   const applied = `apply from: "../../node_modules/cordova-plugin-monaca-cloud-error/${framework.src}"`;
   check(`${framework.src} applied to capacitor-cordova-android-plugins`, moduleGradle.includes(applied));
@@ -119,7 +119,9 @@ check('ios/App/App/config.xml has <feature name="MonacaCloudError">',
 for (const publicDir of [path.join(appDir, 'android', 'app', 'src', 'main', 'assets', 'public'),
   path.join(appDir, 'ios', 'App', 'App', 'public')]) {
   const js = path.join(publicDir, 'plugins', 'cordova-plugin-monaca-cloud-error', 'www', 'monaca-cloud-error.js');
-  check(`js-module at ${rel(js)}`, sameTree(path.join(pluginDir, 'www', 'monaca-cloud-error.js'), js));
+  // Wrapped in cordova.define(...), as Cordova does.
+  const original = text(path.join(pluginDir, 'www', 'monaca-cloud-error.js'));
+  check(`js-module at ${rel(js)}`, /^cordova\.define\(/.test(text(js)) && text(js).includes(original));
   check(`${rel(path.join(publicDir, 'cordova_plugins.js'))} clobbers cordova.plugins.monacaCloudError`,
     text(path.join(publicDir, 'cordova_plugins.js')).includes('"cordova.plugins.monacaCloudError"'));
 }

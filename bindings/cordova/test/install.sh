@@ -15,7 +15,8 @@
 #      names that ABI's archive, the export map and 16 KB pages; a missing archive stops CMake
 #   4. `cordova plugin rm`, `cordova prepare`, check-install.js `removed`
 #   5. `cordova plugin add` of a copy of the source tree (no native/) fails before copying
-#      anything, with the message of check-native.js naming scripts/package.sh
+#      anything, with the message of check-native.js naming scripts/package.sh; the tarball
+#      then installs in the same app (check-install.js `installed` again)
 #
 # Usage: test/install.sh TARBALL   (needs node and npm; installs the pinned cordova CLI under
 #                                   <repo>/target/cordova-tools unless CORDOVA_BIN is set)
@@ -132,9 +133,9 @@ if cmake -S "$native/jni" -B "$tmp/cmake-missing" -DCMAKE_TOOLCHAIN_FILE="$here/
   -DANDROID_ABI=arm64-v8a -DMONACA_PREBUILT_DIR="$tmp/empty-prebuilt" >"$tmp/cmake-missing.log" 2>&1; then
   echo "install test: FAIL (CMake accepted a missing archive)"; exit 1
 fi
-grep -q "libmonaca_cloud_error.a not found" "$tmp/cmake-missing.log" \
+grep -q "not found; build the Rust static library" "$tmp/cmake-missing.log" \
   || { cat "$tmp/cmake-missing.log"; echo "install test: FAIL (no clear message for a missing archive)"; exit 1; }
-echo "ok: a missing archive stops CMake: $(grep -m1 'not found' "$tmp/cmake-missing.log" | sed 's/^ *//')"
+echo "ok: a missing archive stops CMake: $(grep -m1 -B1 'not found; build' "$tmp/cmake-missing.log" | tr -s ' \n' ' ')"
 
 # ---- 4. removal -------------------------------------------------------------------------------
 echo "--- cordova plugin rm"
@@ -154,9 +155,16 @@ if cordova plugin add "$source_copy" >"$tmp/source-add.log" 2>&1; then
 fi
 grep -q "native binaries missing" "$tmp/source-add.log" && grep -q "bash scripts/package.sh" "$tmp/source-add.log" \
   || { cat "$tmp/source-add.log"; echo "install test: FAIL (the failure does not say what to run)"; exit 1; }
-[ ! -e "$tmp/app/platforms/android/app/src/main/monaca-cloud-error" ] \
-  && [ ! -e "$tmp/app/platforms/android/app/src/main/kotlin/dev/cloudrpc/monaca" ] \
-  || { echo "install test: FAIL (files were copied before the refusal)"; exit 1; }
+# (cordova plugin rm leaves empty folders behind: files are what counts)
+copied=$(find "$tmp/app/platforms/android/app/src/main/monaca-cloud-error" \
+  "$tmp/app/platforms/android/app/src/main/kotlin/dev/cloudrpc/monaca" \
+  "$tmp/app/platforms/ios/InstallTest/Plugins/cordova-plugin-monaca-cloud-error" -type f 2>/dev/null || true)
+[ -z "$copied" ] || { echo "$copied"; echo "install test: FAIL (files were copied before the refusal)"; exit 1; }
 echo "ok: refused before copying anything: $(grep -m1 'native binaries missing' "$tmp/source-add.log" | sed 's/^ *//')"
+# Cordova keeps the refused copy in plugins/; doing what the message says must still work.
+echo "--- then the tarball, as the message says, installs in the same app"
+cordova plugin add "file:$tarball"
+cordova prepare
+check installed
 
 echo "install test: passed (cordova $CORDOVA_VERSION, cordova-android $ANDROID_VERSION, cordova-ios $IOS_VERSION)"

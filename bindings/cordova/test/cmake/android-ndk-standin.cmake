@@ -5,6 +5,8 @@
 # try-compiles build a static library, so no Android sysroot or linker is needed.
 #   cmake -DCMAKE_TOOLCHAIN_FILE=android-ndk-standin.cmake -DANDROID_ABI=arm64-v8a ...
 set(ANDROID TRUE)
+# Like the NDK's file: CMake's try-compile projects get ANDROID_ABI too.
+list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES ANDROID_ABI)
 set(ANDROID_PLATFORM android-24)
 if(NOT ANDROID_ABI)
     message(FATAL_ERROR "android-ndk-standin.cmake: set ANDROID_ABI")
