@@ -367,7 +367,8 @@ fn file_names(folder: &Path) -> Vec<String> {
 
 /// Checks (or, when updating, writes) one copied file; returns a complaint when stale.
 fn check_copy(source: &Path, copy: &Path) -> Option<String> {
-    let wanted = std::fs::read(source).unwrap_or_else(|error| panic!("{}: {error}", source.display()));
+    let wanted =
+        std::fs::read(source).unwrap_or_else(|error| panic!("{}: {error}", source.display()));
     if std::fs::read(copy).ok().as_deref() == Some(&wanted[..]) {
         return None;
     }
@@ -377,7 +378,11 @@ fn check_copy(source: &Path, copy: &Path) -> Option<String> {
         println!("updated {}", copy.display());
         return None;
     }
-    Some(format!("{} is not a copy of {}", copy.display(), source.display()))
+    Some(format!(
+        "{} is not a copy of {}",
+        copy.display(),
+        source.display()
+    ))
 }
 
 /// `text` with the value between the first `before` and the next `after` set to `value`.
@@ -417,7 +422,10 @@ fn plugin_copies_versions_and_abi_are_up_to_date() {
         for name in &names {
             stale.extend(check_copy(&source.join(name), &copy.join(name)));
         }
-        for extra in file_names(&copy).into_iter().filter(|name| !names.contains(name)) {
+        for extra in file_names(&copy)
+            .into_iter()
+            .filter(|name| !names.contains(name))
+        {
             if updating() {
                 std::fs::remove_file(copy.join(&extra)).unwrap();
                 println!("removed {}", copy.join(&extra).display());
@@ -450,26 +458,58 @@ fn plugin_copies_versions_and_abi_are_up_to_date() {
     let package_json = root.join("bindings/cordova/package.json");
     let text = std::fs::read_to_string(&package_json).unwrap();
     let text = with_value(&text, "\"version\": \"", "\"", &version, &package_json);
-    let text = with_value(&text, "\"url\": \"git+", ".git\"", &repository, &package_json);
-    let text = with_value(&text, "\"bugs\": {\n    \"url\": \"", "/issues\"", &repository, &package_json);
+    let text = with_value(
+        &text,
+        "\"url\": \"git+",
+        ".git\"",
+        &repository,
+        &package_json,
+    );
+    let text = with_value(
+        &text,
+        "\"bugs\": {\n    \"url\": \"",
+        "/issues\"",
+        &repository,
+        &package_json,
+    );
     stale.extend(check(&package_json, &text));
-    let text = with_value(&xml, "id=\"cordova-plugin-monaca-cloud-error\"\n        version=\"", "\"", &version, &plugin_xml);
+    let text = with_value(
+        &xml,
+        "id=\"cordova-plugin-monaca-cloud-error\"\n        version=\"",
+        "\"",
+        &version,
+        &plugin_xml,
+    );
     stale.extend(check(&plugin_xml, &text));
     let podspec = root.join("bindings/ios/MonacaCloudError.podspec");
     let text = std::fs::read_to_string(&podspec).unwrap();
     let text = with_value(&text, "s.version           = '", "'", &version, &podspec);
     let text = with_value(&text, "s.homepage          = '", "'", &repository, &podspec);
-    let text = with_value(&text, "s.source            = { :http => \"", "/releases/", &repository, &podspec);
+    let text = with_value(
+        &text,
+        "s.source            = { :http => \"",
+        "/releases/",
+        &repository,
+        &podspec,
+    );
     stale.extend(check(&podspec, &text));
     let manifest = root.join("Package.swift");
     let text = std::fs::read_to_string(&manifest).unwrap();
     let text = with_value(&text, "let version = \"", "\"", &version, &manifest);
-    let text = with_value(&text, "\n            url: \"", "/releases/", &repository, &manifest);
+    let text = with_value(
+        &text,
+        "\n            url: \"",
+        "/releases/",
+        &repository,
+        &manifest,
+    );
     let text = with_value(&text, ".package(url: \"", "\"", &repository, &manifest);
     stale.extend(check(&manifest, &text));
     let changelog = std::fs::read_to_string(root.join("CHANGELOG.md")).unwrap();
     assert!(
-        changelog.lines().any(|line| line.starts_with(&format!("## {version} "))),
+        changelog
+            .lines()
+            .any(|line| line.starts_with(&format!("## {version} "))),
         "CHANGELOG.md has no section \"## {version} ...\""
     );
 
@@ -477,7 +517,13 @@ fn plugin_copies_versions_and_abi_are_up_to_date() {
     let native_kt = root.join("bindings/android/kotlin/src/dev/cloudrpc/monaca/MonacaNative.kt");
     let text = std::fs::read_to_string(&native_kt).unwrap();
     let abi = monaca_cloud_error::ffi::MONACA_ABI_VERSION.to_string();
-    let text = with_value(&text, "const val EXPECTED_ABI_VERSION: Long = ", "\n", &abi, &native_kt);
+    let text = with_value(
+        &text,
+        "const val EXPECTED_ABI_VERSION: Long = ",
+        "\n",
+        &abi,
+        &native_kt,
+    );
     stale.extend(check(&native_kt, &text));
 
     assert!(

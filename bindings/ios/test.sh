@@ -402,6 +402,6 @@ source_tree_untouched() {  # no .build, .swiftpm or Package.resolved made by thi
 check "SwiftPM wrote nothing into bindings/ios or the root (its build directories are under target/)" source_tree_untouched
 
 echo "ios: swift $swift_version (trixie chroot, swiftlang $swiftlang_package): swift build $swift_build_status, XCTest: $xctest_summary"
-echo "ios: not run here (no Xcode on Linux): xcodebuild, build-xcframework.sh, device/simulator runs; the Cordova plugin's Swift class is not built (it needs Cordova's CDVPlugin): parsed here, type-checked against stand-ins by bindings/cordova/test.sh"
+echo "ios: not run here (no Xcode on Linux): xcodebuild, a link of the XCFramework into an app, SwiftPM resolving the release URL, device/simulator runs; the Cordova plugin's Swift class is not built (it needs Cordova's CDVPlugin): parsed here, type-checked against stand-ins by bindings/cordova/test.sh"
 echo "ios: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
