@@ -55,7 +55,7 @@ cargo build --release --lib --quiet
 stable=$(added_by target/release/libmonaca_cloud_error.a stable)
 host=$(rustc -vV | sed -n 's/^host: //p')
 shipped=$(bash scripts/build-small-staticlib.sh "$host" 2>/dev/null | tail -1)
-printf '%-46s adds %7d bytes (%s): not shipped\n' "x86_64-linux program, stable build" "$stable" "$(kib "$stable")"
+printf '%-40s adds %7d bytes (%s): not shipped\n' "x86_64-linux program, stable build" "$stable" "$(kib "$stable")"
 report "x86_64-linux program, shipped build" "$(added_by "$shipped" small)"
 
 # ---- 2. every shipped ABI ---------------------------------------------------------------------

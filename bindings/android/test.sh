@@ -14,9 +14,9 @@
 #      class (bindings/cordova/src/android, against bindings/cordova/test/android-stubs)
 #      compiled with Debian's kotlinc 1.3.31 (apt package kotlin) with -Werror: the oldest
 #      Kotlin kept (cordova-android 9, the plugin's minimum, builds with 1.3.50 by default);
-#   4. the static library built for the four Android targets, each checked to export every
-#      function of the header.
-# Installs what it needs (Debian packages, the npm package kotlin-compiler, rustup targets).
+#   4. the four shipped static archives (build-archives.sh), each checked for its ELF machine and
+#      to define every function of the header.
+# Installs what it needs (Debian packages, the npm package kotlin-compiler, rust-src).
 # Outputs go to target/android-jvm/. Ends with an "android: ..." line naming the compilers and
 # the JUnit count. Exits non-zero when anything fails.
 set -euo pipefail
@@ -24,7 +24,6 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 OUT="$ROOT/target/android-jvm"
-ANDROID_TARGETS=(aarch64-linux-android armv7-linux-androideabi x86_64-linux-android i686-linux-android)
 
 step() { printf '\n== android: %s\n' "$*"; }
 die() { printf 'android test: FAILED: %s\n' "$*" >&2; exit 1; }
@@ -223,23 +222,14 @@ for class in MonacaCloudError RunAllTests cordova/MonacaCloudErrorPlugin; do
 done
 echo "kotlinc $OLD_KOTLIN_VERSION: compiled"
 
-# ---- Static library for the Android targets ---------------------------------------------------
-step "rustup target add ${ANDROID_TARGETS[*]}"
-rustup target add "${ANDROID_TARGETS[@]}"
-CHECK="$ROOT/scripts/check-exports.sh"
-[ -f "$CHECK" ] || die "$CHECK missing"
-for target in "${ANDROID_TARGETS[@]}"; do
-    # Only the staticlib: the crate's cdylib and binary need the NDK's linker, which is not here.
-    step "cargo rustc --release --target $target --lib --crate-type staticlib"
-    (cd "$ROOT" && cargo rustc --release --target "$target" --lib --crate-type staticlib)
-    archive="$ROOT/target/$target/release/libmonaca_cloud_error.a"
-    [ -f "$archive" ] || die "$archive was not built"
-    step "check-exports $archive"
-    bash "$CHECK" "$archive" || die "$archive does not export every function of the header"
-done
+# ---- The shipped static archives for the four ABIs ---------------------------------------------
+# build-archives.sh: the size-optimised build (nightly -Zbuild-std, no NDK needed), each archive
+# checked for its ELF machine and for every function of the header.
+step "build-archives.sh (the four shipped archives)"
+bash "$HERE/build-archives.sh" "$OUT/archives" || die "build-archives.sh failed"
 
 step "all passed"
 echo "android: Kotlin $KOTLIN_VERSION (kotlinc-jvm, -Werror): wrapper+tests compiled; JUnit $JUNIT_COUNT tests OK" \
     "on $JAVA_LABEL with -Xcheck:jni (gcc and CMake shims); load failures refused;" \
     "Kotlin $OLD_KOTLIN_VERSION (Debian kotlinc, -Werror) compile ok (wrapper+tests+plugin);" \
-    "${#ANDROID_TARGETS[@]} Android targets export the header"
+    "4 shipped Android archives (ELF machine, every header function)"
