@@ -20,7 +20,7 @@ import PackageDescription
 
 // BEGIN RELEASE (scripts/package.sh --release)
 let version = "0.1.0"
-let checksum = "1a491a9d70f9ec805e109fd515d4187fe1e3fc06509a755e8fab82af20d32ded"
+let checksum = "d285e0a5704c6635c932d52d7eab1d20046fa1c0b97bd66aed39698f2a99b976"
 // END RELEASE
 
 let package = Package(
