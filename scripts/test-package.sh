@@ -3,7 +3,9 @@
 # scripts/package.sh from this checkout (real binaries, built here) and installs the tarball
 # into a fresh Cordova app (bindings/cordova/test/install.sh: android and ios platforms, file
 # placement, the CMake route per ABI, removal, a source tree refused) and a fresh Capacitor app
-# (bindings/cordova/test/capacitor.sh). Installs what it lacks (cmake, clang, llvm); ends with a
+# (bindings/cordova/test/capacitor.sh); checks the podspec in the pod folder it made
+# (bindings/ios/tools/check-podspec.rb, CocoaPods being absent). Installs what it lacks
+# (cmake, clang, llvm, ruby); ends with a
 # "package: N passed, N failed" line and exits non-zero when anything fails.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -13,6 +15,7 @@ command -v cmake >/dev/null || missing+=(cmake)
 command -v clang >/dev/null || missing+=(clang)
 command -v llvm-objdump >/dev/null || missing+=(llvm)
 command -v node >/dev/null || missing+=(nodejs npm)
+command -v ruby >/dev/null || missing+=(ruby)   # bindings/ios/tools/check-podspec.rb
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
     || { echo "package: apt-get install ${missing[*]} failed"; echo "package: 0 passed, 1 failed"; exit 1; }
@@ -24,6 +27,15 @@ version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 tarball="$root/target/package/cordova-plugin-monaca-cloud-error-$version.tgz"
 check "scripts/package.sh (Android archives, XCFramework, WebAssembly, npm pack, pod and SwiftPM zips)" \
   bash scripts/package.sh
+pod="$root/target/package/MonacaCloudError-$version-ios"
+check "the podspec in the pod folder, against a stand-in for Pod::Spec (bindings/ios/tools/check-podspec.rb)" \
+  ruby bindings/ios/tools/check-podspec.rb "$pod" "$version" bindings/ios/Sources/MonacaCloudError
+misspelled="$root/target/package/misspelled-pod"
+rm -rf "$misspelled" && cp -R "$pod" "$misspelled" \
+  && sed -i 's/s.vendored_frameworks /s.vendored_framework /' "$misspelled/MonacaCloudError.podspec"
+check_fails "a podspec with a misspelled attribute fails that check" "unknown podspec attribute vendored_framework" \
+  ruby bindings/ios/tools/check-podspec.rb "$misspelled" "$version" bindings/ios/Sources/MonacaCloudError
+rm -rf "$misspelled"
 check "the packed plugin in a Cordova app (bindings/cordova/test/install.sh)" \
   bash bindings/cordova/test/install.sh "$tarball"
 check "the packed plugin in a Capacitor app (bindings/cordova/test/capacitor.sh)" \
