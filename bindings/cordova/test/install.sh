@@ -61,10 +61,9 @@ const version = /^version = "(.*)"$/m.exec(fs.readFileSync(cargo, 'utf8'))[1];
 const pkg = JSON.parse(fs.readFileSync(`${plugin}/package.json`, 'utf8'));
 const problems = [];
 if (pkg.version !== version) problems.push(`package.json version ${pkg.version}, Cargo.toml ${version}`);
-if (!/version="([^"]+)"/.test(fs.readFileSync(`${plugin}/plugin.xml`, 'utf8')) ||
-    /version="([^"]+)"/.exec(fs.readFileSync(`${plugin}/plugin.xml`, 'utf8').split('<plugin ')[1])[1] !== version) {
-  problems.push('plugin.xml version differs from Cargo.toml');
-}
+const pluginTag = /<plugin\b[^>]*>/.exec(fs.readFileSync(`${plugin}/plugin.xml`, 'utf8'));
+const pluginVersion = pluginTag && /\bversion="([^"]*)"/.exec(pluginTag[0]);
+if (!pluginVersion || pluginVersion[1] !== version) problems.push(`plugin.xml version ${pluginVersion && pluginVersion[1]}, Cargo.toml ${version}`);
 for (const file of ['LICENSE', 'CHANGELOG.md', 'README.md']) {
   if (!fs.existsSync(`${plugin}/${file}`)) problems.push(`${file} missing`);
 }
