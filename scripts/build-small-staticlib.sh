@@ -10,10 +10,13 @@
 #   - -Zlocation-detail=none and -Zfmt-debug=none: panic messages lose their file, line and
 #     `{:?}` parts (nobody reads them: a panic becomes MONACA_STATUS_PANIC at the boundary);
 #   - the builder's paths (checkout, cargo registry, toolchain) stay out of the archive;
+#   - the LLVM bitcode that std's compiler_builtins member carries (Mach-O __LLVM segment, ELF
+#     .llvmbc) is removed with the toolchain's rust-objcopy: no app build uses it, and App Store
+#     uploads reject it in a final binary;
 #   - iOS: minimum iOS 13.0 (IPHONEOS_DEPLOYMENT_TARGET overrides it), 14.0 for the arm64
 #     simulator, which has no older version.
 # benches/size.sh measures what it adds to a program for every shipped target.
-# Output: target/small/<TARGET>/ship/libmonaca_cloud_error.a (the path is printed last)
+# Output: target/small/<TARGET>/libmonaca_cloud_error.a (its absolute path is printed last)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:-$(rustc -vV | sed -n 's/^host: //p')}
@@ -40,4 +43,11 @@ export RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none --remap-path-prefix=$P
 --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$sysroot=/rustc"
 cargo +nightly rustc --profile ship --lib --crate-type staticlib --target "$target" \
   --target-dir target/small -Zbuild-std=std,panic_unwind -Zbuild-std-features=optimize_for_size
-echo "target/small/$target/ship/libmonaca_cloud_error.a"
+case "$target" in
+  *-apple-*) bitcode=(--remove-section=__LLVM,__bitcode --remove-section=__LLVM,__cmdline) ;;
+  *) bitcode=(--remove-section=.llvmbc --remove-section=.llvmcmd) ;;
+esac
+host=$(rustc +nightly -vV | sed -n 's/^host: //p')
+LD_LIBRARY_PATH="$sysroot/lib" DYLD_LIBRARY_PATH="$sysroot/lib" "$sysroot/lib/rustlib/$host/bin/rust-objcopy" \
+  "${bitcode[@]}" "target/small/$target/ship/libmonaca_cloud_error.a" "target/small/$target/libmonaca_cloud_error.a"
+echo "$PWD/target/small/$target/libmonaca_cloud_error.a"

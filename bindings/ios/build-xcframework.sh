@@ -41,25 +41,12 @@ else
   lipo_create() { python3 "$here/tools/fat-archive.py" "$@"; }
 fi
 
-# The LLVM of the nightly toolchain that builds the archives: rust-objcopy (ships with rustc).
-sysroot=$(rustc +nightly --print sysroot)
-host=$(rustc +nightly -vV | sed -n 's/^host: //p')
-objcopy() { LD_LIBRARY_PATH="$sysroot/lib" DYLD_LIBRARY_PATH="$sysroot/lib" "$sysroot/lib/rustlib/$host/bin/rust-objcopy" "$@"; }
-
 targets=(aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios)
-work="$root/target/xcframework-work"
-rm -rf "$work"
-mkdir -p "$work"
-archive() { echo "$work/$1.a"; }
+declare -A built
 for target in "${targets[@]}"; do
   echo "== $target (small build)"
-  bash "$root/scripts/build-small-staticlib.sh" "$target" >/dev/null || die "the $target build failed"
-  built="$root/target/small/$target/ship/$lib"
-  [ -f "$built" ] || die "$built was not built"
-  # std's compiler_builtins member carries LLVM bitcode (__LLVM segment), which no app build
-  # uses and which App Store uploads reject in a final binary: drop it.
-  objcopy --remove-section=__LLVM,__bitcode --remove-section=__LLVM,__cmdline "$built" "$(archive "$target")" \
-    || die "could not remove the bitcode from $built"
+  built[$target]=$(bash "$root/scripts/build-small-staticlib.sh" "$target" | tail -1) \
+    || die "the $target build failed"
 done
 
 xcf="$out_dir/$module.xcframework"
@@ -67,8 +54,8 @@ rm -rf "$xcf"
 device="$xcf/ios-arm64"
 simulator="$xcf/ios-arm64_x86_64-simulator"
 mkdir -p "$device" "$simulator"
-cp "$(archive aarch64-apple-ios)" "$device/$lib"
-lipo_create "$simulator/$lib" "$(archive aarch64-apple-ios-sim)" "$(archive x86_64-apple-ios)"
+cp "${built[aarch64-apple-ios]}" "$device/$lib"
+lipo_create "$simulator/$lib" "${built[aarch64-apple-ios-sim]}" "${built[x86_64-apple-ios]}"
 
 for slice in "$device" "$simulator"; do
   mkdir -p "$slice/Headers/$module"
@@ -105,5 +92,4 @@ library_entry() { # library_entry IDENTIFIER VARIANT ARCH...
   printf '</dict>\n</plist>\n'
 } >"$xcf/Info.plist"
 
-rm -rf "$work"
 echo "built $xcf"

@@ -206,7 +206,7 @@ broken_copy() {  # broken_copy NAME: a fresh copy of the XCFramework to break
   rm -rf "$work/broken-$1" && mkdir -p "$work/broken-$1" && cp -R "$xcf" "$work/broken-$1/" \
     && echo "$work/broken-$1/CMonacaCloudError.xcframework"
 }
-wrong_cpu=$(broken_copy cpu) && cp "$root/target/small/x86_64-apple-ios/ship/libmonaca_cloud_error.a" "$wrong_cpu/ios-arm64/"
+wrong_cpu=$(broken_copy cpu) && cp "$root/target/small/x86_64-apple-ios/libmonaca_cloud_error.a" "$wrong_cpu/ios-arm64/"
 check_fails "a device slice holding the x86_64 simulator archive fails" "archive architectures 'x86_64 ', expected 'arm64'" \
   bash "$here/check-xcframework.sh" "$wrong_cpu"
 top_map=$(broken_copy map) && mv "$top_map/ios-arm64/Headers/CMonacaCloudError/module.modulemap" "$top_map/ios-arm64/Headers/"
