@@ -15,6 +15,9 @@ CAPACITOR_VERSION=7.6.9
 
 tarball=$(readlink -f "${1:?usage: capacitor.sh TARBALL}")
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+test_name="capacitor test"
+# shellcheck source=bindings/cordova/test/support/must-fail.sh
+source "$here/support/must-fail.sh"
 export CI=true NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/capacitor-test.XXXXXX")
@@ -35,20 +38,9 @@ npm install --no-audit --no-fund --loglevel=error \
 npx cap add android
 npx cap add ios
 
-echo "--- before the plugin is installed, the check must fail"
-if node "$here/check-capacitor.js" "$app" "$plugin" >"$tmp/before.log" 2>&1; then
-  cat "$tmp/before.log"
-  echo "capacitor test: FAIL (the check passed although the plugin is not installed)"
-  exit 1
-fi
-files=$(grep -cE '<(source-file|resource-file|framework) ' "$plugin/plugin.xml")
-failures=$(sed -n 's/^check-capacitor: [0-9]* passed, \([0-9]*\) failed$/\1/p' "$tmp/before.log")
-if [ -z "$failures" ] || [ "$failures" -lt "$files" ]; then
-  cat "$tmp/before.log"
-  echo "capacitor test: FAIL (expected at least $files failing checks, got '$failures')"
-  exit 1
-fi
-echo "ok: it fails ($failures failing checks, $files files declared)"
+# Every declared file must fail the check.
+check_fails_before "check-capacitor.js" "$(grep -cE '<(source-file|resource-file|framework) ' "$plugin/plugin.xml")" \
+  "$tmp/before.log" node "$here/check-capacitor.js" "$app" "$plugin"
 
 echo "--- npm install $(basename "$tarball"); npx cap sync"
 npm install --no-audit --no-fund --loglevel=error "$tarball"

@@ -21,34 +21,16 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
+const { tally, sameContent } = require('./support/placement');
 
 const [appDir, pluginDir] = process.argv.slice(2);
 if (!appDir || !pluginDir) {
   console.error('usage: check-capacitor.js APP_DIR PLUGIN_DIR');
   process.exit(2);
 }
-let passed = 0;
-let failed = 0;
-function check(label, ok, why = '') {
-  if (ok) {
-    passed++;
-    console.log(`ok: ${label}`);
-  } else {
-    failed++;
-    console.log(`FAIL: ${label}${why ? ` (${why})` : ''}`);
-  }
-}
+const { check, finish } = tally();
 const read = (file) => (fs.existsSync(file) ? fs.readFileSync(file) : null);
 const text = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
-function sameTree(src, dest) {
-  if (!fs.existsSync(dest)) return false;
-  if (!fs.statSync(src).isDirectory()) return read(src).equals(read(dest));
-  const list = (dir) => fs.readdirSync(dir, { recursive: true }).map(String).sort();
-  const files = list(src);
-  return JSON.stringify(files) === JSON.stringify(list(dest)) &&
-    files.every((f) => fs.statSync(path.join(src, f)).isDirectory() ||
-      read(path.join(src, f)).equals(read(path.join(dest, f))));
-}
 const rel = (p) => path.relative(appDir, p);
 
 const xml = text(path.join(pluginDir, 'plugin.xml'));
@@ -65,14 +47,14 @@ const android = platformXml('android');
 for (const source of attrs(android, 'source-file')) {
   const dest = path.join(pluginsModule, 'src', 'main', source['target-dir'].replace(/^app\/src\/main\//, ''),
     path.basename(source.src));
-  check(`android ${source.src} at ${rel(dest)}`, sameTree(path.join(pluginDir, source.src), dest), 'missing or different');
+  check(`android ${source.src} at ${rel(dest)}`, sameContent(path.join(pluginDir, source.src), dest), 'missing or different');
   const pkg = /^package\s+([\w.]+)/m.exec(text(dest));
   check(`${path.basename(source.src)} sits in its package's folder under src/main/kotlin`,
     pkg !== null && path.dirname(dest).endsWith(path.join('src', 'main', 'kotlin', ...pkg[1].split('.'))));
 }
 for (const resource of attrs(android, 'resource-file')) {
   const dest = path.join(pluginsModule, 'src', 'main', resource.target);
-  check(`android ${resource.src} at ${rel(dest)}`, sameTree(path.join(pluginDir, resource.src), dest), 'missing or different');
+  check(`android ${resource.src} at ${rel(dest)}`, sameContent(path.join(pluginDir, resource.src), dest), 'missing or different');
 }
 for (const abi of ['arm64-v8a', 'armeabi-v7a', 'x86', 'x86_64']) {
   const archive = path.join(pluginsModule, 'src', 'main', 'monaca-cloud-error', 'prebuilt', 'lib', abi, 'libmonaca_cloud_error.a');
@@ -107,7 +89,7 @@ for (const source of attrs(ios, 'source-file')) {
 const podspec = text(path.join(pod, 'CordovaPlugins.podspec'));
 for (const framework of attrs(ios, 'framework')) {
   const dest = path.join(sources, framework.src);
-  check(`ios ${framework.src} at ${rel(dest)}`, sameTree(path.join(pluginDir, framework.src), dest), 'missing or different');
+  check(`ios ${framework.src} at ${rel(dest)}`, sameContent(path.join(pluginDir, framework.src), dest), 'missing or different');
   check(`CordovaPlugins.podspec vendors ${path.basename(framework.src)}`,
     podspec.includes(`sources/CordovaPluginMonacaCloudError/${framework.src}`));
 }
@@ -126,5 +108,4 @@ for (const publicDir of [path.join(appDir, 'android', 'app', 'src', 'main', 'ass
     text(path.join(publicDir, 'cordova_plugins.js')).includes('"cordova.plugins.monacaCloudError"'));
 }
 
-console.log(`check-capacitor: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish('check-capacitor');

@@ -28,34 +28,11 @@ if (!['installed', 'removed'].includes(mode) || !appDir || !pluginDir || !cordov
 }
 const { PluginInfo, ConfigParser } = require(path.join(cordovaModules, 'cordova-common'));
 const xcode = require(path.join(appDir, 'node_modules', 'xcode'));
+const { tally, sameContent } = require('./support/placement');
 
 const plugin = new PluginInfo(pluginDir);
 const want = mode === 'installed';
-let passed = 0;
-let failed = 0;
-
-function check(label, ok, why = '') {
-    if (ok) {
-        passed++;
-        console.log(`ok: ${label}`);
-    } else {
-        failed++;
-        console.log(`FAIL: ${label}${why ? ` (${why})` : ''}`);
-    }
-}
-
-/** present = exists with the same bytes as src (for a directory: the same file tree). */
-function sameContent(src, dest) {
-    if (!fs.existsSync(dest)) return false;
-    if (fs.statSync(src).isDirectory()) {
-        const list = (dir) => fs.readdirSync(dir, { recursive: true }).sort();
-        const files = list(src);
-        return JSON.stringify(files) === JSON.stringify(list(dest)) &&
-            files.every((f) => fs.statSync(path.join(src, f)).isDirectory() ||
-                fs.readFileSync(path.join(src, f)).equals(fs.readFileSync(path.join(dest, f))));
-    }
-    return fs.readFileSync(src).equals(fs.readFileSync(dest));
-}
+const { check, finish } = tally();
 
 function checkFile(label, src, dest) {
     if (want) check(`${label} at ${path.relative(appDir, dest)}`, sameContent(src, dest), 'missing or different');
@@ -234,5 +211,4 @@ function checkIos() {
 
 checkAndroid();
 checkIos();
-console.log(`check-install ${mode}: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish(`check-install ${mode}`);

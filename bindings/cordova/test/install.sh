@@ -32,6 +32,9 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 plugin_src=$(cd "$here/.." && pwd)
 root=$(cd "$plugin_src/../.." && pwd)
 tools="$root/target/cordova-tools"
+test_name="install test"
+# shellcheck source=bindings/cordova/test/support/must-fail.sh
+source "$here/support/must-fail.sh"
 
 # Keep the CLI from asking questions or phoning home.
 export CI=true CORDOVA_TELEMETRY_OPT_OUT=1 NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
@@ -89,20 +92,10 @@ check() { node "$here/check-install.js" "$1" "$tmp/app" "$plugin" "$(dirname "$(
 # $CORDOVA_BIN is node_modules/.bin/cordova -> node_modules/cordova/bin/cordova, so two
 # dirname calls and '..' give the node_modules folder that holds cordova-common.
 
-echo "--- before plugin add, the 'installed' check must fail"
-if check installed >"$tmp/before.log" 2>&1; then
-  cat "$tmp/before.log"
-  echo "install test: FAIL (the check passed although the plugin is not installed)"
-  exit 1
-fi
-declared=$(grep -cE '<(source-file|resource-file|framework|feature|js-module) ' "$plugin/plugin.xml")
-failures=$(sed -n 's/^check-install installed: [0-9]* passed, \([0-9]*\) failed$/\1/p' "$tmp/before.log")
-if [ -z "$failures" ] || [ "$failures" -lt "$declared" ]; then
-  cat "$tmp/before.log"
-  echo "install test: FAIL (expected at least $declared failing checks before plugin add, got '${failures}')"
-  exit 1
-fi
-echo "ok: it fails ($failures failing checks, $declared declared entries)"
+# Every declared file, framework, feature and JavaScript module must fail the check.
+check_fails_before "the 'installed' check" \
+  "$(grep -cE '<(source-file|resource-file|framework|feature|js-module) ' "$plugin/plugin.xml")" \
+  "$tmp/before.log" check installed
 
 echo "--- cordova plugin add $(basename "$tarball")"
 cordova plugin add "file:$tarball"  # a path alone is taken for a registry name; file: is a tarball
