@@ -19,7 +19,7 @@ def add(archive, path, name):
             info.external_attr = (0o40755 << 16) | 0x10
             archive.writestr(info, b"")
         for child in sorted(os.listdir(path)):
-            add(archive, os.path.join(path, child), f"{name}{child}" if not name else f"{name.rstrip('/')}/{child}")
+            add(archive, os.path.join(path, child), f"{name}/{child}" if name else child)
     else:
         info = zipfile.ZipInfo(name, EPOCH)
         info.external_attr = 0o100644 << 16
