@@ -1,8 +1,9 @@
 //! The files generated from the library's own sources, committed so that every face builds
 //! without running Rust, and checked here for staleness:
 //!
-//! - `include/monaca_cloud_error.h`, by cbindgen from `src/ffi.rs` (here, not in a build
-//!   script: consumers and cross-builds for phones never compile cbindgen);
+//! - `include/monaca_cloud_error.h`, by cbindgen from `src/ffi.rs` (`scripts/rust/header.rs`,
+//!   shared with the build script, which writes it only with `--features generate-header`:
+//!   consumers and cross-builds for phones never compile cbindgen);
 //! - the code catalogue of every face, from `src/codes.rs` (the one catalogue): the C
 //!   constants in `src/ffi.rs`, Kotlin's `MonacaCloudError` constants, Swift's
 //!   `MonacaCloudError.Code`, the JavaScript `Code` and `CATALOGUE` and the TypeScript `Code`,
@@ -22,6 +23,9 @@
 //!
 //! `MONACA_UPDATE_GENERATED=1 cargo test --test generated` (or `scripts/update-generated.sh`)
 //! rewrites them; otherwise a stale file fails the test.
+
+#[path = "../scripts/rust/header.rs"]
+mod header;
 
 use monaca_cloud_error::codes::{self, CodeInfo, CATALOGUE};
 use std::fmt::Write as _;
@@ -292,15 +296,7 @@ fn generated_files_are_up_to_date() {
         }
     }
     // The header last: cbindgen reads src/ffi.rs as it is now on disk.
-    let config = cbindgen::Config::from_file(root.join("cbindgen.toml")).unwrap();
-    let mut header = Vec::new();
-    cbindgen::Builder::new()
-        .with_crate(&root)
-        .with_config(config)
-        .generate()
-        .expect("cbindgen generates the header")
-        .write(&mut header);
-    let header = String::from_utf8(header).unwrap();
+    let header = header::generate(&root);
     stale.extend(check(&root.join("include/monaca_cloud_error.h"), &header));
     assert!(
         stale.is_empty(),
