@@ -175,7 +175,7 @@ for spec in "arm64 aarch64-unknown-linux-gnu aarch64-linux-gnu-gcc qemu-aarch64 
     [ "$rc" -eq 0 ] || die "JUnit run on $arch failed (exit $rc)"
     if grep -nE 'WARNING|FATAL ERROR' "$log"; then die "-Xcheck:jni printed warnings on $arch (above)"; fi
     count="$(sed -n 's/^JUnit: \([0-9][0-9]*\) tests run, 0 failed.*/\1/p' "$log" | head -n1)"
-    [ -n "$count" ] && [ "$count" -gt 0 ] || die "no 'JUnit: N tests run, 0 failed' line in $log"
+    if [ -z "$count" ] || [ "$count" -eq 0 ]; then die "no 'JUnit: N tests run, 0 failed' line in $log"; fi
     [ -z "$JUNIT_COUNT" ] || [ "$JUNIT_COUNT" = "$count" ] \
         || die "JUnit ran $count tests on $arch, $JUNIT_COUNT on the JVM before"
     JUNIT_COUNT="$count"

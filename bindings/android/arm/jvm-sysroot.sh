@@ -31,8 +31,8 @@ set -euo pipefail
 arch="${1:?usage: jvm-sysroot.sh arm64|armhf SYSROOT}"
 sysroot="${2:?usage: jvm-sysroot.sh arm64|armhf SYSROOT}"
 case "$arch" in
-    arm64) qemu=qemu-aarch64 ;;
-    armhf) qemu=qemu-arm ;;
+    arm64) qemu="qemu-aarch64" ;;
+    armhf) qemu="qemu-arm" ;;
     *) echo "jvm-sysroot: unknown architecture '$arch' (arm64 or armhf)" >&2; exit 2 ;;
 esac
 packages=(openjdk-17-jre-headless libc6 libgcc-s1 libstdc++6 zlib1g)
@@ -48,7 +48,7 @@ java_home="$sysroot/usr/lib/jvm/java-17-openjdk-$arch"
 exec 9>"$sysroot.lock"
 flock 9
 
-listing() { (cd "$debs" && ls -- *.deb 2>/dev/null | sort); }
+listing() { find "$debs" -maxdepth 1 -name '*.deb' -printf '%f\n' 2>/dev/null | sort; }
 
 if [ ! -f "$sysroot/.complete" ] || [ "$(cat "$sysroot/.complete")" != "$(listing)" ] \
     || [ "$(listing | wc -l)" -ne "${#packages[@]}" ]; then
