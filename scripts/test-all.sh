@@ -40,6 +40,7 @@ step "sanitizers" bash scripts/sanitize.sh
 step "fuzz" bash scripts/fuzz.sh 20
 step "size" bash benches/size.sh
 step "android" bash bindings/android/test.sh
+step "android-arm" bash bindings/android/test-arm.sh
 step "ios" bash bindings/ios/test.sh
 step "cross" bash scripts/cross-test.sh
 step "cordova" bash bindings/cordova/test.sh
