@@ -288,7 +288,11 @@ fn generated_files_are_up_to_date() {
             .into_iter()
             .map(str::to_owned)
             .collect();
-        assert!(table.len() > rows, "{}'s {what} looks empty", source.display());
+        assert!(
+            table.len() > rows,
+            "{}'s {what} looks empty",
+            source.display()
+        );
         for face in ["android", "cordova", "ios"] {
             let path = root.join(format!("bindings/{face}/README.md"));
             let text = std::fs::read_to_string(&path).unwrap();
