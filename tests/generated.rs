@@ -9,8 +9,8 @@
 //!   `MonacaCloudError.Code`, the JavaScript `Code` and `CATALOGUE` and the TypeScript `Code`,
 //!   each between the lines `BEGIN GENERATED CATALOGUE` and `END GENERATED CATALOGUE`.
 //!
-//! - the face table and the call table of the bindings' READMEs, copied from the README at the
-//!   repository root (between `BEGIN FACE TABLE` and `END FACE TABLE`, and likewise `CALL
+//! - the face table and the call table of the bindings' READMEs, copied from `docs/api.md` and
+//!   `docs/calls.md` (between `BEGIN FACE TABLE` and `END FACE TABLE`, and likewise `CALL
 //!   TABLE`).
 //!
 //! - the Cordova plugin's copies of the wrappers, the JNI shim, the header, the R8 rules, LICENSE
@@ -281,14 +281,22 @@ fn generated_files_are_up_to_date() {
         let generated = with_region(&text, "GENERATED CATALOGUE", body, &path);
         stale.extend(check(&path, &generated));
     }
-    let readme = root.join("README.md");
-    let readme_text = std::fs::read_to_string(&readme).unwrap();
-    for (what, rows) in [("FACE TABLE", 20), ("CALL TABLE", 10)] {
-        let table: Vec<String> = region(&readme_text, what, &readme)
+    // The tables of docs/ (their one source), copied into each binding's README.
+    for (what, source, rows) in [
+        ("FACE TABLE", "docs/api.md", 20),
+        ("CALL TABLE", "docs/calls.md", 10),
+    ] {
+        let source = root.join(source);
+        let source_text = std::fs::read_to_string(&source).unwrap();
+        let table: Vec<String> = region(&source_text, what, &source)
             .into_iter()
             .map(str::to_owned)
             .collect();
-        assert!(table.len() > rows, "README's {what} looks empty");
+        assert!(
+            table.len() > rows,
+            "{}'s {what} looks empty",
+            source.display()
+        );
         for face in ["android", "cordova", "ios"] {
             let path = root.join(format!("bindings/{face}/README.md"));
             let text = std::fs::read_to_string(&path).unwrap();
