@@ -22,9 +22,9 @@ step() {
 }
 
 # The comparison bench, which `cargo test --all-targets` builds and runs once, links cJSON.
-if [ ! -f /usr/include/cjson/cJSON.h ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcjson-dev >/dev/null
-fi
+# shellcheck source=scripts/lib/debian-packages.sh
+source scripts/lib/debian-packages.sh
+need_debian_packages libcjson-dev
 
 step "rust-tests" cargo test --all-targets
 step "doc-tests" cargo test --doc

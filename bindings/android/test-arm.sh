@@ -58,20 +58,13 @@ find_jdk() {
 
 packages=(qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross gcc-arm-linux-gnueabihf
     libc6-dev-armhf-cross junit4 libhamcrest-java)
-missing=()
-for package in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' || missing+=("$package")
-done
-find_jdk >/dev/null || missing+=(default-jdk-headless)
-command -v python3 >/dev/null 2>&1 || missing+=(python3) # the mock backend of ClientTest
-# (npm, for the Kotlin compiler, is installed by install-kotlin.sh when missing)
+find_jdk >/dev/null || packages+=(default-jdk-headless)
+# shellcheck source=scripts/lib/debian-packages.sh
+source "$ROOT/scripts/lib/debian-packages.sh"
+# python3 runs the mock backend of ClientTest; npm, for the Kotlin compiler, is installed by
+# install-kotlin.sh when missing.
+need_debian_packages "${packages[@]}" && need_commands python3:python3 || die "could not install what the ARM JVM runs need"
 mkdir -p "$OUT"
-if [ ${#missing[@]} -gt 0 ]; then
-    step "installing ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$OUT/apt.log" 2>&1 \
-        || { tail -n 30 "$OUT/apt.log"; die "apt-get install ${missing[*]}"; }
-fi
 JDK="$(find_jdk)" || die "no JDK with include/jni.h and include/linux/jni_md.h found"
 JUNIT_CP=/usr/share/java/junit4.jar:/usr/share/java/hamcrest-core.jar
 installed_targets="$(rustup target list --installed)"
