@@ -41,7 +41,11 @@ def start_server(*extra):
             raise SystemExit(f'the server did not start (exit {process.poll()})')
         time.sleep(0.05)
     with open(port_file) as f:
-        return process, json.load(f)
+        text = f.read()
+    ports = json.loads(text)
+    if text != json.dumps(ports, separators=(',', ':')):
+        raise SystemExit(f'the port file is not compact JSON: {text!r}')
+    return process, ports
 
 
 class Exchange:

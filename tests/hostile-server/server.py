@@ -287,7 +287,7 @@ def main():
     server = ThreadingHTTPServer(('127.0.0.1', 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    ports = json.dumps({'port': server.server_address[1], 'target_port': target.port})
+    ports = json.dumps({'port': server.server_address[1], 'target_port': target.port}, separators=(',', ':'))
     partial = f'{args.port_file}.{os.getpid()}.tmp'
     with open(partial, 'w') as f:
         f.write(ports)
