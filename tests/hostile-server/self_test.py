@@ -190,6 +190,11 @@ def fast_scenarios(port, target_port, pid):
               r.status == 200 and r.body() == b'{"result":"OK"}'
               and lines == [b'X-Set-Monaca-Cloud-Session: ' + v for v in values], f'{lines!r}')
 
+    r = exchange(port, '/login')
+    check('/login: 200 with a loginToken t-login and session s-login',
+          r.status == 200 and json.loads(r.body()) == {'result': {'loginToken': 't-login', 'user': {'_id': 'u1'}}}
+          and r.header(SESSION.decode()) == 's-login', r.headers)
+
     sent = {'jsonrpc': '2.0', 'method': 'User.logout', 'params': {'__session': 's-x'}, 'id': '1'}
     r = exchange(port, '/echo', body=json.dumps(sent).encode())
     check('/echo answers {"result": <the body it received>}', json.loads(r.body()) == {'result': sent})
