@@ -49,14 +49,14 @@ for (const { file, rule, cases } of files) {
             await t.test(testCase.name, async () => {
                 const bytes = library.caseBody(testCase); // a Buffer: a Uint8Array
                 const before = fake.calls.length;
-                const outcome = await readResponse(testCase.status, bytes)
+                const outcome = await readResponse(null, testCase.status, bytes)
                     .then((value) => ({ value }), (error) => ({ error }));
                 assert.deepEqual(fake.calls.slice(before), [{ service: 'MonacaCloudError',
-                    action: 'readResponse', args: [testCase.status, bytes.toString('base64'), null] }]);
+                    action: 'readResponse', args: [null, testCase.status, bytes.toString('base64'), null] }]);
                 if (testCase.expected === null) {
                     assert.ok('value' in outcome, `resolved, not ${outcome.error}`);
                     const { result, ...rest } = outcome.value;
-                    assert.deepEqual(rest, { session: null, loginToken: null });
+                    assert.deepEqual(rest, { session: null, endsSession: false, loginToken: null });
                     assert.ok(sameJson(result, sdkResult(bytes)), 'the result JSON.parse reads from the body');
                     successes++;
                 } else {
