@@ -9,7 +9,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fake = require('./support/fake-native');
 const library = require('./support/library');
-const { assertShowsReport } = require('./support/check-report');
+const { assertShowsReport, sameJson } = require('./support/check-report');
 
 fake.install();
 const { readResponse, MonacaCloudError } = require('../www/monaca-cloud-error.js');
@@ -21,23 +21,6 @@ function sdkResult(bytes) {
     const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le'
         : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
     return JSON.parse(new TextDecoder(encoding).decode(bytes)).result;
-}
-
-/** Whether two parsed JSON values are the same, keys in the same order (iterative: results nest 9,999 deep). */
-function sameJson(a, b) {
-    const pending = [[a, b]];
-    while (pending.length > 0) {
-        const [x, y] = pending.pop();
-        if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') {
-            if (!Object.is(x, y)) return false;
-            continue;
-        }
-        if (Array.isArray(x) !== Array.isArray(y)) return false;
-        const keys = Object.keys(x);
-        if (keys.join('\0') !== Object.keys(y).join('\0')) return false;
-        for (const key of keys) pending.push([x[key], y[key]]);
-    }
-    return true;
 }
 
 let successes = 0;

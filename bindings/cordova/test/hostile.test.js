@@ -47,6 +47,15 @@ async function startHostileServer() {
 
 const rejection = (promise) => promise.then((value) => assert.fail(`resolved with ${JSON.stringify(value)}`), (e) => e);
 
+/** The promise's outcome, or a failure when it has not settled after `ms` (a client that hangs). */
+function within(promise, ms) {
+    let timer;
+    const late = new Promise((resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`still pending after ${ms} ms`)), ms);
+    });
+    return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * A fetch that sends each call to the scenario its method names (`route`: method -> path on the
  * hostile server), and counts the body bytes the client pulls from each response (the decoded
@@ -143,8 +152,7 @@ test('MonacaCloudClient against the hostile server', async (t) => {
         assertShowsReport(error, JSON.parse(library.bodyTooLargeReport(DEFAULT_CAP)));
         assert.equal(error.code, Code.INVALID_RESPONSE);
         assert.match(error.detail, /33554432/);
-        assert.ok(stats.bodyBytes > DEFAULT_CAP && stats.bodyBytes <= DEFAULT_CAP + 1024 * 1024,
-            `${stats.bodyBytes} bytes read`);
+        assert.ok(stats.bodyBytes <= DEFAULT_CAP + 1024 * 1024, `${stats.bodyBytes} bytes read`);
         assert.equal(c.currentSession, 'before');
     });
 
@@ -153,7 +161,7 @@ test('MonacaCloudClient against the hostile server', async (t) => {
         const { c, stats } = client('/gzip-bomb', { maxBodyBytes: cap });
         const error = await rejection(c.call('Any'));
         assertShowsReport(error, JSON.parse(library.bodyTooLargeReport(cap)));
-        assert.ok(stats.bodyBytes > cap && stats.bodyBytes <= cap + 256 * 1024, `${stats.bodyBytes} bytes read`);
+        assert.ok(stats.bodyBytes <= cap + 256 * 1024, `${stats.bodyBytes} bytes read`);
         // And at the default cap.
         const byDefault = client('/gzip-bomb');
         assertShowsReport(await rejection(byDefault.c.call('Any')), JSON.parse(library.bodyTooLargeReport(DEFAULT_CAP)));
@@ -171,7 +179,7 @@ test('MonacaCloudClient against the hostile server', async (t) => {
         for (const scenario of ['/drip', '/drip-headers']) {
             const { c } = client(scenario, { timeoutMs: DRIP_DEADLINE_MS });
             const started = Date.now();
-            const error = await rejection(c.call('Any'));
+            const error = await within(rejection(c.call('Any')), DRIP_DEADLINE_MS + 5000);
             const elapsed = Date.now() - started;
             assertShowsReport(error, JSON.parse(library.timeoutReport()));
             assert.ok(elapsed >= DRIP_DEADLINE_MS - 10 && elapsed < DRIP_DEADLINE_MS + 3000, `${scenario}: ${elapsed} ms`);
