@@ -32,6 +32,7 @@ step "jsontestsuite" cargo test --test jsontestsuite -- --nocapture
 step "memory-peak" cargo test --release --test memory_peak -- --nocapture
 step "panic-boundary" cargo test --features panic-injection --test panic_boundary
 step "clippy" cargo clippy --all-targets -- -D warnings
+step "header-generator" bash scripts/check-header-generator.sh
 step "c-harness" bash tests/c/run.sh
 step "c-threads" bash tests/c/run-threads.sh
 step "c-corpus" bash tests/c/run-corpus.sh
@@ -39,6 +40,7 @@ step "sanitizers" bash scripts/sanitize.sh
 step "fuzz" bash scripts/fuzz.sh 20
 step "size" bash benches/size.sh
 step "android" bash bindings/android/test.sh
+step "android-arm" bash bindings/android/test-arm.sh
 step "ios" bash bindings/ios/test.sh
 step "cross" bash scripts/cross-test.sh
 step "cordova" bash bindings/cordova/test.sh
