@@ -9,7 +9,10 @@
 #   1. www/ with node's own test runner, against the real library's answers (test/*.test.js): the
 #      conformance corpus (tests/corpus, every case, every field), responses and requests, whole
 #      calls over fetch against the mock Monaca Backend (tests/mock-backend/server.py, started
-#      and stopped by test/call.test.js), and what is particular to JS
+#      and stopped by test/call.test.js), the client against the hostile loopback server
+#      (tests/hostile-server/server.py, test/hostile.test.js: redirects, schemes, body cap, gzip
+#      bomb, deadline, cut and reset bodies, session headers), and what is particular to JS
+#   0. the hostile server itself behaves as its README says (tests/hostile-server/self_test.py)
 #   2. the TypeScript declarations type-check (tsc --strict) with the declared usage, each
 #      misuse in test/types/misuse fails with the error it names, and the README's JavaScript
 #      compiles with the plugin's declarations alone and with @types/cordova
@@ -47,7 +50,7 @@ command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
 command -v cc >/dev/null 2>&1 || missing+=(gcc) # test/support/native-helper.c
-command -v python3 >/dev/null 2>&1 || missing+=(python3) # tests/mock-backend/server.py (test/call.test.js)
+command -v python3 >/dev/null 2>&1 || missing+=(python3) # tests/mock-backend/server.py, tests/hostile-server/server.py
 command -v groovy >/dev/null 2>&1 || missing+=(groovy)   # runs src/android/monaca-cloud-error.gradle (test/gradle)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "cordova: installing ${missing[*]}"
@@ -87,6 +90,10 @@ mkdir -p "$work"
 # ---- checks -----------------------------------------------------------------------------------
 # shellcheck source=scripts/checks.sh
 source "$root/scripts/checks.sh"
+
+# 0. The hostile server that test/hostile.test.js (and the Kotlin and Swift suites) run against.
+check "the hostile loopback server behaves as documented (tests/hostile-server/self_test.py)" \
+  python3 "$root/tests/hostile-server/self_test.py"
 
 # 1. www/ against the library.
 check "node --test (www/ against the library's answers)" \

@@ -86,13 +86,14 @@ test('MonacaCloudClient against the mock Monaca Backend', async (t) => {
         const login = sent.at(-1);
         assert.equal(login.url, url);
         assert.equal(login.init.method, 'POST');
+        assert.equal(login.init.redirect, 'manual');
         assert.deepEqual(login.init.headers, { 'Content-Type': 'application/json' });
         assert.equal(login.init.body, library.requestBody('User.login', '{"username":"alice","password":"secret"}',
-            'test-api-key', 'device-1', null, 1).text);
+            'test-api-key', 'device-1', null).text);
 
         const echo = await c.call('Echo', '{"x":[1,2]}');
         assert.deepEqual(echo, { x: [1, 2], __api_key: 'test-api-key', __device: 'device-1', __session: session });
-        assert.equal(JSON.parse(sent.at(-1).init.body).id, 2, 'each call has its own id');
+        assert.equal(JSON.parse(sent.at(-1).init.body).id, '1', 'every call has the id "1", as the SDK sends');
         assert.deepEqual(await c.call('Collection.find', { criteria: '' }), { totalItems: 1, items: [{ _id: 'i1' }] });
         assert.equal(c.currentSession, session, 'a response without the header keeps the session');
         assert.equal(c.loginToken, user.loginToken, 'and a result without one keeps the loginToken');
@@ -184,11 +185,7 @@ function answering(status, body, headers = {}) {
     const calls = [];
     const fetchImpl = (url, init) => {
         calls.push(JSON.parse(init.body));
-        return Promise.resolve({
-            status,
-            headers: { get: (name) => headers[name.toLowerCase()] ?? null },
-            arrayBuffer: () => Promise.resolve(new Uint8Array(Buffer.from(body, 'utf8')).buffer)
-        });
+        return Promise.resolve({ status, headers: new Headers(headers), body: new Blob([body]).stream() });
     };
     return { fetchImpl, calls };
 }
@@ -196,7 +193,7 @@ function answering(status, body, headers = {}) {
 test('the session an error carries is kept too; a session-less answer keeps the old one', async () => {
     const error = answering(200, '{"error":{"code":14,"message":"Permission denied"}}',
         { 'x-set-monaca-cloud-session': 'from-error' });
-    const c = new MonacaCloudClient({ url: 'http://backend.invalid/', apiKey: 'k', deviceId: 'd', session: 'old', fetch: error.fetchImpl });
+    const c = new MonacaCloudClient({ url: 'https://backend.invalid/', apiKey: 'k', deviceId: 'd', session: 'old', fetch: error.fetchImpl });
     const rejected = await rejection(c.call('Any.method'));
     assert.equal(rejected.code, Code.PERMISSION_DENIED);
     assert.equal(rejected.session, 'from-error');
@@ -204,20 +201,20 @@ test('the session an error carries is kept too; a session-less answer keeps the 
     assert.equal(error.calls[0].params.__session, 'old');
     // A 500 carries no session the SDK would read: the kept one stays.
     const failing = answering(500, '{}', { 'x-set-monaca-cloud-session': 'ignored' });
-    const d = new MonacaCloudClient({ url: 'http://backend.invalid/', apiKey: 'k', deviceId: 'd', session: 'old', fetch: failing.fetchImpl });
+    const d = new MonacaCloudClient({ url: 'https://backend.invalid/', apiKey: 'k', deviceId: 'd', session: 'old', fetch: failing.fetchImpl });
     await rejection(d.call('Any.method'));
     assert.equal(d.currentSession, 'old');
 });
 
 test('a fetch that never settles is -11 after timeoutMs; a rejecting one is -13', async () => {
     let signal = null;
-    const hanging = new MonacaCloudClient({ url: 'http://backend.invalid/', apiKey: 'k', deviceId: 'd', timeoutMs: 50,
+    const hanging = new MonacaCloudClient({ url: 'https://backend.invalid/', apiKey: 'k', deviceId: 'd', timeoutMs: 50,
         fetch: (url, init) => { signal = init.signal; return new Promise(() => {}); } });
     const error = await rejection(hanging.call('Echo'));
     assert.equal(error.code, Code.CONNECTION_TIMED_OUT);
     assert.deepEqual(error.toJSON(), (await timeout()).toJSON());
     assert.equal(signal.aborted, true, 'the request was aborted');
-    const refusing = new MonacaCloudClient({ url: 'http://backend.invalid/', apiKey: 'k', deviceId: 'd',
+    const refusing = new MonacaCloudClient({ url: 'https://backend.invalid/', apiKey: 'k', deviceId: 'd',
         fetch: () => Promise.reject(new TypeError('fetch failed')) });
     assert.equal((await rejection(refusing.call('Echo'))).code, Code.INVALID_STATUS_CODE);
 });
@@ -226,11 +223,52 @@ test('MonacaCloudClient: options of the wrong type are refused at once', () => {
     const good = { url: 'http://x/', apiKey: 'k', deviceId: 'd' };
     for (const options of [undefined, {}, { ...good, url: undefined }, { ...good, backendId: 'b' }, { ...good, apiKey: 1 },
         { ...good, deviceId: undefined }, { ...good, timeoutMs: 0 }, { ...good, timeoutMs: '5' }, { ...good, timeoutMs: NaN },
-        { ...good, fetch: 'fetch' }, { ...good, session: 1 }]) {
+        { ...good, fetch: 'fetch' }, { ...good, session: 1 }, { ...good, maxBodyBytes: -1 }, { ...good, maxBodyBytes: 1.5 },
+        { ...good, maxBodyBytes: '1' }, { ...good, maxBodyBytes: 2 ** 53 }]) {
         assert.throws(() => new MonacaCloudClient(options), TypeError, JSON.stringify(options));
     }
     assert.equal(new MonacaCloudClient(good).timeoutMs, 30000);
+    assert.equal(new MonacaCloudClient(good).maxBodyBytes, 33554432);
+    assert.equal(new MonacaCloudClient({ ...good, maxBodyBytes: 10 }).maxBodyBytes, 10);
     assert.equal(new MonacaCloudClient({ ...good, url: undefined, backendId: 'b' }).currentSession, null);
     assert.equal(new MonacaCloudClient({ ...good, session: 's' }).currentSession, 's');
     assert.throws(() => { 'use strict'; new MonacaCloudClient(good).currentSession = 'x'; }, TypeError, 'read-only');
+});
+
+test('a browser\'s opaque-redirect response (status 0, nothing readable) is the library\'s answer for status 0', async () => {
+    const c = new MonacaCloudClient({ url: 'https://backend.invalid/', apiKey: 'k', deviceId: 'd', session: 'old',
+        fetch: (url, init) => Promise.resolve({ type: 'opaqueredirect', status: 0, headers: new Headers(), body: null,
+            redirect: init.redirect }) });
+    const error = await rejection(c.call('Any.method'));
+    assertShowsReport(error, JSON.parse(library.report('', 0)));
+    assert.equal(c.currentSession, 'old');
+});
+
+test('User.unregister ends the session: the next call sends none, and the loginToken is forgotten', async () => {
+    const answers = [['{"result":{"loginToken":"t1"}}', 's1'], ['{"result":null}', 's2'], ['{"result":1}', null]];
+    const sent = [];
+    const c = new MonacaCloudClient({ url: 'https://backend.invalid/', apiKey: 'k', deviceId: 'd',
+        fetch: (url, init) => {
+            sent.push(JSON.parse(init.body));
+            const [body, session] = answers[sent.length - 1];
+            return Promise.resolve({ status: 200, headers: new Headers(session ? { 'X-Set-Monaca-Cloud-Session': session } : {}),
+                body: new Blob([body]).stream() });
+        } });
+    await c.call('User.login');
+    assert.deepEqual([c.currentSession, c.loginToken], ['s1', 't1']);
+    await c.call('User.unregister');
+    assert.deepEqual([c.currentSession, c.loginToken], [null, null]);
+    await c.call('Collection.find');
+    assert.equal(sent[1].params.__session, 's1');
+    assert.ok(!('__session' in sent[2].params));
+});
+
+test('a fetch that does not resolve to a Response is a TypeError, not "no response"', async () => {
+    for (const answer of [{}, { status: 200, headers: new Headers() }, { status: 200, headers: new Headers(), body: 'text' },
+        { status: 200, headers: new Headers(), body: new Blob(['{"result":1}']).stream().pipeThrough(new TextDecoderStream()) }]) {
+        const c = new MonacaCloudClient({ url: 'https://backend.invalid/', apiKey: 'k', deviceId: 'd',
+            fetch: () => Promise.resolve(answer) });
+        const error = await rejection(c.call('Any.method'));
+        assert.ok(error instanceof TypeError && !(error instanceof MonacaArgumentError), String(error));
+    }
 });

@@ -9,7 +9,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fake = require('./support/fake-native');
 const library = require('./support/library');
-const { assertShowsReport } = require('./support/check-report');
+const { assertShowsReport, sameJson } = require('./support/check-report');
 
 fake.install();
 const { readResponse, MonacaCloudError } = require('../www/monaca-cloud-error.js');
@@ -23,23 +23,6 @@ function sdkResult(bytes) {
     return JSON.parse(new TextDecoder(encoding).decode(bytes)).result;
 }
 
-/** Whether two parsed JSON values are the same, keys in the same order (iterative: results nest 9,999 deep). */
-function sameJson(a, b) {
-    const pending = [[a, b]];
-    while (pending.length > 0) {
-        const [x, y] = pending.pop();
-        if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') {
-            if (!Object.is(x, y)) return false;
-            continue;
-        }
-        if (Array.isArray(x) !== Array.isArray(y)) return false;
-        const keys = Object.keys(x);
-        if (keys.join('\0') !== Object.keys(y).join('\0')) return false;
-        for (const key of keys) pending.push([x[key], y[key]]);
-    }
-    return true;
-}
-
 let successes = 0;
 let errors = 0;
 for (const { file, rule, cases } of files) {
@@ -49,14 +32,14 @@ for (const { file, rule, cases } of files) {
             await t.test(testCase.name, async () => {
                 const bytes = library.caseBody(testCase); // a Buffer: a Uint8Array
                 const before = fake.calls.length;
-                const outcome = await readResponse(testCase.status, bytes)
+                const outcome = await readResponse(null, testCase.status, bytes)
                     .then((value) => ({ value }), (error) => ({ error }));
                 assert.deepEqual(fake.calls.slice(before), [{ service: 'MonacaCloudError',
-                    action: 'readResponse', args: [testCase.status, bytes.toString('base64'), null] }]);
+                    action: 'readResponse', args: [null, testCase.status, bytes.toString('base64'), null] }]);
                 if (testCase.expected === null) {
                     assert.ok('value' in outcome, `resolved, not ${outcome.error}`);
                     const { result, ...rest } = outcome.value;
-                    assert.deepEqual(rest, { session: null, loginToken: null });
+                    assert.deepEqual(rest, { session: null, endsSession: false, loginToken: null });
                     assert.ok(sameJson(result, sdkResult(bytes)), 'the result JSON.parse reads from the body');
                     successes++;
                 } else {

@@ -17,7 +17,7 @@ const { MonacaCloudError, MonacaArgumentError, parseResponse, create, Kind, Code
 
 /** The error parseResponse rejects with for a 200 response carrying `body`, and the library's report. */
 async function errorFor(body, status = 200) {
-    const error = await parseResponse(status, body).then(() => assert.fail('resolved'), (e) => e);
+    const error = await parseResponse(null, status, body).then(() => assert.fail('resolved'), (e) => e);
     return { error, report: JSON.parse(library.report(body, status)) };
 }
 
@@ -203,7 +203,7 @@ test('describe: the native library\'s catalogue entry', async () => {
 });
 
 test('parseResponse: a success resolves to the result; a smoke test of each outcome', async () => {
-    assert.deepEqual(await parseResponse(200, '{"result":{"items":[]}}'), { items: [] });
+    assert.deepEqual(await parseResponse(null, 200, '{"result":{"items":[]}}'), { items: [] });
     assert.equal((await errorFor('{"result":1}', 404)).error.code, Code.INVALID_STATUS_CODE);
     assert.equal((await errorFor('')).error.code, Code.INVALID_RESPONSE);
     const { error } = await errorFor('{"error":{"code":11,"message":"User login is required"}}');
@@ -212,7 +212,10 @@ test('parseResponse: a success resolves to the result; a smoke test of each outc
 
 test('parseResponse and readResponse: invalid arguments are refused without a native call', async () => {
     const before = fake.calls.length;
-    for (const read of [parseResponse, api.readResponse]) {
+    for (const readWith of [parseResponse, api.readResponse]) {
+        const read = (...args) => readWith(null, ...args);
+        await assert.rejects(readWith(42, 200, ''), TypeError, 'a method that is not a string');
+        await assert.rejects(readWith({}, 200, ''), TypeError);
         await assert.rejects(read(200.5, ''), TypeError);
         await assert.rejects(read('200', ''), TypeError);
         await assert.rejects(read(2 ** 31, ''), TypeError);
@@ -229,8 +232,10 @@ test('parseResponse and readResponse: invalid arguments are refused without a na
 
 test('a native failure rejects with a plain Error, whatever the action', async () => {
     const calls = [
-        ['readResponse', () => parseResponse(200, '')],
-        ['readResponse', () => api.readResponse(200, '')],
+        ['readResponse', () => parseResponse(null, 200, '')],
+        ['readResponse', () => api.readResponse('User.logout', 200, '')],
+        ['checkUrl', () => api.checkUrl('https://a.example/')],
+        ['bodyTooLarge', () => api.bodyTooLarge(1)],
         ['requestBody', () => api.requestBody('Echo', {}, { apiKey: 'k', deviceId: 'd' })],
         ['backendUrl', () => api.backendUrl('b')],
         ['create', () => create(1, 'm')],
@@ -243,9 +248,9 @@ test('a native failure rejects with a plain Error, whatever the action', async (
         assert.ok(!(error instanceof MonacaCloudError) && !(error instanceof MonacaArgumentError));
         assert.equal(error.message, `MonacaCloudError.${action} failed in native code: libmonaca_cloud_error_jni.so not found`);
     }
-    // A refusal-shaped failure is a MonacaArgumentError only for create.
+    // A refusal-shaped failure is a MonacaArgumentError only for the actions that refuse input.
     fake.failNextCall({ argument: 'x', reason: 'r', offset: 0, line: 0, column: 0, explanation: 'e' });
-    const error = await parseResponse(200, '').catch((e) => e);
+    const error = await parseResponse(null, 200, '').catch((e) => e);
     assert.ok(!(error instanceof MonacaArgumentError));
     assert.match(error.message, /readResponse failed in native code: \{"argument":"x"/);
 });

@@ -118,13 +118,13 @@ export declare class MonacaCloudError extends Error {
 }
 
 /**
- * Why create(), requestBody() or backendUrl() refused its input, as the library explains it;
- * `message` is the explanation.
+ * Why create(), requestBody(), backendUrl() or checkUrl() refused its input, as the library
+ * explains it; `message` is the explanation.
  */
 export declare class MonacaArgumentError extends TypeError {
     /**
      * The argument at fault, by its JavaScript name: 'message', 'dataJson', 'method', 'params',
-     * 'apiKey', 'deviceId', 'session' or 'backendId'.
+     * 'apiKey', 'deviceId', 'session', 'backendId' or 'url'.
      */
     readonly argument: string;
     /** The reason alone ('invalid UTF-8', 'expected a JSON value', ...). */
@@ -157,24 +157,33 @@ export type ResponseBody = string | ArrayBuffer | Uint8Array;
 export interface MonacaResponse<T = unknown> {
     /** The result, parsed (JSON.parse) from the text the server sent. */
     readonly result: T;
-    /** The session id to keep and send as the next call's __session; null when none came. */
+    /**
+     * The session id to keep and send as the next call's __session; null when there is none to
+     * keep (no header, an empty or blank one, one holding a control character): keep your own.
+     */
     readonly session: string | null;
-    /** The `loginToken` of an object result (what User.login answers), or null. */
+    /**
+     * True after a successful User.logout or User.unregister: forget the session and the login
+     * token (`session` and `loginToken` are then null).
+     */
+    readonly endsSession: boolean;
+    /** The `loginToken` of an object result (what User.login answers), as text; or null. */
     readonly loginToken: string | null;
 }
 
 /**
- * Reads an HTTP exchange natively: the HTTP status (0 when no response arrived), the body and
- * the `X-Set-Monaca-Cloud-Session` header's value (null or absent without one). Resolves to the
- * result, session and loginToken; rejects with the MonacaCloudError (with its `session`), or a
- * TypeError/Error for bad arguments or a native failure. `T` is what the app expects the
- * result to be: it is not checked.
+ * Reads an HTTP exchange natively: the called method ('User.login'; null when unknown, which
+ * never ends a session), the HTTP status (0 when no response arrived), the body and the
+ * `X-Set-Monaca-Cloud-Session` header's value (null or absent without one). Resolves to the
+ * result, session, endsSession and loginToken; rejects with the MonacaCloudError (with its
+ * `session`), or a TypeError/Error for bad arguments or a native failure. `T` is what the app
+ * expects the result to be: it is not checked.
  */
-export declare function readResponse<T = unknown>(status: number, body: ResponseBody,
+export declare function readResponse<T = unknown>(method: string | null, status: number, body: ResponseBody,
     sessionHeader?: string | null): Promise<MonacaResponse<T>>;
 
 /** readResponse, resolving to the result alone. */
-export declare function parseResponse<T = unknown>(status: number, body: ResponseBody,
+export declare function parseResponse<T = unknown>(method: string | null, status: number, body: ResponseBody,
     sessionHeader?: string | null): Promise<T>;
 
 /** The params of a call: an object (sent as JSON.stringify writes it), JSON text, or none ({}). */
@@ -189,33 +198,42 @@ export interface MonacaCredentials {
 }
 
 /**
- * The JSON-RPC body of a call, written natively as the SDK writes it (`id`: 1 when absent).
+ * The JSON-RPC body of a call, written natively as the SDK writes it (its id is always "1").
  * Rejects with a MonacaArgumentError for a method that is not a dotted name, params that are
  * not one JSON object or that hold __api_key, __device or __session.
  */
-export declare function requestBody(method: string, params: MonacaParams, credentials: MonacaCredentials,
-    id?: number): Promise<string>;
+export declare function requestBody(method: string, params: MonacaParams, credentials: MonacaCredentials): Promise<string>;
 
 /** The endpoint URL of a backend, written natively; a MonacaArgumentError for a refused id. */
 export declare function backendUrl(backendId: string): Promise<string>;
+
+/**
+ * Checks an endpoint URL natively (https:// anywhere, http:// on a loopback host only):
+ * resolves when accepted, rejects with a MonacaArgumentError (argument 'url') otherwise.
+ */
+export declare function checkUrl(url: string): Promise<void>;
 
 /** The part of `fetch` that MonacaCloudClient uses (the global fetch is one). */
 export type MonacaFetch = (url: string, init: {
     method: 'POST';
     headers: { [name: string]: string };
     body: string;
+    redirect: 'manual';
     signal: AbortSignal;
 }) => Promise<{
     readonly status: number;
     readonly headers: { get(name: string): string | null };
-    arrayBuffer(): Promise<ArrayBuffer>;
+    /** The body's bytes as fetch decoded them; null for none. */
+    readonly body: ReadableStream<Uint8Array> | null;
 }>;
 
 interface MonacaCloudClientCommonOptions {
     apiKey: string;
     deviceId: string;
-    /** Milliseconds before a call rejects with -11 (30000 when absent). */
+    /** Milliseconds for the whole exchange (connection, head, body) before -11 (30000 when absent). */
     timeoutMs?: number;
+    /** The most body bytes read, after decoding (33554432 when absent); beyond, -12. */
+    maxBodyBytes?: number;
     /** A session kept from before (e.g. stored by the app), sent with the first call. */
     session?: string | null;
     /** Another fetch than the global one (tests, a polyfill). */
@@ -227,18 +245,24 @@ export type MonacaCloudClientOptions = MonacaCloudClientCommonOptions &
     ({ backendId: string; url?: undefined } | { url: string; backendId?: undefined });
 
 /**
- * A whole call over `fetch`, keeping the session between calls: the body and the URL are
- * written natively, the exchange read natively. Rejects with a MonacaCloudError (the server's
- * error; -12; -13, also when no response came; -11 after `timeoutMs`), a MonacaArgumentError
- * or a TypeError.
+ * A whole call over `fetch`, keeping the session between calls as the library's response says:
+ * the body and the URL are written natively, the URL checked natively (http:// for loopback
+ * only), the exchange read natively. Never follows a redirect. Rejects with a MonacaCloudError
+ * (the server's error; -12, also for a body over `maxBodyBytes`; -13 for a 3xx, another status,
+ * or no whole response; -11 after `timeoutMs`), a MonacaArgumentError (a refused url, backendId,
+ * method or params) or a TypeError.
  */
 export declare class MonacaCloudClient {
     constructor(options: MonacaCloudClientOptions);
-    /** The session sent as __session: the last one a response carried (a result's or an error's); null before any. */
+    /**
+     * The session sent as __session: the last one a response carried (a result's or an error's);
+     * null before any, and after a successful User.logout or User.unregister.
+     */
     readonly currentSession: string | null;
-    /** The last loginToken a result held; null before any. */
+    /** The last loginToken a result held; null before any, and after a logout. */
     readonly loginToken: string | null;
     readonly timeoutMs: number;
+    readonly maxBodyBytes: number;
     call<T = unknown>(method: string, params?: MonacaParams): Promise<T>;
 }
 
@@ -250,6 +274,9 @@ export declare function create(code: number, message: string, dataJson?: string 
 
 /** -11 "Connection timeout", made natively. */
 export declare function timeout(): Promise<MonacaCloudError>;
+
+/** -12 "Invalid response" for a body larger than `limit` bytes (the detail names it), made natively. */
+export declare function bodyTooLarge(limit: number): Promise<MonacaCloudError>;
 
 export interface CodeDescription {
     readonly code: number;

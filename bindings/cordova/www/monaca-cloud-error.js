@@ -202,9 +202,9 @@ class MonacaCloudError extends Error {
 }
 
 /**
- * Why create(), requestBody() or backendUrl() refused its input, as the library explains it:
- * `argument` (the argument at fault, by its JavaScript name: 'message', 'dataJson', 'method',
- * 'params', 'apiKey', 'deviceId', 'session', 'backendId'), `reason`, `offset` (a byte offset in
+ * Why create(), requestBody(), backendUrl() or checkUrl() refused its input, as the library
+ * explains it: `argument` (the argument at fault, by its JavaScript name: 'message', 'dataJson',
+ * 'method', 'params', 'apiKey', 'deviceId', 'session', 'backendId', 'url'), `reason`, `offset` (a byte offset in
  * the argument's UTF-8), `line` and `column` (1-based, of a JSON fault in dataJson or params; 0
  * otherwise); the `message` is the library's whole explanation.
  */
@@ -224,7 +224,7 @@ Object.defineProperty(MonacaArgumentError.prototype, 'name',
 // ---- Native calls -------------------------------------------------------------------------
 
 // The actions whose refused input reaches the error callback as {argument, reason, ...}.
-var REFUSING = ['create', 'requestBody', 'backendUrl'];
+var REFUSING = ['create', 'requestBody', 'backendUrl', 'checkUrl'];
 
 function isRefusal(failure) {
     return failure !== null && typeof failure === 'object' && typeof failure.explanation === 'string';
@@ -295,18 +295,31 @@ function bodyBuffer(body) {
     throw new TypeError('body must be a string (text, sent as UTF-8), an ArrayBuffer or a Uint8Array');
 }
 
+function checkMethod(method) {
+    if (method !== undefined && method !== null && typeof method !== 'string') {
+        throw new TypeError('method must be the called method\'s name (a string), or null when it is unknown');
+    }
+    return method === undefined ? null : method;
+}
+
 /**
- * Reads one HTTP exchange with Monaca Backend natively: `status` (0 when no response arrived),
+ * Reads one HTTP exchange with Monaca Backend natively: `method` (the called method, such as
+ * 'User.login': after a successful User.logout or User.unregister the response ends the
+ * session; null when unknown, which never ends one), `status` (0 when no response arrived),
  * `body` (a string: text, read as its UTF-8; an ArrayBuffer or a Uint8Array: the bytes as
  * received, which the library decodes as the SDK's browser would) and the value of the
- * `X-Set-Monaca-Cloud-Session` header (null or absent without one). Resolves to
- * {result, session, loginToken} (result: the result, JSON.parse'd from the text the server
- * sent); rejects with the MonacaCloudError (its `session`: the session to keep, even then), or
- * with a TypeError / Error when the arguments or the native call are at fault.
+ * `X-Set-Monaca-Cloud-Session` header (null or absent without one; repeated headers as fetch
+ * joins them, "s1, s2"). Resolves to {result, session, endsSession, loginToken} (result: the
+ * result, JSON.parse'd from the text the server sent; session: the header's value to keep, or
+ * null when there is none to keep; endsSession: true when the client must forget its session and
+ * login token); rejects with the MonacaCloudError (its `session`: the session to keep, even then),
+ * or with a TypeError / Error when the arguments or the native call are at fault.
  */
-function readResponse(status, body, sessionHeader) {
+function readResponse(method, status, body, sessionHeader) {
     var bytes;
+    var calledMethod;
     try {
+        calledMethod = checkMethod(method);
         checkStatus(status);
         bytes = bodyBuffer(body);
         if (sessionHeader !== undefined && sessionHeader !== null && typeof sessionHeader !== 'string') {
@@ -316,16 +329,18 @@ function readResponse(status, body, sessionHeader) {
         return Promise.reject(e);
     }
     var header = sessionHeader === undefined ? null : sessionHeader;
-    return callNative('readResponse', [status, bytes, header]).then(function (reply) {
-        // The response report: {session, loginToken, result} (the result spliced in as the
-        // server sent it) or {session, loginToken, error: <the error report>}.
+    return callNative('readResponse', [calledMethod, status, bytes, header]).then(function (reply) {
+        // The response report: {session, endsSession, loginToken, result} (the result spliced in
+        // as the server sent it) or {session, endsSession, loginToken, error: <the error report>}.
         var r = JSON.parse(textReply('readResponse')(reply));
-        if (r === null || typeof r !== 'object' || !('session' in r)) throw unexpected('readResponse', reply);
+        if (r === null || typeof r !== 'object' || !('session' in r) || typeof r.endsSession !== 'boolean') {
+            throw unexpected('readResponse', reply);
+        }
         if ('error' in r) {
             if (!isReport(r.error)) throw unexpected('readResponse', reply);
             throw new MonacaCloudError(new ParsedReport(r.error), r.session);
         }
-        return { result: r.result, session: r.session, loginToken: r.loginToken };
+        return { result: r.result, session: r.session, endsSession: r.endsSession, loginToken: r.loginToken };
     });
 }
 
@@ -333,21 +348,24 @@ function readResponse(status, body, sessionHeader) {
  * The same reading as readResponse, for the result alone: resolves to the result; rejects with
  * the MonacaCloudError (with its `session`).
  */
-function parseResponse(status, body, sessionHeader) {
-    return readResponse(status, body, sessionHeader).then(function (response) { return response.result; });
+function parseResponse(method, status, body, sessionHeader) {
+    return readResponse(method, status, body, sessionHeader).then(function (response) { return response.result; });
 }
 
 /**
  * The body of a call, written natively as the SDK writes it: `method` (a dotted name such as
  * 'User.login'), `params` (an object, sent as JSON.stringify writes it; or JSON text; null or
- * absent for {}), `credentials` {apiKey, deviceId, session?} and the JSON-RPC `id` (1 when
- * absent). Resolves to the text to POST; rejects with a MonacaArgumentError for input the
+ * absent for {}) and `credentials` {apiKey, deviceId, session?}; the JSON-RPC id is always "1",
+ * as the SDK sends it. Resolves to the text to POST; rejects with a MonacaArgumentError for input the
  * library refuses (a method that is not a dotted name, params that are not one JSON object or
  * that hold __api_key, __device or __session), with a TypeError for arguments of the wrong type.
  */
-function requestBody(method, params, credentials, id) {
+function requestBody(method, params, credentials) {
     var paramsJson = null;
     try {
+        if (arguments.length > 3) {
+            throw new TypeError('requestBody takes no id: every body has "id":"1", as Monaca\'s SDK sends');
+        }
         if (typeof method !== 'string') throw new TypeError('method must be a string');
         if (typeof params === 'string') paramsJson = params;
         else if (params !== undefined && params !== null) paramsJson = JSON.stringify(params);
@@ -357,12 +375,10 @@ function requestBody(method, params, credentials, id) {
         }
         var session = credentials.session === undefined ? null : credentials.session;
         if (session !== null && typeof session !== 'string') throw new TypeError('credentials.session must be a string or null');
-        if (id === undefined) id = 1;
-        if (!Number.isSafeInteger(id)) throw new TypeError('id must be a safe integer, got ' + id);
     } catch (e) {
         return Promise.reject(e);
     }
-    return callNative('requestBody', [method, paramsJson, credentials.apiKey, credentials.deviceId, session, id])
+    return callNative('requestBody', [method, paramsJson, credentials.apiKey, credentials.deviceId, session])
         .then(textReply('requestBody'));
 }
 
@@ -373,6 +389,18 @@ function requestBody(method, params, credentials, id) {
 function backendUrl(backendId) {
     if (typeof backendId !== 'string') return Promise.reject(new TypeError('backendId must be a string'));
     return callNative('backendUrl', [backendId]).then(textReply('backendUrl'));
+}
+
+/**
+ * Checks an endpoint URL natively, as every client does before it connects: https:// to any
+ * host, http:// only to a loopback host (localhost, 127.x.y.z, [::1]). Resolves (to undefined)
+ * for an accepted URL; rejects with a MonacaArgumentError (argument 'url') for any other.
+ */
+function checkUrl(url) {
+    if (typeof url !== 'string') return Promise.reject(new TypeError('url must be a string'));
+    return callNative('checkUrl', [url]).then(function (reply) {
+        if (reply !== 'OK') throw unexpected('checkUrl', reply);
+    });
 }
 
 /**
@@ -401,6 +429,17 @@ function timeout() {
 }
 
 /**
+ * Resolves to the -12 "Invalid response" error of a body larger than `limit` bytes (its detail
+ * names the limit), for a client that stopped reading at its cap.
+ */
+function bodyTooLarge(limit) {
+    if (!Number.isSafeInteger(limit) || limit < 0) {
+        return Promise.reject(new TypeError('limit must be a number of bytes (a safe integer, 0 or more), got ' + limit));
+    }
+    return callNative('bodyTooLarge', [limit]).then(function (reply) { return errorFromReply('bodyTooLarge', reply); });
+}
+
+/**
  * The native library's catalogue entry for a code: resolves to {code, kind, name, description}
  * (name null when there is none). The same answer as kindOf, nameOf and descriptionOf, asked of
  * the native library: a check that the app's native library is there and has this catalogue.
@@ -420,16 +459,26 @@ function describe(code) {
 // ---- A whole call over fetch --------------------------------------------------------------------
 
 var SESSION_HEADER = 'X-Set-Monaca-Cloud-Session';
+var DEFAULT_TIMEOUT_MS = 30000; // the same default in every face
+var DEFAULT_MAX_BODY_BYTES = 33554432; // 32 MiB, the same default in every face
 
 /**
- * A client of one backend: `new MonacaCloudClient({backendId, apiKey, deviceId, timeoutMs})`
- * (or `url` instead of `backendId`; `session` to start from one kept from before; `fetch` to
- * bring another implementation than the global one). `call(method, params)` writes the body
- * natively, POSTs it with fetch and reads the exchange natively; the session a response
- * carries (a result's or an error's) is kept (`currentSession`) and sent as the next call's
- * __session, as the Kotlin and Swift clients do. A timeout rejects with the library's -11
- * error, a request that got no response (fetch rejected) with the library's answer for
- * status 0 (-13).
+ * A client of one backend: `new MonacaCloudClient({backendId, apiKey, deviceId, timeoutMs,
+ * maxBodyBytes})` (or `url` instead of `backendId`; `session` to start from one kept from
+ * before; `fetch` to bring another implementation than the global one). `call(method, params)`
+ * writes the body natively, POSTs it with fetch and reads the exchange natively, then applies
+ * what the response says of the session: after a successful User.logout or User.unregister
+ * the session and the login token are forgotten; otherwise a session or a login token it
+ * carries (a result's or an error's session) is kept (`currentSession`, `loginToken`) and the
+ * session sent as the next call's __session, as the Kotlin and Swift clients do.
+ *
+ * What it never does, whatever the server answers: follow a redirect (a 3xx is handed to the
+ * library as its status: -13), connect to a URL the library's checkUrl refuses (http:// is
+ * for loopback only: a MonacaArgumentError before any connection), read more than
+ * `maxBodyBytes` of the decoded body (then it stops reading: the library's -12 bodyTooLarge),
+ * or take longer than `timeoutMs` for the whole exchange, connection, head and body (the
+ * library's -11). A request that got no whole response (connection refused, reset, a body
+ * shorter than announced) is the library's answer for status 0 (-13).
  */
 class MonacaCloudClient {
     constructor(options) {
@@ -440,9 +489,13 @@ class MonacaCloudClient {
         if (typeof o.apiKey !== 'string' || typeof o.deviceId !== 'string') {
             throw new TypeError('MonacaCloudClient needs apiKey and deviceId (strings)');
         }
-        var timeoutMs = o.timeoutMs === undefined ? 30000 : o.timeoutMs;
+        var timeoutMs = o.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : o.timeoutMs;
         if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= 2147483647)) {
             throw new TypeError('timeoutMs must be a number of milliseconds above 0, got ' + timeoutMs);
+        }
+        var maxBodyBytes = o.maxBodyBytes === undefined ? DEFAULT_MAX_BODY_BYTES : o.maxBodyBytes;
+        if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0) {
+            throw new TypeError('maxBodyBytes must be a number of bytes (a safe integer, 0 or more), got ' + maxBodyBytes);
         }
         var fetchImpl = o.fetch !== undefined ? o.fetch : typeof fetch === 'function' ? fetch : undefined;
         if (typeof fetchImpl !== 'function') throw new TypeError('no fetch here: pass options.fetch');
@@ -450,73 +503,174 @@ class MonacaCloudClient {
             throw new TypeError('session must be a string or null');
         }
         define(this, 'timeoutMs', timeoutMs, true);
+        define(this, 'maxBodyBytes', maxBodyBytes, true);
         this._session = o.session === undefined ? null : o.session;
         this._loginToken = null;
         this._options = { backendId: o.backendId, url: o.url, apiKey: o.apiKey, deviceId: o.deviceId, fetch: fetchImpl };
-        this._id = 0;
+        this._checkedUrl = null; // the endpoint URL once the library accepted it
     }
 
     /**
      * Calls `method` with `params` (an object, JSON text, or null / absent for {}): resolves to
      * the result; rejects with a MonacaCloudError (the server's error; -12, -13; -11 for a
-     * timeout), a MonacaArgumentError (a refused backendId, method or params) or a TypeError.
+     * timeout), a MonacaArgumentError (a refused url, backendId, method or params) or a
+     * TypeError.
      */
     call(method, params) {
         var self = this;
         var o = self._options;
         var credentials = { apiKey: o.apiKey, deviceId: o.deviceId, session: self._session };
-        var url = o.url !== undefined ? o.url : backendUrl(o.backendId);
-        return Promise.all([url, requestBody(method, params, credentials, ++self._id)])
-            .then(function (both) { return exchange(o.fetch, both[0], both[1], self.timeoutMs); })
+        return Promise.all([self._endpoint(), requestBody(method, params, credentials)])
+            .then(function (both) {
+                return exchange(o.fetch, both[0], both[1], method, self.timeoutMs, self.maxBodyBytes);
+            })
             .then(function (response) {
-                if (response.session !== null) self._session = response.session;
-                if (response.loginToken !== null) self._loginToken = response.loginToken;
+                self._keep(response.endsSession, response.session, response.loginToken);
                 return response.result;
             }, function (error) {
-                if (error instanceof MonacaCloudError && error.session !== null) self._session = error.session;
+                if (error instanceof MonacaCloudError) self._keep(false, error.session, null);
                 throw error;
             });
     }
 
-    /** The session sent as __session: the last one a response carried (null before any). */
+    // The URL to POST to, checked by the library before the first connection (a refusal is
+    // asked again at the next call; an accepted URL is remembered).
+    _endpoint() {
+        var self = this;
+        if (self._checkedUrl !== null) return Promise.resolve(self._checkedUrl);
+        var o = self._options;
+        var url = o.url !== undefined ? Promise.resolve(o.url) : backendUrl(o.backendId);
+        return url.then(function (u) {
+            return checkUrl(u).then(function () {
+                self._checkedUrl = u;
+                return u;
+            });
+        });
+    }
+
+    // The whole session rule of a client; the rest is the library's (readResponse's answer).
+    _keep(endsSession, session, loginToken) {
+        if (endsSession) {
+            this._session = null;
+            this._loginToken = null;
+            return;
+        }
+        if (session !== null) this._session = session;
+        if (loginToken !== null) this._loginToken = loginToken;
+    }
+
+    /** The session sent as __session: the last one a response carried (null before any, and after a logout). */
     get currentSession() {
         return this._session;
     }
 
-    /** The last loginToken a result held (null before any). */
+    /** The last loginToken a result held (null before any, and after a logout). */
     get loginToken() {
         return this._loginToken;
     }
 }
 
-// POSTs a body and reads the exchange natively (readResponse's answer). After `timeoutMs` the
-// request is aborted and the call rejects with the library's -11 error, whether or not the
-// fetch honours the abort; a fetch that fails (no response) gives the library's answer for
-// status 0.
-function exchange(fetchImpl, url, body, timeoutMs) {
+// A fetch that does not give what the client reads (a Response with a body stream of bytes):
+// the app's mistake, not the server's, so never taken for "no response".
+class FetchMisuse extends TypeError {}
+
+// Why an exchange ended before a whole response was read.
+var TIMED_OUT = 'timed out';
+var TOO_LARGE = 'too large';
+
+// Reads a fetch Response's body (decoded by fetch: gzip inflated) through its stream, at most
+// `limit` bytes: resolves to an ArrayBuffer holding exactly the body, or to TOO_LARGE as soon
+// as it holds more (the rest is cancelled, never read nor kept). A stream that fails (a reset,
+// a body shorter than its Content-Length, an abort) rejects.
+function readBody(response, limit) {
+    if (response.body === null) return Promise.resolve(new ArrayBuffer(0)); // no body (204, opaque redirect)
+    if (!response.body || typeof response.body.getReader !== 'function') {
+        return Promise.reject(new FetchMisuse('fetch must resolve to a Response whose body is a ReadableStream'));
+    }
+    var reader = response.body.getReader();
+    var chunks = [];
+    var size = 0;
+    function next() {
+        return reader.read().then(function (step) {
+            if (step.done) return joined(chunks, size);
+            var chunk = step.value;
+            if (typeName(chunk) !== 'Uint8Array') throw new FetchMisuse('the body stream gave something else than bytes');
+            if (chunk.byteLength > limit - size) {
+                chunks.length = 0;
+                reader.cancel().catch(function () { /* the stream may already have failed */ });
+                return TOO_LARGE;
+            }
+            chunks.push(chunk);
+            size += chunk.byteLength;
+            return next();
+        });
+    }
+    return next();
+}
+
+function joined(chunks, size) {
+    if (chunks.length === 1 && chunks[0].byteOffset === 0 && chunks[0].byteLength === chunks[0].buffer.byteLength) {
+        return chunks[0].buffer;
+    }
+    var whole = new Uint8Array(size);
+    var at = 0;
+    chunks.forEach(function (chunk) {
+        whole.set(chunk, at);
+        at += chunk.byteLength;
+    });
+    return whole.buffer;
+}
+
+// POSTs a body and reads the exchange natively (readResponse's answer for `method`). One
+// deadline covers it all: at `timeoutMs` the request (or its body) is aborted and the call
+// rejects with the library's -11 error, whether or not the fetch honours the abort. The body
+// is read up to `maxBodyBytes` (else the library's bodyTooLarge error). `redirect: 'manual'`:
+// a 3xx is never followed; node's fetch hands the 3xx response itself over, a browser's an
+// opaque-redirect response (status 0, no headers, no body); either goes to the library with its
+// status. A fetch that fails, or a body that cannot be read whole, is no response (status 0).
+function exchange(fetchImpl, url, body, method, timeoutMs, maxBodyBytes) {
     var controller = new AbortController();
     var timer;
-    var timedOut = new Promise(function (resolve) { // resolves to null: no exchange
+    var ended = null; // TIMED_OUT or TOO_LARGE once the exchange is cut short
+    var deadline = new Promise(function (resolve) {
         timer = setTimeout(function () {
+            if (ended === null) ended = TIMED_OUT;
             controller.abort();
-            resolve(null);
+            resolve(TIMED_OUT);
         }, timeoutMs);
     });
-    var init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body, signal: controller.signal };
+    var init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body, redirect: 'manual',
+        signal: controller.signal };
     var answered = Promise.resolve()
         .then(function () { return fetchImpl(url, init); }) // unbound: window.fetch refuses another `this`
         .then(function (response) {
-            return response.arrayBuffer().then(function (bytes) { // under the same timeout
-                return { status: response.status, bytes: bytes, session: response.headers.get(SESSION_HEADER) };
+            if (response === null || typeof response !== 'object' || !response.headers ||
+                    typeof response.headers.get !== 'function' || !Number.isInteger(response.status)) {
+                throw new FetchMisuse('fetch must resolve to a Response (status, headers, body)');
+            }
+            var header = response.headers.get(SESSION_HEADER);
+            return readBody(response, maxBodyBytes).then(function (bytes) {
+                if (bytes === TOO_LARGE) {
+                    if (ended === null) ended = TOO_LARGE;
+                    controller.abort(); // the connection, too
+                    return ended;
+                }
+                return { status: response.status, bytes: bytes, session: header };
             });
         })
-        .catch(function () { // no response; or aborted by the timer
-            return controller.signal.aborted ? null : { status: 0, bytes: new ArrayBuffer(0), session: null };
+        .catch(function (e) {
+            if (ended !== null) return ended; // aborted by the deadline (or after the cap)
+            if (e instanceof FetchMisuse) throw e;
+            return { status: 0, bytes: new ArrayBuffer(0), session: null }; // no (whole) response
         });
-    return Promise.race([answered, timedOut]).then(function (got) {
+    return Promise.race([answered, deadline]).then(function (got) {
         clearTimeout(timer);
-        if (got === null) return timeout().then(function (error) { throw error; });
-        return readResponse(got.status, got.bytes, got.session);
+        if (got === TIMED_OUT) return timeout().then(function (error) { throw error; });
+        if (got === TOO_LARGE) return bodyTooLarge(maxBodyBytes).then(function (error) { throw error; });
+        return readResponse(method, got.status, got.bytes, got.session);
+    }, function (e) {
+        clearTimeout(timer);
+        throw e;
     });
 }
 
@@ -535,5 +689,7 @@ module.exports = {
     backendUrl: backendUrl,
     create: create,
     timeout: timeout,
+    bodyTooLarge: bodyTooLarge,
+    checkUrl: checkUrl,
     describe: describe
 };

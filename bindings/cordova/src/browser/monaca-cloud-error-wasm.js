@@ -5,12 +5,15 @@
  * such as Monaca's preview (`MonacaCloudErrorWasm.exec`, below).
  *
  * Same actions, arguments and replies as the Android and iOS plugin classes:
- *   readResponse  [status, body, sessionHeader|null] -> the response's report text (body: the
- *                 ArrayBuffer, as cordova-browser's exec passes it on, or a Uint8Array)
- *   requestBody   [method, paramsJson|null, apiKey, deviceId, session|null, id] -> the body text
+ *   readResponse  [method|null, status, body, sessionHeader|null] -> the response's report text
+ *                 (body: the ArrayBuffer, as cordova-browser's exec passes it on, or a Uint8Array)
+ *   requestBody   [method, paramsJson|null, apiKey, deviceId, session|null] -> the body text
  *   backendUrl    [backendId]                    -> the URL text
+ *   checkUrl      [url]                          -> "OK" (or the refusal)
  *   create        [code, message, dataJson|null] -> the error's report text
  *   timeout       []                             -> the report text of the -11 error
+ *   bodyTooLarge  [limit]                        -> the report text of the -12 error of a body
+ *                                                   larger than limit bytes
  *   describe      [code]                         -> {code, kind, name, description}
  * Input the core refuses goes to the error callback as {argument, reason, offset, line, column,
  * explanation} (the argument named as JavaScript names it: dataJson, params, apiKey, ...); bad
@@ -38,7 +41,8 @@
     'use strict';
 
     var WASM_FILE = 'monaca_cloud_error.wasm';
-    var ACTIONS = ['readResponse', 'requestBody', 'backendUrl', 'create', 'timeout', 'describe'];
+    var ACTIONS = ['readResponse', 'requestBody', 'backendUrl', 'checkUrl', 'create', 'timeout', 'bodyTooLarge',
+        'describe'];
     var OK = 0;
     // struct MonacaArgumentError on wasm32: MonacaStr argument, char reason[128], size_t offset,
     // line, column, char explanation[256].
@@ -203,6 +207,12 @@
                 if (error === 0) throw new Failure('monaca_error_timeout failed');
                 return reportOf(error);
             },
+            bodyTooLarge: function (args) {
+                if (!Number.isSafeInteger(args[0]) || args[0] < 0) throw badArguments('bodyTooLarge', '[limit]');
+                var error = x.monaca_error_body_too_large(BigInt(args[0]));
+                if (error === 0) throw new Failure('monaca_error_body_too_large failed');
+                return reportOf(error);
+            },
             describe: function (args) {
                 if (!Number.isSafeInteger(args[0])) throw badArguments('describe', '[code]');
                 var code = BigInt(args[0]);
@@ -214,33 +224,42 @@
                 return { code: args[0], kind: report.kind, name: report.name, description: str(x.monaca_code_description, code) };
             },
             readResponse: function (args) {
-                var bytes = bodyBytes(args[1]);
-                if (!isInt32(args[0]) || bytes === null || !isText(args[2], true)) {
-                    throw badArguments('readResponse', '[status, body (an ArrayBuffer), sessionHeader]');
+                var bytes = bodyBytes(args[2]);
+                if (args.length !== 4 || !isText(args[0], true) || !isInt32(args[1]) || bytes === null ||
+                        !isText(args[3], true)) {
+                    throw badArguments('readResponse', '[method, status, body (an ArrayBuffer), sessionHeader]');
                 }
+                var method = textIn(args[0]);
                 var body = { ptr: bytesIn(bytes), len: bytes.length };
-                var header = textIn(args[2]);
+                var header = textIn(args[3]);
                 var out = block(4);
-                check('monaca_response_from_exchange', x.monaca_response_from_exchange(args[0], body.ptr, body.len,
-                    header[0], header[1], out));
+                check('monaca_response_from_exchange', x.monaca_response_from_exchange(method[0], method[1], args[1],
+                    body.ptr, body.len, header[0], header[1], out));
                 var response = u32(out);
                 try {
-                    return str(x.monaca_response_report_json, response, body.ptr, body.len);
+                    return str(x.monaca_response_report_json, response);
                 } finally {
                     x.monaca_response_free(response);
                 }
             },
             requestBody: function (args) {
-                if (!isText(args[0]) || !isText(args[1], true) || !isText(args[2]) || !isText(args[3]) ||
-                        !isText(args[4], true) || !Number.isSafeInteger(args[5])) {
-                    throw badArguments('requestBody', '[method, paramsJson, apiKey, deviceId, session, id]');
+                if (args.length !== 5 || !isText(args[0]) || !isText(args[1], true) || !isText(args[2]) ||
+                        !isText(args[3]) || !isText(args[4], true)) {
+                    throw badArguments('requestBody', '[method, paramsJson, apiKey, deviceId, session]');
                 }
-                var texts = args.slice(0, 5).map(textIn);
+                var texts = args.map(textIn);
                 var out = block(4);
                 var why = block(WHY.size);
                 check('monaca_request_new', x.monaca_request_new(texts[0][0], texts[0][1], texts[1][0], texts[1][1],
-                    texts[2][0], texts[2][1], texts[3][0], texts[3][1], texts[4][0], texts[4][1], BigInt(args[5]), out, why), why);
+                    texts[2][0], texts[2][1], texts[3][0], texts[3][1], texts[4][0], texts[4][1], out, why), why);
                 return textOf(u32(out));
+            },
+            checkUrl: function (args) {
+                if (!isText(args[0])) throw badArguments('checkUrl', '[url]');
+                var url = textIn(args[0]);
+                var why = block(WHY.size);
+                check('monaca_endpoint_url_check', x.monaca_endpoint_url_check(url[0], url[1], why), why);
+                return 'OK';
             },
             backendUrl: function (args) {
                 if (!isText(args[0])) throw badArguments('backendUrl', '[backendId]');

@@ -32,7 +32,7 @@
         for (var f = 0; f < corpus.length; f++) {
             for (var c = 0; c < corpus[f].cases.length; c++) {
                 var testCase = corpus[f].cases[c];
-                var outcome = await api.readResponse(testCase.status, MonacaWasmChecks.caseBytes(testCase))
+                var outcome = await api.readResponse(null, testCase.status, MonacaWasmChecks.caseBytes(testCase))
                     .then(function (value) { return { value: value }; }, function (error) { return { error: error }; });
                 check('readResponse ' + corpus[f].file + ': ' + testCase.name, testCase.expected === null
                     ? 'value' in outcome && 'result' in outcome.value
@@ -42,7 +42,9 @@
         var refused = await api.create(1, 'm', '{"a":}').catch(function (error) { return error; });
         check('create refuses data with a MonacaArgumentError', refused instanceof api.MonacaArgumentError &&
             refused.argument === 'dataJson' && refused.offset === 5, refused);
-        var client = new api.MonacaCloudClient({ url: '/json-rpc/test-backend', apiKey: 'test-api-key', deviceId: 'd1' });
+        // An absolute URL: the library checks it (http:// is for loopback only) before the first call.
+        var client = new api.MonacaCloudClient({ url: new URL('/json-rpc/test-backend', location.href).href,
+            apiKey: 'test-api-key', deviceId: 'd1' });
         var login = await client.call('User.login', { username: 'ann', password: 'secret' }).catch(function (e) { return e; });
         check('MonacaCloudClient: User.login', login && login.user && login.user.username === 'ann', login);
         // The mock answers error 11 unless __session is the session User.login's response carried.

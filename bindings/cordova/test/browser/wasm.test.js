@@ -79,7 +79,7 @@ test('every corpus case through the C ABI exports', () => {
             const body = checks.caseBytes(testCase);
             const at = x.monaca_wasm_alloc(body.length);
             new Uint8Array(x.memory.buffer, at, body.length).set(body);
-            assert.equal(x.monaca_response_from_exchange(testCase.status, at, body.length, 0, 0, slot), 0);
+            assert.equal(x.monaca_response_from_exchange(0, 0, testCase.status, at, body.length, 0, 0, slot), 0);
             const response = u32(slot);
             const error = x.monaca_response_error(response);
             assert.equal(x.monaca_response_is_success(response), error === 0 ? 1 : 0);

@@ -26,14 +26,22 @@ function refusal(why) {
 function answer(action, args) {
     switch (action) {
     case 'readResponse': { // the body arrives as base64 (Android's bridge): the response report
-        const [status, bodyBase64, sessionHeader] = args;
+        if (args.length !== 4) return { fail: 'bad arguments for readResponse: expected [method, status, body, sessionHeader]' };
+        const [method, status, bodyBase64, sessionHeader] = args;
         if (typeof bodyBase64 !== 'string') return { fail: 'bad arguments for readResponse: the body is not bytes' };
-        return { ok: library.responseReport(Buffer.from(bodyBase64, 'base64'), status, sessionHeader) };
+        return { ok: library.responseReport(method, Buffer.from(bodyBase64, 'base64'), status, sessionHeader) };
     }
     case 'requestBody': { // the body, or the refusal
+        if (args.length !== 5) return { fail: 'bad arguments for requestBody: expected [method, paramsJson, apiKey, deviceId, session]' };
         const made = library.requestBody(...args);
         return 'text' in made ? { ok: made.text } : refusal(made.refusal);
     }
+    case 'checkUrl': { // "OK", or the refusal
+        const made = library.checkUrl(args[0]);
+        return 'text' in made ? { ok: made.text } : refusal(made.refusal);
+    }
+    case 'bodyTooLarge':
+        return { ok: library.bodyTooLargeReport(args[0]) };
     case 'backendUrl': {
         const made = library.backendUrl(args[0]);
         return 'text' in made ? { ok: made.text } : refusal(made.refusal);

@@ -74,23 +74,35 @@ function helperAnswer(args) {
 }
 
 /**
- * monaca_response_report_json of monaca_response_from_exchange(status, body, sessionHeader):
- * the response report text. `sessionHeader` null: no header.
+ * monaca_response_report_json of monaca_response_from_exchange(method, status, body,
+ * sessionHeader): the response report text. `method` null: unknown; `sessionHeader` null: no
+ * header.
  */
-function responseReport(body, status, sessionHeader) {
-    const args = ['response', String(status), scratchFile(body)];
+function responseReport(method, body, status, sessionHeader) {
+    const args = ['response', method === null ? '-' : scratchFile(method), String(status), scratchFile(body)];
     if (sessionHeader !== null) args.push(scratchFile(sessionHeader));
     return helperAnswer(args).text;
 }
 
 /**
- * monaca_request_new(method, paramsJson or null, apiKey, deviceId, session or null, id): {text}
+ * monaca_request_new(method, paramsJson or null, apiKey, deviceId, session or null): {text}
  * (the body) or {refusal} (the explanation, argument names as the C ABI has them).
  */
-function requestBody(method, paramsJson, apiKey, deviceId, session, id) {
+function requestBody(method, paramsJson, apiKey, deviceId, session) {
+    if (arguments.length !== 5) throw new Error(`requestBody takes 5 arguments, got ${arguments.length}`);
     const optional = (text) => (text === null ? '-' : scratchFile(text));
     return helperAnswer(['request', scratchFile(method), optional(paramsJson), scratchFile(apiKey),
-        scratchFile(deviceId), optional(session), String(id)]);
+        scratchFile(deviceId), optional(session)]);
+}
+
+/** monaca_endpoint_url_check(url): {text: 'OK'} or {refusal}. */
+function checkUrl(url) {
+    return helperAnswer(['check-url', scratchFile(url)]);
+}
+
+/** The report of monaca_error_body_too_large(limit). */
+function bodyTooLargeReport(limit) {
+    return helperAnswer(['too-large', String(limit)]).text;
 }
 
 /** monaca_backend_url(backendId): {text} (the URL) or {refusal}. */
@@ -127,5 +139,5 @@ function caseBody(testCase) {
     return 'bodyBase64' in testCase ? Buffer.from(testCase.bodyBase64, 'base64') : Buffer.from(testCase.body, 'utf8');
 }
 
-module.exports = { cli, report, timeoutReport, create, catalogue, responseReport, requestBody, backendUrl, corpus,
-    caseBody };
+module.exports = { cli, report, timeoutReport, create, catalogue, responseReport, requestBody, backendUrl, checkUrl,
+    bodyTooLargeReport, corpus, caseBody };

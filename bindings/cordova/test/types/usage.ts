@@ -2,7 +2,7 @@
 // compile without an error); misuse/*.ts must each fail, with the error they name.
 import {
     MonacaCloudError, MonacaArgumentError, MonacaCloudClient, MonacaResponse, MonacaFetch, readResponse, parseResponse,
-    requestBody, backendUrl, create, timeout, describe, kindOf, nameOf, descriptionOf, Kind, Code
+    requestBody, backendUrl, checkUrl, create, timeout, bodyTooLarge, describe, kindOf, nameOf, descriptionOf, Kind, Code
 } from 'cordova-plugin-monaca-cloud-error';
 
 declare const reportFromKotlin: string; // MonacaCloudError.reportJson, passed by the app's own native code
@@ -12,7 +12,7 @@ interface User { loginToken: string; user: { _id: string; username: string } }
 
 async function errors(): Promise<void> {
     try {
-        const result: unknown = await parseResponse(200, '{"result":{}}');
+        const result: unknown = await parseResponse(null, 200, '{"result":{}}');
         void result;
     } catch (e) {
         if (e instanceof MonacaCloudError) {
@@ -57,28 +57,32 @@ async function errors(): Promise<void> {
 
 async function responses(): Promise<void> {
     // Bodies: text, ArrayBuffer, Uint8Array; a header or none.
-    const login: MonacaResponse<User> = await readResponse<User>(xhr.status, xhr.response,
+    const login: MonacaResponse<User> = await readResponse<User>('User.login', xhr.status, xhr.response,
         xhr.getResponseHeader('X-Set-Monaca-Cloud-Session'));
     const token: string = login.result.loginToken;
     const session: string | null = login.session;
+    const ends: boolean = login.endsSession;
     const loginToken: string | null = login.loginToken;
-    const items = await parseResponse<{ items: { _id: string }[] }>(200, new Uint8Array([123, 125]));
+    const items = await parseResponse<{ items: { _id: string }[] }>('Collection.find', 200, new Uint8Array([123, 125]));
     const first: string = items.items[0]._id;
-    const anything = await readResponse(200, '{"result":1}', null);
+    const anything = await readResponse(null, 200, '{"result":1}', null);
     const unknownResult: unknown = anything.result;
-    void [token, session, loginToken, first, unknownResult];
+    void [token, session, ends, loginToken, first, unknownResult];
 }
 
 async function requests(): Promise<void> {
     const url: string = await backendUrl('my-backend');
     const body: string = await requestBody('User.login', { username: 'a', password: 'b' }, { apiKey: 'k', deviceId: 'd' });
-    const again: string = await requestBody('Collection.find', '{"criteria":""}', { apiKey: 'k', deviceId: 'd', session: null }, 2);
+    const again: string = await requestBody('Collection.find', '{"criteria":""}', { apiKey: 'k', deviceId: 'd', session: null });
     const none: string = await requestBody('User.logout', null, { apiKey: 'k', deviceId: 'd', session: 's' });
-    void [url, body, again, none];
+    const checked: void = await checkUrl(url);
+    const tooLarge: MonacaCloudError = await bodyTooLarge(33554432);
+    void [url, body, again, none, checked, tooLarge.detail];
 }
 
 async function calls(): Promise<void> {
-    const client = new MonacaCloudClient({ backendId: 'my-backend', apiKey: 'k', deviceId: 'd', timeoutMs: 10000 });
+    const client = new MonacaCloudClient({ backendId: 'my-backend', apiKey: 'k', deviceId: 'd', timeoutMs: 10000,
+        maxBodyBytes: 1048576 });
     const user = await client.call<User>('User.login', { username: 'a', password: 'b' });
     const name: string = user.user.username;
     const session: string | null = client.currentSession;
@@ -94,7 +98,7 @@ async function calls(): Promise<void> {
         session: 'kept', fetch });
     const third = new MonacaCloudClient({ url: 'https://example.test/json-rpc/x', apiKey: 'k', deviceId: 'd', fetch: own });
     const result: unknown = await other.call('Echo');
-    void [name, session, loginToken, result, third.timeoutMs];
+    void [name, session, loginToken, result, third.timeoutMs, client.maxBodyBytes];
 }
 
 void [errors, responses, requests, calls];

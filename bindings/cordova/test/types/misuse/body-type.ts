@@ -2,6 +2,6 @@
 import { MonacaCloudError, MonacaCloudClient, MonacaArgumentError, readResponse, parseResponse, requestBody } from 'cordova-plugin-monaca-cloud-error';
 declare const e: MonacaCloudError;
 export async function misuse(): Promise<void> {
-    await readResponse(200, 42);
+    await readResponse(null, 200, 42);
 }
 void [MonacaCloudError, MonacaCloudClient, MonacaArgumentError, readResponse, parseResponse, requestBody, e];
