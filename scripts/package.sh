@@ -83,7 +83,7 @@ mkdir -p "$out"
 bash "$plugin/stage.sh" "$stage" >/dev/null
 mkdir -p "$stage/native"
 
-step "Android: four static archives (nightly, -Zbuild-std)" "4 min"
+step "Android: four static archives (nightly, -Zbuild-std)" "5 min"
 bash "$root/bindings/android/build-archives.sh" "$stage/native/android/lib"
 if [ -n "${MONACA_JNILIBS_DIR:-}" ]; then
   echo "   prebuilt JNI libraries from $MONACA_JNILIBS_DIR"
@@ -95,13 +95,13 @@ if [ -n "${MONACA_JNILIBS_DIR:-}" ]; then
   done
 fi
 
-step "iOS: CMonacaCloudError.xcframework (nightly, -Zbuild-std)" "4 min"
+step "iOS: CMonacaCloudError.xcframework (nightly, -Zbuild-std)" "3.5 min"
 bash "$root/bindings/ios/build-xcframework.sh" "$stage/native/ios"
 bash "$root/bindings/ios/check-xcframework.sh" "$stage/native/ios/CMonacaCloudError.xcframework" >"$out/xcframework-check.log" \
   || { cat "$out/xcframework-check.log" >&2; die "the XCFramework fails its checks"; }
 echo "   $(grep -c '^ok:' "$out/xcframework-check.log") checks passed (target/package/xcframework-check.log)"
 
-step "browser: WebAssembly" "1 min"
+step "browser: WebAssembly" "30 s"
 bash "$root/scripts/build-wasm.sh" "$stage/native/browser/monaca_cloud_error.wasm"
 
 step "npm pack, after checking the binaries (scripts/check-native.js)" "5 s"

@@ -47,7 +47,7 @@ function buildHint(clone) {
     : [`    git clone ${REPOSITORY} && cd monaca-cloud-error`, '    bash scripts/package.sh'];
   const tarball = `${clone || '/path/to/monaca-cloud-error'}/target/package/${TARBALL}`;
   return [
-    'This copy of the plugin has no native binaries: it is a source tree, not the packaged plugin.',
+    'This copy of the plugin lacks native binaries: it is a source tree, not the packaged plugin.',
     'Build the package (Rust nightly; about 10 minutes on 2 cores):',
     ...build,
     'and add the tarball it prints (with file:, or Cordova takes the path for a registry name):',
