@@ -13,10 +13,9 @@
 //!   `docs/calls.md` (between `BEGIN FACE TABLE` and `END FACE TABLE`, and likewise `CALL
 //!   TABLE`).
 //!
-//! - the Cordova plugin's copies of the wrappers, the JNI shim, the header, the R8 rules, LICENSE
-//!   and CHANGELOG.md (`bindings/cordova/src/...`: `plugin.xml` finds them inside the plugin, so
-//!   a git checkout or an npm tarball installs without a staging step), and plugin.xml's list
-//!   of the wrapper files;
+//! - plugin.xml's list of the wrapper files: one `<source-file>` per file of the Kotlin and the
+//!   Swift wrapper's home (`bindings/cordova/stage.sh` puts them at those paths of the package;
+//!   the plugin commits no copy of them);
 //! - the version and repository of `Cargo.toml` (the one place of both) in the plugin's
 //!   `package.json` and `plugin.xml`, in the podspec and in the root `Package.swift`, and the C ABI version the Kotlin
 //!   wrapper expects (`CHANGELOG.md` must have a section for the version).
@@ -324,41 +323,6 @@ fn swift_names_follow_the_wrappers_convention() {
     );
 }
 
-/// The plugin's copies: (source, copy), files or whole folders (a folder's copy holds exactly its
-/// files).
-const PLUGIN_COPIES: [(&str, &str); 9] = [
-    (
-        "bindings/android/kotlin/src/dev/cloudrpc/monaca",
-        "bindings/cordova/src/android/wrapper",
-    ),
-    (
-        "bindings/ios/Sources/MonacaCloudError",
-        "bindings/cordova/src/ios/wrapper",
-    ),
-    (
-        "bindings/android/jni/CMakeLists.txt",
-        "bindings/cordova/src/android/jni/CMakeLists.txt",
-    ),
-    (
-        "bindings/android/jni/monaca_jni.c",
-        "bindings/cordova/src/android/jni/monaca_jni.c",
-    ),
-    (
-        "bindings/android/jni/exports.map",
-        "bindings/cordova/src/android/jni/exports.map",
-    ),
-    (
-        "include/monaca_cloud_error.h",
-        "bindings/cordova/src/android/jni/monaca_cloud_error.h",
-    ),
-    (
-        "bindings/android/proguard-rules.pro",
-        "bindings/cordova/src/android/proguard-rules.pro",
-    ),
-    ("LICENSE", "bindings/cordova/LICENSE"),
-    ("CHANGELOG.md", "bindings/cordova/CHANGELOG.md"),
-];
-
 /// The file names in a folder, sorted.
 fn file_names(folder: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(folder)
@@ -367,26 +331,6 @@ fn file_names(folder: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
-}
-
-/// Checks (or, when updating, writes) one copied file; returns a complaint when stale.
-fn check_copy(source: &Path, copy: &Path) -> Option<String> {
-    let wanted =
-        std::fs::read(source).unwrap_or_else(|error| panic!("{}: {error}", source.display()));
-    if std::fs::read(copy).ok().as_deref() == Some(&wanted[..]) {
-        return None;
-    }
-    if updating() {
-        std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
-        std::fs::write(copy, &wanted).unwrap();
-        println!("updated {}", copy.display());
-        return None;
-    }
-    Some(format!(
-        "{} is not a copy of {}",
-        copy.display(),
-        source.display()
-    ))
 }
 
 /// `text` with the value between the first `before` and the next `after` set to `value`.
@@ -412,47 +356,34 @@ fn cargo_field(key: &str) -> String {
     line.split('"').nth(1).unwrap().to_owned()
 }
 
+/// Where the plugin's wrapper files are in the package (plugin.xml's `src="..."`), and their home.
+const PLUGIN_WRAPPERS: [(&str, &str); 2] = [
+    (
+        "src/android/wrapper/",
+        "bindings/android/kotlin/src/dev/cloudrpc/monaca",
+    ),
+    ("src/ios/wrapper/", "bindings/ios/Sources/MonacaCloudError"),
+];
+
 #[test]
-fn plugin_copies_versions_and_abi_are_up_to_date() {
+fn plugin_manifests_versions_and_abi_are_up_to_date() {
     let root = root();
     let mut stale = Vec::new();
-    for (source, copy) in PLUGIN_COPIES {
-        let (source, copy) = (root.join(source), root.join(copy));
-        if !source.is_dir() {
-            stale.extend(check_copy(&source, &copy));
-            continue;
-        }
-        let names = file_names(&source);
-        for name in &names {
-            stale.extend(check_copy(&source.join(name), &copy.join(name)));
-        }
-        for extra in file_names(&copy)
-            .into_iter()
-            .filter(|name| !names.contains(name))
-        {
-            if updating() {
-                std::fs::remove_file(copy.join(&extra)).unwrap();
-                println!("removed {}", copy.join(&extra).display());
-            } else {
-                stale.push(format!("{} has no source", copy.join(&extra).display()));
-            }
-        }
-    }
 
-    // plugin.xml names every wrapper file, and no other.
+    // plugin.xml names every file of each wrapper's home, and no other.
     let plugin_xml = root.join("bindings/cordova/plugin.xml");
     let xml = std::fs::read_to_string(&plugin_xml).unwrap();
-    for folder in ["src/android/wrapper/", "src/ios/wrapper/"] {
+    for (folder, home) in PLUGIN_WRAPPERS {
         let mut listed: Vec<&str> = xml
             .split(&format!("src=\"{folder}"))
             .skip(1)
             .map(|rest| &rest[..rest.find('"').unwrap()])
             .collect();
         listed.sort_unstable();
-        let files = file_names(&root.join("bindings/cordova").join(folder));
+        let files = file_names(&root.join(home));
         assert_eq!(
             listed, files,
-            "plugin.xml must have one <source-file src=\"{folder}...\"> per file of that folder"
+            "plugin.xml must have one <source-file src=\"{folder}...\"> per file of {home}"
         );
     }
 

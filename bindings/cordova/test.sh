@@ -16,6 +16,8 @@
 #   2. the TypeScript declarations type-check (tsc --strict) with the declared usage, each
 #      misuse in test/types/misuse fails with the error it names, and the README's JavaScript
 #      compiles with the plugin's declarations alone and with @types/cordova
+#   2b. the plugin's folder assembled by stage.sh (as scripts/package.sh does) holds every file
+#      plugin.xml names, native/ aside; the source folder alone does not
 #   3. the Android plugin class compiles with Kotlin 2.4.20 (kotlinc-jvm -Werror, installed by
 #      bindings/android/install-kotlin.sh from the npm package kotlin-compiler into
 #      <repo>/target/kotlin-2.4.20) together with the real Kotlin wrapper (against
@@ -142,6 +144,16 @@ sed '/^    var cordova: Cordova;$/d' "$here/types/index.d.ts" >"$work/undeclared
 check_fails "the README's JavaScript fails without the plugin's \`cordova\` declaration" \
   "error TS2304: Cannot find name 'cordova'" \
   bash "$here/test/types/readme-snippets.sh" "$tools" "$work/readme-undeclared" "$work/undeclared"
+
+# 2b. The plugin's folder as scripts/package.sh assembles it (stage.sh): it holds every file
+#     plugin.xml names but the native/ binaries, which package.sh builds. The source folder itself
+#     must fail the same check: the sources whose home is elsewhere are not committed here.
+check "stage.sh: the assembled folder holds every file plugin.xml names (native/ aside)" \
+  bash -c 'bash "$1/stage.sh" "$2" >/dev/null && node "$1/test/support/plugin-files.js" "$2/plugin.xml" "$2" --except native/' \
+  _ "$here" "$work/stage/cordova-plugin-monaca-cloud-error"
+check_fails "the source folder alone lacks them (no copies of the wrappers, JNI shim, header, R8 rules)" \
+  "not there, though plugin.xml names them: src/android/wrapper/" \
+  node "$here/test/support/plugin-files.js" "$here/plugin.xml" "$here" --except native/
 
 # 3. Android plugin class + the real Kotlin wrapper, compiled by Kotlin 2.4.20 (warnings fail).
 kotlin_compile() {

@@ -12,25 +12,50 @@
 //
 // Three callers:
 //   - Cordova runs it as the plugin's before_plugin_install hook (plugin.xml), so that
-//     `cordova plugin add` of a clone stops with the command to run, before it copies anything;
+//     `cordova plugin add` of a source tree (bindings/cordova of a clone) stops with the commands
+//     to run, before it installs anything on a platform; and since Cordova has fetched the plugin
+//     into the app by then, the hook undoes that fetch (undo-refused-add.js): a refused add
+//     leaves nothing;
 //   - Capacitor runs it before `cap sync`/`cap update` copies plugin files (package.json script
 //     capacitor:update:before, with CAPACITOR_PLATFORM_NAME set);
 //   - scripts/package.sh runs `node scripts/check-native.js android ios browser` before packing.
-// Exit status 1 (or a thrown Error, for Cordova) names each missing or bad file.
+// Exit status 1 (or a thrown Error, for Cordova) names each missing or bad file. The thrown
+// Error's stack is one line: cordova-lib prints a failed install's stack, then the CLI prints its
+// message, so the message is printed once and no Node stack trace is.
 
 const fs = require('fs');
 const path = require('path');
 
 const PLUGIN_DIR = path.resolve(__dirname, '..');
 const ABIS = { 'arm64-v8a': 183, 'armeabi-v7a': 40, x86: 3, x86_64: 62 }; // ELF e_machine
-const BUILD_HINT =
-  'This copy of cordova-plugin-monaca-cloud-error has no native binaries: it is a source tree, not\n' +
-  'the packaged plugin. Build the package from a clone of the repository with\n' +
-  '    bash scripts/package.sh\n' +
-  'and add the tarball it prints, e.g.\n' +
-  '    cordova plugin add target/package/cordova-plugin-monaca-cloud-error-<version>.tgz\n' +
-  '    npm install target/package/cordova-plugin-monaca-cloud-error-<version>.tgz   (Capacitor)\n' +
-  '(see "Installing" in the plugin\'s README.md).';
+function readPackage() {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(PLUGIN_DIR, 'package.json'), 'utf8'));
+  } catch (error) {
+    return { name: 'cordova-plugin-monaca-cloud-error', version: '<version>',
+      repository: { url: 'git+https://github.com/cloudrpc/monaca-cloud-error.git' } };
+  }
+}
+const PACKAGE = readPackage();
+const TARBALL = `${PACKAGE.name}-${PACKAGE.version}.tgz`;
+const REPOSITORY = ((PACKAGE.repository && PACKAGE.repository.url) || '').replace(/^git\+/, '').replace(/\.git$/, '');
+
+// What to run instead, in a clone at `clone` (its path, when known).
+function buildHint(clone) {
+  const build = clone
+    ? [`    cd ${clone} && bash scripts/package.sh`]
+    : [`    git clone ${REPOSITORY} && cd monaca-cloud-error`, '    bash scripts/package.sh'];
+  const tarball = `${clone || '/path/to/monaca-cloud-error'}/target/package/${TARBALL}`;
+  return [
+    'This copy of the plugin lacks native binaries: it is a source tree, not the packaged plugin.',
+    'Build the package (Rust nightly; about 10 minutes on 2 cores):',
+    ...build,
+    'and add the tarball it prints (with file:, or Cordova takes the path for a registry name):',
+    `    cordova plugin add file:${tarball}`,
+    `    npm install ${tarball} && npx cap sync   (Capacitor)`,
+    'See "Install" in the plugin\'s README.md.'
+  ].join('\n');
+}
 
 function readHead(file, length) {
   const fd = fs.openSync(file, 'r');
@@ -100,12 +125,22 @@ function problems(platform) {
 }
 
 // The problems of every platform asked for, as one message (null when there are none).
-function check(platforms) {
+function check(platforms, clone = null) {
   const lines = [];
   for (const platform of platforms) {
     for (const problem of problems(platform)) lines.push(`  ${platform}: ${problem}`);
   }
-  return lines.length === 0 ? null : `${lines.join('\n')}\n${BUILD_HINT}`;
+  return lines.length === 0 ? null : `${PACKAGE.name}: native binaries missing:\n${lines.join('\n')}\n${buildHint(clone)}`;
+}
+
+// What the refused add left in the app once undone, as the message's last line.
+function undoneLine({ removed, left, installedOn }) {
+  if (installedOn.length > 0) {
+    return `It is installed on ${installedOn.join(', ')} already, so nothing was undone: ` +
+      `\`cordova plugin rm ${PACKAGE.name}\` removes it.`;
+  }
+  if (left.length > 0) return `Removed from the app: ${removed.join(', ') || 'nothing'}; still to remove: ${left.join('; ')}.`;
+  return `Nothing of it is left in the app${removed.length > 0 ? ` (removed ${removed.join(', ')})` : ''}.`;
 }
 
 const KNOWN = ['android', 'ios', 'browser'];
@@ -116,8 +151,18 @@ module.exports = function (context) {
   const opts = (context && context.opts) || {};
   const platform = opts.plugin && opts.plugin.platform;
   const platforms = (platform ? [platform] : opts.platforms || KNOWN).filter((p) => KNOWN.includes(p));
-  const message = check(platforms);
-  if (message) throw new Error(`cordova-plugin-monaca-cloud-error: native binaries missing:\n${message}`);
+  if (!check(platforms)) return;
+  let message;
+  if (opts.projectRoot) {
+    const { undoRefusedAdd, cloneOf } = require('./undo-refused-add');
+    const clone = cloneOf(opts.projectRoot, PACKAGE.name); // before the undo removes the link
+    message = `${check(platforms, clone)}\n${undoneLine(undoRefusedAdd(opts.projectRoot, PACKAGE.name, context))}`;
+  } else {
+    message = check(platforms);
+  }
+  const error = new Error(message);
+  error.stack = 'refused by the plugin\'s before_plugin_install hook (scripts/check-native.js):';
+  throw error;
 };
 module.exports.check = check;
 
@@ -134,7 +179,7 @@ if (require.main === module) {
   }
   const message = check(platforms);
   if (message) {
-    console.error(`cordova-plugin-monaca-cloud-error: native binaries missing:\n${message}`);
+    console.error(message);
     process.exit(1);
   }
   console.log(`cordova-plugin-monaca-cloud-error: native binaries present (${platforms.join(', ')})`);

@@ -5,18 +5,24 @@
 #   1. the tarball: what it holds beside plugin.xml's files (LICENSE, CHANGELOG.md, README.md,
 #      package.json's repository/bugs/author), its binaries real (check-native.js), its version
 #      the one of Cargo.toml
-#   2. `cordova create`, `cordova platform add` android and ios (pinned), `cordova plugin add
-#      TARBALL`, `cordova prepare`, then check-install.js `installed` (it must fail before the
-#      plugin is added, on every declared entry, which shows that it can fail)
+#   2. `cordova create`, `cordova platform add` android and ios (pinned); then, as a newcomer
+#      might, `cordova plugin add` of bindings/cordova in a copy of the repository's layout: it
+#      must be refused with one message (support/refused-add.sh: the build command, `cordova
+#      plugin add file:<that copy>/target/package/<tarball>`, README's "Install", no stack trace)
+#      and leave the app's tree exactly as it was (package.json, package-lock.json, plugins/,
+#      node_modules: paths, links and contents); then `cordova plugin add file:TARBALL`,
+#      `cordova prepare`, check-install.js `installed` (it must fail before the plugin is added,
+#      on every declared entry, which shows that it can fail)
 #   3. the Android route without prebuilt JNI libraries, as far as this machine goes: CMake
 #      configures and generates the installed app/src/main/monaca-cloud-error/jni/CMakeLists.txt
 #      for each ABI with the arguments the plugin's Gradle file passes, under a stand-in for the
 #      NDK's toolchain file (test/cmake/android-ndk-standin.cmake), and the generated link line
 #      names that ABI's archive, the export map and 16 KB pages; a missing archive stops CMake
 #   4. `cordova plugin rm`, `cordova prepare`, check-install.js `removed`
-#   5. `cordova plugin add` of a copy of the source tree (no native/) fails before copying
-#      anything, with the message of check-native.js naming scripts/package.sh; the tarball
-#      then installs in the same app (check-install.js `installed` again)
+#   5. `cordova plugin add` of a copy of the plugin's source folder alone (not in a clone: the
+#      message names a placeholder path), in the app that has had the plugin (plugins/ holds the
+#      platforms' files): refused, the app's tree unchanged; the tarball then installs in the
+#      same app (check-install.js `installed` again)
 #
 # Usage: test/install.sh TARBALL   (needs node and npm; installs the pinned cordova CLI under
 #                                   <repo>/target/cordova-tools unless CORDOVA_BIN is set)
@@ -33,8 +39,11 @@ plugin_src=$(cd "$here/.." && pwd)
 root=$(cd "$plugin_src/../.." && pwd)
 tools="$root/target/cordova-tools"
 test_name="install test"
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/Cargo.toml" | head -1)
 # shellcheck source=bindings/cordova/test/support/must-fail.sh
 source "$here/support/must-fail.sh"
+# shellcheck source=bindings/cordova/test/support/refused-add.sh
+source "$here/support/refused-add.sh"
 
 # Keep the CLI from asking questions or phoning home.
 export CI=true CORDOVA_TELEMETRY_OPT_OUT=1 NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
@@ -88,6 +97,15 @@ cordova platform add "android@$ANDROID_VERSION"
 cordova platform add "ios@$IOS_VERSION"
 cordova prepare
 
+# The source folder, as a newcomer's clone has it (its scripts/package.sh beside it): refused,
+# naming the tarball that clone's package.sh makes.
+clone="$tmp/clone"
+mkdir -p "$clone/scripts" "$clone/bindings/cordova"
+cp "$root/scripts/package.sh" "$clone/scripts/"
+(cd "$plugin_src" && tar -cf - --exclude=./native --exclude=./node_modules .) | tar -xf - -C "$clone/bindings/cordova"
+refused_add "bindings/cordova of a clone, in a new app" "$tmp/app" "$clone/bindings/cordova" \
+  "$clone/target/package/cordova-plugin-monaca-cloud-error-$version.tgz" "$tmp/clone-add.log"
+
 check() { node "$here/check-install.js" "$1" "$tmp/app" "$plugin" "$(dirname "$(dirname "$(readlink -f "$CORDOVA_BIN")")")/.."; }
 # $CORDOVA_BIN is node_modules/.bin/cordova -> node_modules/cordova/bin/cordova, so two
 # dirname calls and '..' give the node_modules folder that holds cordova-common.
@@ -135,25 +153,13 @@ cordova plugin rm cordova-plugin-monaca-cloud-error
 cordova prepare
 check removed
 
-# ---- 5. a source tree is refused, before anything is copied -----------------------------------
-echo "--- cordova plugin add of the source tree (no native/) must fail, naming scripts/package.sh"
+# ---- 5. a source folder is refused again, in an app that has had the plugin --------------------
 source_copy="$tmp/source-tree/cordova-plugin-monaca-cloud-error"
 mkdir -p "$source_copy"
 (cd "$plugin_src" && tar -cf - --exclude=./native --exclude=./node_modules --exclude=./test . ) | tar -xf - -C "$source_copy"
-if cordova plugin add "$source_copy" >"$tmp/source-add.log" 2>&1; then
-  cat "$tmp/source-add.log"
-  echo "install test: FAIL (a plugin without native binaries was added)"
-  exit 1
-fi
-grep -q "native binaries missing" "$tmp/source-add.log" && grep -q "bash scripts/package.sh" "$tmp/source-add.log" \
-  || { cat "$tmp/source-add.log"; echo "install test: FAIL (the failure does not say what to run)"; exit 1; }
-# (cordova plugin rm leaves empty folders behind: files are what counts)
-copied=$(find "$tmp/app/platforms/android/app/src/main/monaca-cloud-error" \
-  "$tmp/app/platforms/android/app/src/main/kotlin/dev/cloudrpc/monaca" \
-  "$tmp/app/platforms/ios/InstallTest/Plugins/cordova-plugin-monaca-cloud-error" -type f 2>/dev/null || true)
-[ -z "$copied" ] || { echo "$copied"; echo "install test: FAIL (files were copied before the refusal)"; exit 1; }
-echo "ok: refused before copying anything: $(grep -m1 'native binaries missing' "$tmp/source-add.log" | sed 's/^ *//')"
-# Cordova keeps the refused copy in plugins/; doing what the message says must still work.
+refused_add "a copy of the source folder alone, after plugin rm" "$tmp/app" "$source_copy" \
+  "/path/to/monaca-cloud-error/target/package/cordova-plugin-monaca-cloud-error-$version.tgz" "$tmp/source-add.log"
+# Doing what the message says works in the same app.
 echo "--- then the tarball, as the message says, installs in the same app"
 cordova plugin add "file:$tarball"
 cordova prepare
