@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Seeds the fuzz corpora (fuzz/corpus/<target>/, gitignored) from tests/fixtures and a few
-# hand-written bodies. Safe to run again: it only adds files.
+# hand-written bodies. Safe to run again: it only adds files. These are made afresh for each
+# run (the fixtures change with the tests); what fuzzing found beyond them is committed in
+# fuzz/seeds/ (see fuzz/seeds/README.md), which scripts/fuzz.sh and scripts/fuzz-long.sh read
+# as well.
 #
 # response: the first byte of an input chooses the HTTP status (see fuzz_targets/response.rs):
 #   0x00 gives 200, 0xA5 picks 304 from the table, 0xF0 + 4 bytes is a raw little-endian i32.

@@ -3,13 +3,20 @@
 # SECONDS (default 20), then its execution count and coverage are printed. Exits non-zero when
 # a target crashes, hangs (-timeout), runs out of memory (-rss_limit_mb) or does not finish.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]      targets: response calls (default: both)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]      targets: every one in fuzz/Cargo.toml (default)
+#
+# Inputs: fuzz/corpus/<target>/ (gitignored: made by fuzz/seed.sh from tests/fixtures, and
+# where this run's new inputs go), plus the committed seeds, only read: fuzz/seeds/<target>/
+# (the minimised corpus that scripts/fuzz-long.sh grows) and fuzz/seeds/crashes/<target>/
+# (every crash input found so far, kept as a regression input).
 #
 # Installs what is missing on a fresh machine: the nightly toolchain and cargo-fuzz.
 # Crashing inputs are saved under fuzz/artifacts/<target>/ (gitignored); reproduce one with
 #   cargo +nightly fuzz run --fuzz-dir fuzz <target> fuzz/artifacts/<target>/<file>
+# and keep it for good in fuzz/seeds/crashes/<target>/ (scripts/fuzz-long.sh does so itself).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/fuzz-common.sh
 
 seconds=${1:-20}
 if ! [[ $seconds =~ ^[1-9][0-9]*$ ]]; then
@@ -17,23 +24,10 @@ if ! [[ $seconds =~ ^[1-9][0-9]*$ ]]; then
   exit 2
 fi
 shift || true
-targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(response calls)
 
-# libfuzzer-sys compiles libFuzzer itself, which needs a C++ compiler.
-if ! command -v c++ >/dev/null; then
-  apt-get update && apt-get install -y g++
-fi
-if ! rustup toolchain list | grep -q '^nightly'; then
-  echo "--- installing the nightly toolchain"
-  rustup toolchain install nightly --profile minimal
-fi
-if version=$(cargo fuzz --version 2>/dev/null); then
-  echo "--- using $version"
-else
-  echo "--- installing cargo-fuzz"
-  cargo install cargo-fuzz --locked
-fi
+fuzz_tools
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(fuzz_all_targets)
 
 bash fuzz/seed.sh
 echo "--- testing the oracle's own helpers, then building the fuzz targets"
@@ -45,28 +39,22 @@ mkdir -p "$logs"
 failed=0
 for target in "${targets[@]}"; do
   log=$logs/$target.log
-  echo "--- fuzzing $target for ${seconds}s (log: $log)"
-  # -timeout: one input taking over 10 s is a hang; -rss_limit_mb: memory blow-up is a failure.
-  # The outer timeout only guards against libFuzzer itself not stopping.
+  mapfile -t seeds < <(fuzz_seed_dirs "$target")
+  seeded=0
+  [ ${#seeds[@]} -eq 0 ] || seeded=$(find "${seeds[@]}" -type f | wc -l)
+  echo "--- fuzzing $target for ${seconds}s, with $seeded committed seeds (log: $log)"
   status=0
-  timeout $((seconds + 900)) cargo +nightly fuzz run --fuzz-dir fuzz "$target" \
-    -- -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
-    >"$log" 2>&1 || status=$?
-  done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -n 1 || true)
-  stat() { sed -n "s/^stat::$1:[[:space:]]*//p" "$log" | tail -n 1; }
-  if [ "$status" -ne 0 ] || [ -z "$done_line" ]; then
+  fuzz_run "$target" "$seconds" "$log" "fuzz/corpus/$target" "${seeds[@]}" || status=$?
+  if [ "$status" -ne 0 ] || ! fuzz_figures "$log"; then
     echo "FAIL: $target (exit $status)"
     grep -E -A2 'panicked at|ERROR: |SUMMARY: |Test unit written' "$log" | head -n 30 || true
     tail -n 20 "$log"
     failed=1
     continue
   fi
-  cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$done_line")
-  ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$done_line")
-  corp=$(sed -n 's/.* corp: \([0-9]*\/[0-9]*[a-zA-Z]*\).*/\1/p' <<<"$done_line")
-  echo "PASS: $target: $(stat number_of_executed_units) executions in ${seconds}s" \
-    "($(stat average_exec_per_sec) exec/s), cov: $cov, ft: $ft, corpus: $corp" \
-    "($(find "fuzz/corpus/$target" -type f | wc -l) files), peak rss: $(stat peak_rss_mb) MB"
+  echo "PASS: $target: $executions executions in ${seconds}s ($exec_per_sec exec/s)," \
+    "cov: $cov, ft: $ft, corpus: $corp" \
+    "($(find "fuzz/corpus/$target" -type f | wc -l) files + $seeded seeds), peak rss: $peak_rss MB"
 done
 
 [ "$failed" -eq 0 ] && echo "fuzz: all targets passed" || echo "fuzz: FAILED"

@@ -18,14 +18,11 @@ cd "$(dirname "$0")/.."
 target=x86_64-unknown-linux-gnu
 out=target/sanitize
 mkdir -p "$out"
-passed=0
-failed=0
-pass() { echo "PASS: $*"; passed=$((passed + 1)); }
-fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
+# pass/fail, need_commands (scripts/lib/debian-packages.sh), ensure_nightly_rust_src, build_sanitized_lib, own_references,
+# run_clean, run_fault: shared with scripts/tsan.sh.
+source scripts/sanitizer-common.sh
 
 # --- tools ------------------------------------------------------------------------------
-# shellcheck source=scripts/lib/debian-packages.sh
-source scripts/lib/debian-packages.sh
 need_commands gcc:gcc clang:clang valgrind:valgrind
 # clang's sanitizer runtimes are a separate package (libclang-rt-<major>-dev on Debian).
 probe=$out/probe
@@ -34,72 +31,21 @@ if ! clang -fsanitize=address,undefined "$probe.c" -o "$probe" 2>/dev/null; then
   major=$(clang -dumpversion | cut -d. -f1)
   need_debian_packages "libclang-rt-$major-dev"
 fi
-if ! rustup toolchain list | grep -q '^nightly'; then
-  rustup toolchain install nightly --profile minimal
-fi
-if ! rustup component list --toolchain nightly --installed | grep -q '^rust-src'; then
-  rustup component add rust-src --toolchain nightly
-fi
+ensure_nightly_rust_src
 
 version=$(sed -n '/^\[package\]/,/^\[/s/^version *= *"\([^"]*\)".*/\1/p' Cargo.toml)
 [ -n "$version" ] || { echo "no version in Cargo.toml" >&2; exit 1; }
 c_flags=(-std=c99 -Wall -Wextra -Werror -Iinclude -DEXPECTED_VERSION="\"$version\"")
 libs=(-lpthread -ldl -lm)
 
-# Runs a program that must pass: exit 0, a "0 failed" line, and (for the sanitizer) no report.
-# run_clean NAME LOG COMMAND...
-run_clean() {
-  local name=$1 log=$2 status=0
-  shift 2
-  timeout 600 "$@" >"$log" 2>&1 || status=$?
-  if [ "$status" -ne 0 ]; then
-    fail "$name: exit status $status"
-    tail -n 40 "$log"
-  elif grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|ERROR SUMMARY: [1-9]' "$log"; then
-    fail "$name: a report despite exit status 0"
-    tail -n 40 "$log"
-  elif ! grep -qE '^[0-9]+ passed, 0 failed$' "$log"; then
-    fail "$name: no '0 failed' line"
-    tail -n 20 "$log"
-  else
-    pass "$name: $(grep -E '^[0-9]+ passed, 0 failed$' "$log")"
-  fi
-}
-
-# Runs a fault program that must be reported: a non-zero exit and every given pattern in its
-# output. run_fault NAME LOG PATTERNS(|-separated list of required egrep patterns) COMMAND...
-run_fault() {
-  local name=$1 log=$2 patterns=$3 status=0 pattern missing_pattern=""
-  shift 3
-  timeout 300 "$@" >"$log" 2>&1 || status=$?
-  IFS='|' read -r -a required <<<"$patterns"
-  for pattern in "${required[@]}"; do
-    grep -qE -- "$pattern" "$log" || missing_pattern="$pattern"
-  done
-  if [ "$status" -eq 0 ] || [ -n "$missing_pattern" ]; then
-    fail "$name: the deliberate fault was not reported (exit $status, missing '${missing_pattern}')"
-    tail -n 30 "$log"
-  else
-    pass "$name: the deliberate fault was reported (exit $status)"
-  fi
-}
-
 # --- 1. ASan + UBSan ----------------------------------------------------------------------
 echo "--- building the library with -Zsanitizer=address (nightly, -Zbuild-std)"
-# --target keeps RUSTFLAGS away from build scripts and proc macros. -Zbuild-std (which needs
-# rust-src) rebuilds std with the sanitizer as well: ASan does not require it (the library alone
-# builds and runs instrumented without it), but then std's own code, which the library calls for
-# its strings, vectors and formatting, would go unchecked.
-RUSTFLAGS="-Zsanitizer=address -Cforce-frame-pointers=yes" \
-  timeout 3600 cargo +nightly build --release --lib -Zbuild-std --target "$target" \
-  --target-dir target/asan
+# ASan does not require -Zbuild-std (the library alone builds and runs instrumented without
+# it), but then std's own code would go unchecked.
+build_sanitized_lib address target/asan --release
 asan_lib=target/asan/$target/release/libmonaca_cloud_error.a
 # A build that silently lost the flag would make every check below pass vacuously.
-# (readelf, not nm: binutils' nm trips over the bitcode that rustc embeds in the archive.)
-instrumented=$(readelf -Ws "$asan_lib" | awk '
-  /^File: / { ours = ($0 ~ /\(monaca_cloud_error\./) }
-  ours && / UND __asan_report_load/ { n++ }
-  END { print n + 0 }')
+instrumented=$(own_references "$asan_lib" '^__asan_report_load')
 if [ "$instrumented" -gt 0 ]; then
   pass "asan build: the library's own code in $asan_lib calls ASan (__asan_report_load* referenced $instrumented times)"
 else

@@ -37,6 +37,7 @@ step "c-harness" bash tests/c/run.sh
 step "c-threads" bash tests/c/run-threads.sh
 step "c-corpus" bash tests/c/run-corpus.sh
 step "sanitizers" bash scripts/sanitize.sh
+step "tsan" bash scripts/tsan.sh
 step "fuzz" bash scripts/fuzz.sh 20
 step "size" bash benches/size.sh
 step "android" bash bindings/android/test.sh
