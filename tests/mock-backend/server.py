@@ -29,9 +29,10 @@ answer carries Access-Control-Allow-Origin: * and Access-Control-Expose-Headers:
 X-Set-Monaca-Cloud-Session (without it a page cannot read the session header). --no-cors leaves
 all of these out (a page on another origin then gets no answer it may read).
 
---log FILE appends one JSON line per request: {"method", "origin", "session"} (the Origin header
-and params.__session, null when absent; method "OPTIONS" for a preflight), so a test can see what
-the server received.
+--log FILE appends one JSON line per answer, so that a test sees what the server received and
+sent: {"method", "origin", "session", "status", "setSession"}: the JSON-RPC method ("OPTIONS"
+for a preflight, null when the request had none), the Origin header, params.__session, the HTTP
+status, and the X-Set-Monaca-Cloud-Session header of the answer (each null when absent).
 
 Bounded: it serves at most MAX_REQUESTS (default 200) requests and lives at most LIFETIME
 seconds (default 120), then exits. It binds 127.0.0.1 on a free port and prints
@@ -102,15 +103,20 @@ def main():
                 if served[0] >= args.max_requests:
                     threading.Thread(target=self.server.shutdown, daemon=True).start()
 
-        def record(self, method, session):
+        # What the request asked, for --log: its method and params.__session.
+        asked = (None, None)
+
+        def record(self, status, headers):
             if log is None:
                 return
-            line = json.dumps({'method': method, 'origin': self.headers.get('Origin'), 'session': session})
+            line = json.dumps({'method': self.asked[0], 'origin': self.headers.get('Origin'), 'session': self.asked[1],
+                               'status': status, 'setSession': dict(headers).get(SESSION_HEADER)})
             with lock:
                 log.write(line + '\n')
                 log.flush()
 
         def reply(self, status, body, headers=()):
+            self.record(status, headers)
             data = body.encode() if isinstance(body, str) else body
             self.send_response(status)
             self.send_header('Content-Type', 'application/json; charset=utf-8')
@@ -138,11 +144,13 @@ def main():
             return self.rpc(request_id, result=result, headers=[(SESSION_HEADER, session)])
 
         def do_GET(self):
+            self.asked = (None, None)
             self.reply(405, '{"error":"POST only"}')
 
         def do_OPTIONS(self):
             self.count()
-            self.record('OPTIONS', None)
+            self.asked = ('OPTIONS', None)
+            self.record(204, ())
             self.send_response(204)
             for name, value in [] if args.no_cors else CORS_PREFLIGHT:
                 self.send_header(name, value)
@@ -151,6 +159,7 @@ def main():
 
         def do_POST(self):
             self.count()
+            self.asked = (None, None)
             length = int(self.headers.get('Content-Length') or 0)
             raw = self.rfile.read(length)
             if self.path != f'/json-rpc/{BACKEND}':
@@ -160,7 +169,7 @@ def main():
                 method, params, request_id = request['method'], request['params'], request['id']
             except (ValueError, KeyError, TypeError):
                 return self.rpc(None, error={'code': -32700, 'message': 'Parse error'})
-            self.record(method, params.get('__session') if isinstance(params, dict) else None)
+            self.asked = (method, params.get('__session') if isinstance(params, dict) else None)
             if request.get('jsonrpc') != '2.0' or not isinstance(params, dict):
                 return self.rpc(request_id, error={'code': -32600, 'message': 'Invalid Request'})
             if params.get('__api_key') != API_KEY:
