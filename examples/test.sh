@@ -13,11 +13,13 @@
 #      in headless Chromium (examples/support/run-in-chromium.js): the page's text checked, a
 #      screenshot kept (target/examples/cordova-app.png), and the mock's log (the session of
 #      User.login sent back by Collection.find, from another origin, after a preflight)
-#   3. the same app against a mock started with --no-cors must fail (the check can fail, and CORS
-#      is what lets the page read the backend)
+#   3. the same app against a mock started with --no-cors, and with --no-expose (no
+#      Access-Control-Expose-Headers), must fail: -13 (no answer the page may read), 11 (the
+#      session never read, so not sent): what the CORS answers are for, and the checks can fail
 #   4. capacitor-app: a copy of examples/capacitor-app; `npm install <tarball>` (with
 #      @capacitor/core, @capacitor/cli 7 and esbuild from its package.json), `npm run build`
-#      (its web build, www/), run in headless Chromium the same way (capacitor-app.png)
+#      (its web build, www/), `npx cap sync`; run in headless Chromium the same way
+#      (capacitor-app.png)
 #   5. native/kotlin: the Kotlin wrapper (bindings/android/kotlin/src) and the example compiled
 #      with kotlinc-jvm 2.4.20 (bindings/android/install-kotlin.sh) -Werror, run on the JVM
 #      with the JNI library built by bindings/android/jni/CMakeLists.txt (the desktop way, as
@@ -74,6 +76,15 @@ fi
 cordova() { "$tools/node_modules/.bin/cordova" --no-telemetry "$@"; }
 in_chromium() { NODE_PATH="$tools/node_modules" node "$support/run-in-chromium.js" "$@"; }
 
+# Whatever this run starts or mounts is stopped or unmounted on exit (the mocks also stop by themselves).
+swift_mounts=()
+unmount_swift() {
+  local i
+  for ((i = ${#swift_mounts[@]} - 1; i >= 0; i--)); do umount "${swift_mounts[i]}" || umount -l "${swift_mounts[i]}"; done
+  swift_mounts=()
+}
+trap 'unmount_swift; stop_mocks' EXIT
+
 mkdir -p "$work"
 touch "$work/.started" # the source-tree check at the end: nothing under examples/ newer than this
 
@@ -105,7 +116,6 @@ check "the plugin tarball $(basename "$tarball")" plugin_tarball
 # ---- the mock backend ------------------------------------------------------------------------------
 mocks=()
 stop_mocks() { for pid in "${mocks[@]}"; do kill "$pid" 2>/dev/null; done; }
-trap stop_mocks EXIT
 # start_mock NAME [ARGS...]: a new mock logging to $work/NAME.mock.jsonl; sets $backend and $mock_log.
 start_mock() {
   local name=$1 port=
@@ -127,7 +137,7 @@ start_mock() {
 
 # What every example must show (extended regular expressions, each matched against a line).
 page_shows=(
-  'User\.login as ann: logged in as ann, session session-[0-9]+ kept, loginToken token-[0-9]+'
+  'User\.login as ann: logged in as ann; session kept: session-[0-9]+; loginToken: token-[0-9]+'
   'Collection\.find with that session: 1 item\(s\) found'
   'User\.register .*: -32602 INVALID_PARAMS: Invalid params'
   '^username: ann is already registered\.$'
@@ -175,13 +185,18 @@ check "cordova-app: platform add browser@$BROWSER_PLATFORM_VERSION, plugin add f
   make_cordova_app
 check "cordova-app in headless Chromium $(chromium --version 2>/dev/null | awk '{print $2}') against the mock on another origin" \
   run_page cordova-app "$cordova_app/platforms/browser/www"
-no_cors_page() {
-  start_mock cordova-app-no-cors --no-cors || return 1
+# cordova_page_with NAME MOCK_ARGS...: the app against a mock started with MOCK_ARGS.
+cordova_page_with() {
+  local name=$1
+  shift
+  start_mock "$name" "$@" || return 1
   in_chromium --serve "$cordova_app/platforms/browser/www" --backend "$backend" \
-    --screenshot "$work/cordova-app-no-cors.png" --text "$work/cordova-app-no-cors.txt"
+    --screenshot "$work/$name.png" --text "$work/$name.txt"
 }
-check_fails "cordova-app against a mock without CORS answers fails (no readable answer: -13)" \
-  'Failed: -13 INVALID_STATUS_CODE' no_cors_page
+check_fails "cordova-app against a mock without CORS answers fails (the page may read no answer: -13)" \
+  'Failed: -13 INVALID_STATUS_CODE' cordova_page_with cordova-app-no-cors --no-cors
+check_fails "cordova-app against a mock that does not expose the session header fails where the session is needed (11)" \
+  'Failed: 11 USER_LOGIN_REQUIRED' cordova_page_with cordova-app-no-expose --no-expose
 
 # ---- capacitor-app ------------------------------------------------------------------------------------
 capacitor_app="$work/capacitor-app"
@@ -192,7 +207,7 @@ make_capacitor_app() {
     && cp -R "$here/capacitor-app/." "$capacitor_app/" || return 1
   (cd "$capacitor_app" && npm install --no-audit --no-fund --loglevel=error "$tarball") || return 1
   (cd "$capacitor_app" && npm run --silent build) || return 1
-  (cd "$capacitor_app" && npx cap --version) || return 1
+  (cd "$capacitor_app" && npx cap sync) || return 1
   ls "$capacitor_app/www/monaca/monaca_cloud_error.wasm"
 }
 check "capacitor-app: npm install $(basename "$tarball") with Capacitor 7, npm run build (the web build)" \
@@ -225,13 +240,6 @@ check "native/kotlin: kotlinc-jvm -Werror with the wrapper, run on the JVM (CMak
 
 # ---- native/swift ---------------------------------------------------------------------------------------
 chroot_dir="$root/target/swift-chroot"
-swift_mounts=()
-unmount_swift() {
-  local i
-  for ((i = ${#swift_mounts[@]} - 1; i >= 0; i--)); do umount "${swift_mounts[i]}" || umount -l "${swift_mounts[i]}"; done
-  swift_mounts=()
-}
-trap 'unmount_swift; stop_mocks' EXIT
 # in_chroot COMMAND...: COMMAND in the Swift chroot with a clean environment (as bindings/ios/test.sh).
 in_chroot() {
   chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \

@@ -29,10 +29,9 @@ esbuild.buildSync({
     bundle: true,
     format: 'iife',
     target: 'es2020',
-    // The plugin's API asks Cordova's module system for 'cordova/exec' inside a try: there is no
-    // such module in a bundle, and on the web platform none is needed (the WebAssembly core
-    // answers instead).
-    logOverride: { 'require-resolve-not-external': 'silent' },
+    // The plugin's API asks for Cordova's 'cordova/exec' inside a try: esbuild leaves that
+    // require to run time, where on the web platform it finds no module and the API falls back
+    // to the WebAssembly core.
     logLevel: 'warning'
 });
 console.log(`build.js: ${www} (app.js, index.html, app.css, monaca/${core.map((f) => path.basename(f)).join(', monaca/')})`);

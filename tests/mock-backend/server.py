@@ -27,7 +27,8 @@ OPTIONS request (a preflight) is answered 204 with Access-Control-Allow-Origin: 
 Access-Control-Allow-Methods: POST, Access-Control-Allow-Headers: Content-Type; every other
 answer carries Access-Control-Allow-Origin: * and Access-Control-Expose-Headers:
 X-Set-Monaca-Cloud-Session (without it a page cannot read the session header). --no-cors leaves
-all of these out (a page on another origin then gets no answer it may read).
+all of these out (a page on another origin then gets no answer it may read); --no-expose leaves
+out Access-Control-Expose-Headers alone (the page reads answers, but never the session).
 
 --log FILE appends one JSON line per answer, so that a test sees what the server received and
 sent: {"method", "origin", "session", "status", "setSession"}: the JSON-RPC method ("OPTIONS"
@@ -38,8 +39,8 @@ Bounded: it serves at most MAX_REQUESTS (default 200) requests and lives at most
 seconds (default 120), then exits. It binds 127.0.0.1 on a free port and prints
 "PORT <n>" as its first line on standard output.
 
-    python3 tests/mock-backend/server.py [--max-requests N] [--lifetime S] [--slow S] [--no-cors]
-                                         [--log FILE]
+    python3 tests/mock-backend/server.py [--max-requests N] [--lifetime S] [--slow S]
+                                         [--no-cors | --no-expose] [--log FILE]
 """
 import argparse
 import itertools
@@ -53,9 +54,10 @@ API_KEY = 'test-api-key'
 BACKEND = 'test-backend'
 SESSION_HEADER = 'X-Set-Monaca-Cloud-Session'
 # What a browser needs to call this server from another origin and read the session header.
-CORS_PREFLIGHT = [('Access-Control-Allow-Origin', '*'), ('Access-Control-Allow-Methods', 'POST'),
+ALLOW_ORIGIN = ('Access-Control-Allow-Origin', '*')
+EXPOSE_SESSION = ('Access-Control-Expose-Headers', SESSION_HEADER)
+CORS_PREFLIGHT = [ALLOW_ORIGIN, ('Access-Control-Allow-Methods', 'POST'),
                   ('Access-Control-Allow-Headers', 'Content-Type'), ('Access-Control-Max-Age', '600')]
-CORS_ANSWER = [('Access-Control-Allow-Origin', '*'), ('Access-Control-Expose-Headers', SESSION_HEADER)]
 TAKEN_USERNAMES = {'ann'}
 
 
@@ -82,6 +84,7 @@ def main():
     parser.add_argument('--lifetime', type=float, default=120.0)
     parser.add_argument('--slow', type=float, default=3.0)
     parser.add_argument('--no-cors', action='store_true')
+    parser.add_argument('--no-expose', action='store_true')
     parser.add_argument('--log')
     args = parser.parse_args()
 
@@ -89,6 +92,7 @@ def main():
     sessions = set()
     lock = threading.Lock()
     served = [0]
+    cors_answer = [] if args.no_cors else [ALLOW_ORIGIN] if args.no_expose else [ALLOW_ORIGIN, EXPOSE_SESSION]
     log = open(args.log, 'a', encoding='utf-8') if args.log else None
 
     class Handler(BaseHTTPRequestHandler):
@@ -121,7 +125,7 @@ def main():
             self.send_response(status)
             self.send_header('Content-Type', 'application/json; charset=utf-8')
             self.send_header('Content-Length', str(len(data)))
-            for name, value in [*headers, *([] if args.no_cors else CORS_ANSWER)]:
+            for name, value in [*headers, *cors_answer]:
                 self.send_header(name, value)
             self.end_headers()
             self.wfile.write(data)

@@ -75,8 +75,8 @@ async function run() {
 
     const login = step('User.login as ann');
     const result = await client.call('User.login', { username: 'ann', password: 'secret' });
-    say(login, `logged in as ${result.user.username}, session ${client.currentSession} kept, ` +
-        `loginToken ${client.loginToken}`, 'ok');
+    say(login, `logged in as ${result.user.username}; session kept: ${client.currentSession || 'none'}; ` +
+        `loginToken: ${client.loginToken || 'none'}`, 'ok');
 
     const find = step('Collection.find with that session');
     const found = await client.call('Collection.find', { collectionName: 'Notes' });

@@ -75,8 +75,8 @@
 
         var login = step('User.login as ann');
         var result = await client.call('User.login', { username: 'ann', password: 'secret' });
-        say(login, 'logged in as ' + result.user.username + ', session ' + client.currentSession +
-            ' kept, loginToken ' + client.loginToken, 'ok');
+        say(login, 'logged in as ' + result.user.username + '; session kept: ' + (client.currentSession || 'none') +
+            '; loginToken: ' + (client.loginToken || 'none'), 'ok');
 
         var find = step('Collection.find with that session');
         var found = await client.call('Collection.find', { collectionName: 'Notes' });
