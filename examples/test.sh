@@ -88,7 +88,7 @@ trap 'unmount_swift; stop_mocks' EXIT
 mkdir -p "$work"
 touch "$work/.started" # the source-tree check at the end: nothing under examples/ newer than this
 
-# shellcheck source=../scripts/checks.sh
+# shellcheck source=scripts/checks.sh
 source "$root/scripts/checks.sh"
 
 # ---- the plugin tarball -------------------------------------------------------------------------
@@ -154,12 +154,12 @@ native_prints=(
 )
 # shows FILE PATTERN...: every pattern matches a line of FILE.
 shows() {
-  local file=$1 pattern missing=0
+  local file=$1 pattern absent=0
   shift
   for pattern in "$@"; do
-    grep -qE -- "$pattern" "$file" || { echo "not shown: /$pattern/"; missing=1; }
+    grep -qE -- "$pattern" "$file" || { echo "not shown: /$pattern/"; absent=1; }
   done
-  return "$missing"
+  return "$absent"
 }
 
 # run_page NAME DIR: DIR's index.html in Chromium against a new mock (CORS on); the page's text,
@@ -257,12 +257,15 @@ swift_example() {
   local out=/src/target/examples/native/swift wrapper=() file status
   for file in "$root"/bindings/ios/Sources/MonacaCloudError/*.swift; do wrapper+=("/src/${file#"$root"/}"); done
   rm -rf "$native/swift" && mkdir -p "$native/swift"
+  # The Rust archive goes to the linker alone (-Xlinker, as bindings/ios/Package.swift hands it
+  # over): swiftc's autolink step reads every input file, and the archive's LLVM bitcode is
+  # newer than the Swift toolchain's LLVM reads.
   in_chroot swiftc -warnings-as-errors -parse-as-library -emit-library -static -emit-module \
     -module-name MonacaCloudError -I /src/bindings/ios/Sources/CMonacaCloudError \
     -emit-module-path "$out/MonacaCloudError.swiftmodule" -o "$out/libMonacaCloudError.a" "${wrapper[@]}" \
     && in_chroot swiftc -warnings-as-errors -I "$out" -I /src/bindings/ios/Sources/CMonacaCloudError \
       /src/examples/native/swift/BackendExample.swift /src/examples/native/swift/main.swift \
-      "$out/libMonacaCloudError.a" /src/target/release/libmonaca_cloud_error.a -o "$out/backend-example"
+      "$out/libMonacaCloudError.a" -Xlinker /src/target/release/libmonaca_cloud_error.a -o "$out/backend-example"
   status=$?
   if [ "$status" -eq 0 ]; then
     start_mock native-swift || status=1
