@@ -98,7 +98,7 @@ tarball="$root/target/package/cordova-plugin-monaca-cloud-error-$version.tgz"
 stale_sources() {
   git -C "$root" ls-files -- src include build.rs Cargo.toml Cargo.lock bindings scripts \
     | grep -vE '/(test|Tests)/' | while read -r file; do
-      [ "$root/$file" -nt "$tarball" ] && echo "$file"
+      if [ "$root/$file" -nt "$tarball" ]; then echo "$file"; fi
     done | head -3
 }
 plugin_tarball() {
