@@ -46,6 +46,7 @@ step "ios" bash bindings/ios/test.sh
 step "cross" bash scripts/cross-test.sh
 step "cordova" bash bindings/cordova/test.sh
 step "package" bash scripts/test-package.sh
+step "examples" bash examples/test.sh
 
 echo
 echo "=== summary: ${#passed[@]} suites passed, ${#failed[@]} failed"
