@@ -51,20 +51,10 @@ die() {
 }
 
 # ---- setup ------------------------------------------------------------------------------------
-missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v node >/dev/null 2>&1 || missing+=(nodejs)
-command -v npm >/dev/null 2>&1 || missing+=(npm)
-command -v python3 >/dev/null 2>&1 || missing+=(python3)
-command -v cmake >/dev/null 2>&1 || missing+=(cmake)
-command -v gcc >/dev/null 2>&1 || missing+=(gcc)
-command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "examples: installing ${missing[*]}"
-  apt-get update -qq || die "apt-get update"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    || die "apt-get install ${missing[*]}"
-fi
+# shellcheck source=scripts/lib/debian-packages.sh
+source "$root/scripts/lib/debian-packages.sh"
+need_commands chromium:chromium node:nodejs npm:npm python3:python3 cmake:cmake gcc:gcc javac:default-jdk-headless ||
+  die "could not install what the examples need"
 export CI=true CORDOVA_TELEMETRY_OPT_OUT=1 NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
 installed() { node -p "try{require('$tools/node_modules/$1/package.json').version}catch(e){''}"; }
 if [ "$(installed cordova)" != "$CORDOVA_VERSION" ] || [ "$(installed playwright-core)" != "$PLAYWRIGHT_VERSION" ]; then

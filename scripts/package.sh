@@ -53,11 +53,9 @@ die() { echo "package.sh: $*" >&2; exit 1; }
 for tool in cargo rustup node npm python3; do
   command -v "$tool" >/dev/null || die "$tool not found"
 done
-if ! command -v llvm-objdump >/dev/null || ! command -v clang >/dev/null; then
-  echo "package.sh: installing llvm and clang (the XCFramework checks)"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends llvm clang >/dev/null \
-    || die "could not install llvm and clang"
-fi
+# shellcheck source=scripts/lib/debian-packages.sh
+source "$root/scripts/lib/debian-packages.sh"
+need_commands llvm-objdump:llvm clang:clang || die "could not install llvm and clang (the XCFramework checks)"
 
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/Cargo.toml" | head -1)
 [ -n "$version" ] || die "no version in Cargo.toml"

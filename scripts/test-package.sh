@@ -12,16 +12,11 @@
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-missing=()
-command -v cmake >/dev/null || missing+=(cmake)
-command -v clang >/dev/null || missing+=(clang)
-command -v llvm-objdump >/dev/null || missing+=(llvm)
-command -v node >/dev/null || missing+=(nodejs npm)
-command -v ruby >/dev/null || missing+=(ruby)   # bindings/ios/tools/check-podspec.rb
-if [ ${#missing[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    || { echo "package: apt-get install ${missing[*]} failed"; echo "package: 0 passed, 1 failed"; exit 1; }
-fi
+# shellcheck source=scripts/lib/debian-packages.sh
+source "$root/scripts/lib/debian-packages.sh"
+# cmake (the CMake route), clang and llvm (the XCFramework), node and npm, ruby (check-podspec.rb)
+need_commands cmake:cmake clang:clang llvm-objdump:llvm node:nodejs npm:npm ruby:ruby ||
+  { echo "package: installing what it needs failed"; echo "package: 0 passed, 1 failed"; exit 1; }
 
 # shellcheck source=scripts/checks.sh
 source "$root/scripts/checks.sh"

@@ -47,19 +47,12 @@ die() {
 }
 
 # ---- setup ------------------------------------------------------------------------------------
-missing=()
-command -v node >/dev/null 2>&1 || missing+=(nodejs)
-command -v npm >/dev/null 2>&1 || missing+=(npm)
-command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
-command -v cc >/dev/null 2>&1 || missing+=(gcc) # test/support/native-helper.c
-command -v python3 >/dev/null 2>&1 || missing+=(python3) # tests/mock-backend/server.py, tests/hostile-server/server.py
-command -v groovy >/dev/null 2>&1 || missing+=(groovy)   # runs src/android/monaca-cloud-error.gradle (test/gradle)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "cordova: installing ${missing[*]}"
-  apt-get update -qq || die "apt-get update"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    || die "apt-get install ${missing[*]}"
-fi
+# shellcheck source=scripts/lib/debian-packages.sh
+source "$root/scripts/lib/debian-packages.sh"
+# cc builds test/support/native-helper.c; python3 runs the mock and hostile servers; groovy runs
+# src/android/monaca-cloud-error.gradle (test/gradle).
+need_commands node:nodejs npm:npm javac:default-jdk-headless cc:gcc python3:python3 groovy:groovy ||
+  die "could not install what the cordova suite needs"
 node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' \
   || die "node $(node --version) is too old: node --test and cordova 13 need node 20"
 
