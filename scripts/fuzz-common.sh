@@ -12,10 +12,11 @@
 #   fuzz_figures LOG             reads the run's figures into executions, exec_per_sec, cov,
 #                                ft, corp, peak_rss (empty when the run did not finish)
 
+# shellcheck source=scripts/lib/debian-packages.sh
+source scripts/lib/debian-packages.sh
+
 fuzz_tools() {
-  if ! command -v c++ >/dev/null; then
-    apt-get update && apt-get install -y g++
-  fi
+  need_commands c++:g++
   if ! rustup toolchain list | grep -q '^nightly'; then
     echo "--- installing the nightly toolchain"
     rustup toolchain install nightly --profile minimal
