@@ -27,9 +27,10 @@
 #          complete concurrency checking, warnings as errors
 #        - `swift test` runs the XCTest suite; its summary line is printed and the number of
 #          tests executed must equal the number of `func test...` in Tests/. Its end-to-end
-#          tests call tests/mock-backend/server.py, which this script starts on the host
-#          (python3; the chroot shares the host's 127.0.0.1) and stops on exit; its port goes
-#          in MONACA_MOCK_BACKEND_PORT. Without that variable they must fail (checked).
+#          tests call tests/mock-backend/server.py and tests/hostile-server/server.py, which
+#          this script starts on the host (python3; the chroot shares the host's 127.0.0.1)
+#          and stops on exit; their ports go in MONACA_MOCK_BACKEND_PORT and
+#          MONACA_HOSTILE_SERVER_PORT. Without those variables they must fail (checked).
 #        - `swift test` on a copy of the package with one deliberately failing XCTest must fail
 #      SwiftPM's build directories stay under target/ios-swift (--scratch-path).
 #

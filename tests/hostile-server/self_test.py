@@ -41,7 +41,11 @@ def start_server(*extra):
             raise SystemExit(f'the server did not start (exit {process.poll()})')
         time.sleep(0.05)
     with open(port_file) as f:
-        return process, json.load(f)
+        text = f.read()
+    ports = json.loads(text)
+    if text != json.dumps(ports, separators=(',', ':')):
+        raise SystemExit(f'the port file is not compact JSON: {text!r}')
+    return process, ports
 
 
 class Exchange:
@@ -185,6 +189,11 @@ def fast_scenarios(port, target_port, pid):
         check(f'{path}: 200 {{"result":"OK"}} with the session header lines {values!r}',
               r.status == 200 and r.body() == b'{"result":"OK"}'
               and lines == [b'X-Set-Monaca-Cloud-Session: ' + v for v in values], f'{lines!r}')
+
+    r = exchange(port, '/login')
+    check('/login: 200 with a loginToken t-login and session s-login',
+          r.status == 200 and json.loads(r.body()) == {'result': {'loginToken': 't-login', 'user': {'_id': 'u1'}}}
+          and r.header(SESSION.decode()) == 's-login', r.headers)
 
     sent = {'jsonrpc': '2.0', 'method': 'User.logout', 'params': {'__session': 's-x'}, 'id': '1'}
     r = exchange(port, '/echo', body=json.dumps(sent).encode())

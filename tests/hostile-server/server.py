@@ -254,6 +254,9 @@ def main():
         def gzip_bomb(self, _body):
             self.reply(200, 'OK', gzip_bomb, [('Content-Encoding', 'gzip')])
 
+        def login(self, _body):
+            self.reply(200, 'OK', b'{"result":{"loginToken":"t-login","user":{"_id":"u1"}}}', [(SESSION_HEADER, b's-login')])
+
         def session_headers(self, *values):
             self.reply(200, 'OK', OK_BODY, [(SESSION_HEADER, value) for value in values])
 
@@ -280,6 +283,7 @@ def main():
         '/empty-session': lambda h, _b: h.session_headers(b''),
         '/blank-session': lambda h, _b: h.session_headers(b'   '),
         '/nul-session': lambda h, _b: h.session_headers(b'abc\x00def'),
+        '/login': Handler.login,
         '/logout': lambda h, _b: h.session_headers(b's-after-logout'),
         '/echo': Handler.echo,
     }
@@ -287,7 +291,7 @@ def main():
     server = ThreadingHTTPServer(('127.0.0.1', 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    ports = json.dumps({'port': server.server_address[1], 'target_port': target.port})
+    ports = json.dumps({'port': server.server_address[1], 'target_port': target.port}, separators=(',', ':'))
     partial = f'{args.port_file}.{os.getpid()}.tmp'
     with open(partial, 'w') as f:
         f.write(ports)

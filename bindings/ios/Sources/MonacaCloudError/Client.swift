@@ -208,10 +208,11 @@ private final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Send
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
                 let task = session.dataTask(with: request)
-                running.withLock { $0[task.taskIdentifier] = transfer }
+                let id = task.taskIdentifier
+                running.withLock { $0[id] = transfer }
                 let timer = DispatchWorkItem { transfer.stop(.deadline) }
                 transfer.start(task, timer: timer) { outcome in
-                    self.running.withLock { _ = $0.removeValue(forKey: task.taskIdentifier) }
+                    self.running.withLock { _ = $0.removeValue(forKey: id) }
                     continuation.resume(returning: outcome)
                 }
                 DispatchQueue.global().asyncAfter(deadline: .now() + deadline, execute: timer)

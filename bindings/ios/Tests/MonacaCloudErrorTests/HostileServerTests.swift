@@ -7,9 +7,8 @@ import XCTest
 
 /// `MonacaCloudClient` against tests/hostile-server/server.py, a hostile or misconfigured
 /// Backend that test.sh starts on 127.0.0.1 (its port in MONACA_HOSTILE_SERVER_PORT; each
-/// scenario is a POST path, see that folder's README). The session tests also log in to the
-/// mock backend (MONACA_MOCK_BACKEND_PORT). Without the variables these tests fail: they never
-/// skip. One client's session goes through several scenarios with the internal
+/// scenario is a POST path, see that folder's README). Without the variable these tests fail:
+/// they never skip. One client's session goes through several scenarios with the internal
 /// `call(_:paramsJSON:at:)`, the public `call` with another URL.
 final class HostileServerTests: MonacaTestCase {
     private func port(_ variable: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
@@ -24,7 +23,7 @@ final class HostileServerTests: MonacaTestCase {
         return try XCTUnwrap(URL(string: "http://127.0.0.1:\(port)\(path)"), file: file, line: line)
     }
 
-    private func client(
+    private func makeClient(
         _ path: String, timeout: TimeInterval = MonacaCloudClient.defaultTimeout,
         maxBodyBytes: Int = MonacaCloudClient.defaultMaxBodyBytes
     ) throws -> MonacaCloudClient {
@@ -78,7 +77,7 @@ final class HostileServerTests: MonacaTestCase {
             ("/redirect/301", 301), ("/redirect/302", 302), ("/redirect/307", 307), ("/redirect/308", 308),
             ("/redirect-https/307", 307), ("/redirect-https/308", 308),
         ] {
-            let client = try client(path)
+            let client = try makeClient(path)
             let error = try await failure(client)
             XCTAssertEqual(error, MonacaCloudError.from(httpStatus: status, body: Data()), path)
             XCTAssertEqual(error.code, MonacaCloudError.Code.invalidStatusCode, path)
@@ -97,7 +96,7 @@ final class HostileServerTests: MonacaTestCase {
         XCTAssertEqual(atInit.argument, "url")
         XCTAssertEqual(atInit, try refusal { try MonacaCloudRequest.checkURL(remote.absoluteString) })
 
-        let client = try client("/ok", timeout: 5)
+        let client = try makeClient("/ok", timeout: 5)
         var thrown: Error?
         do {
             _ = try await client.call("Echo", paramsJSON: nil, at: remote)
@@ -109,7 +108,7 @@ final class HostileServerTests: MonacaTestCase {
 
     /// A 256 MiB body stops at the 32 MiB cap: -12 from the core's bodyTooLarge.
     func testHugeBodyStopsAtTheCap() async throws {
-        let error = try await failure(try client("/big"))
+        let error = try await failure(try makeClient("/big"))
         XCTAssertEqual(error, MonacaCloudError.bodyTooLarge(limit: 33_554_432))
         XCTAssertEqual(error.code, MonacaCloudError.Code.invalidResponse)
     }
@@ -118,15 +117,15 @@ final class HostileServerTests: MonacaTestCase {
     func testCapIsExact() async throws {
         let body = json("{'jsonrpc':'2.0','id':'1','result':'OK'}")
         XCTAssertEqual(body.utf8.count, 40)
-        let atCap = try await client("/ok", maxBodyBytes: 40).call("Echo")
+        let atCap = try await makeClient("/ok", maxBodyBytes: 40).call("Echo")
         XCTAssertEqual(atCap, json("'OK'"))
-        let error = try await failure(try client("/ok", maxBodyBytes: 39))
+        let error = try await failure(try makeClient("/ok", maxBodyBytes: 39))
         XCTAssertEqual(error, MonacaCloudError.bodyTooLarge(limit: 39))
     }
 
     /// A gzip of 260 KB that inflates to 256 MiB: the cap counts the decoded bytes.
     func testGzipBombStopsAtTheCap() async throws {
-        let error = try await failure(try client("/gzip-bomb"))
+        let error = try await failure(try makeClient("/gzip-bomb"))
         XCTAssertEqual(error, MonacaCloudError.bodyTooLarge(limit: 33_554_432))
     }
 
@@ -135,7 +134,7 @@ final class HostileServerTests: MonacaTestCase {
     func testDripGivesTheTimeoutAtTheDeadline() async throws {
         for path in ["/drip", "/drip-headers"] {
             let started = Date()
-            let error = try await failure(try client(path, timeout: 1.5))
+            let error = try await failure(try makeClient(path, timeout: 1.5))
             let elapsed = Date().timeIntervalSince(started)
             XCTAssertEqual(error, MonacaCloudError.timeout(), path)
             XCTAssertGreaterThanOrEqual(elapsed, 1.4, path)
@@ -147,7 +146,7 @@ final class HostileServerTests: MonacaTestCase {
     /// response, the core's answer for status 0 (-13).
     func testShortBodyAndResetAreNoResponse() async throws {
         for path in ["/short", "/reset"] {
-            let client = try client(path)
+            let client = try makeClient(path)
             let error = try await failure(client)
             XCTAssertEqual(error, MonacaCloudError.from(httpStatus: 0, body: Data()), path)
             XCTAssertEqual(error.code, MonacaCloudError.Code.invalidStatusCode, path)
@@ -157,7 +156,7 @@ final class HostileServerTests: MonacaTestCase {
     /// Two X-Set-Monaca-Cloud-Session lines: URLSession combines them as HTTP does, and the
     /// core keeps "s1, s2", which the next call sends.
     func testTwoSessionHeadersAreCombined() async throws {
-        let client = try client("/two-sessions")
+        let client = try makeClient("/two-sessions")
         let result = try await client.call("Echo")
         XCTAssertEqual(result, json("'OK'"))
         XCTAssertEqual(client.currentSession, "s1, s2")
@@ -168,7 +167,7 @@ final class HostileServerTests: MonacaTestCase {
     /// An empty, a blank and a NUL-holding session header are no session: the client keeps
     /// the one it had, and sends it.
     func testEmptyBlankAndNULSessionsKeepThePrevious() async throws {
-        let client = try client("/ok")
+        let client = try makeClient("/ok")
         _ = try await client.call("Echo")
         XCTAssertEqual(client.currentSession, "s-ok")
         for path in ["/empty-session", "/blank-session", "/nul-session"] {
@@ -183,13 +182,12 @@ final class HostileServerTests: MonacaTestCase {
     /// After a successful User.logout the client forgets its session and login token, though
     /// that response set a header; the next call carries no __session.
     func testLogoutForgetsTheSessionAndTheLoginToken() async throws {
-        let mockPort = try port("MONACA_MOCK_BACKEND_PORT")
-        let client = try client("/logout")
-        let login = try XCTUnwrap(URL(string: "http://127.0.0.1:\(mockPort)/json-rpc/test-backend"))
-        _ = try await client.call("User.login", paramsJSON: json("{'username':'alice','password':'secret'}"), at: login)
-        let session = try XCTUnwrap(client.currentSession)
-        XCTAssertNotNil(client.loginToken)
-        XCTAssertEqual(try await echoedParams(client)["__session"] as? String, session)
+        let client = try makeClient("/logout")
+        let user = try await client.call("User.login", paramsJSON: nil, at: try scenario("/login"))
+        XCTAssertEqual(user, json("{'loginToken':'t-login','user':{'_id':'u1'}}"))
+        XCTAssertEqual(client.currentSession, "s-login")
+        XCTAssertEqual(client.loginToken, "t-login")
+        XCTAssertEqual(try await echoedParams(client)["__session"] as? String, "s-login")
 
         let result = try await client.call("User.logout")
         XCTAssertEqual(result, json("'OK'"))
@@ -202,7 +200,7 @@ final class HostileServerTests: MonacaTestCase {
 
     /// The request's id is the string "1", as the SDK sends it, on every call.
     func testTheIDSentIsTheStringOne() async throws {
-        let client = try client("/echo")
+        let client = try makeClient("/echo")
         for _ in 0..<2 {
             let echoed = try await client.call("Collection.find")
             let request = try XCTUnwrap(try parseJSON(echoed) as? [String: Any], echoed)
