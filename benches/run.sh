@@ -4,9 +4,9 @@
 # the median of each with its ratio to this library. Installs cJSON (libcjson-dev) if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f /usr/include/cjson/cJSON.h ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcjson-dev >/dev/null
-fi
+# shellcheck source=scripts/lib/debian-packages.sh
+source scripts/lib/debian-packages.sh
+need_debian_packages libcjson-dev
 cargo bench --bench compare -- "${@}"
 node_json=$(node benches/node_json_parse.js target/bench-inputs)
 python3 - "$node_json" <<'PY'

@@ -38,9 +38,9 @@ section_bytes() {
 print(sum(int(f[2], 16) for f in map(str.split, sys.stdin) if len(f) >= 5 and f[-1] in ("TEXT", "DATA")))'
 }
 
-if ! command -v clang >/dev/null || ! command -v llvm-objdump >/dev/null ; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang llvm >/dev/null
-fi
+# shellcheck source=scripts/lib/debian-packages.sh
+source scripts/lib/debian-packages.sh
+need_commands clang:clang llvm-objdump:llvm
 
 # ---- 1. x86_64 Linux program ------------------------------------------------------------------
 flags=(-O2 -std=c99 -Iinclude -ffunction-sections -fdata-sections -Wl,--gc-sections -s)

@@ -32,7 +32,7 @@
  * The version of this C ABI. It changes whenever a function, type or constant of the header
  * changes incompatibly; compare it with `monaca_abi_version()` at run time.
  */
-#define MONACA_ABI_VERSION 1
+#define MONACA_ABI_VERSION 2
 
 /**
  * The version of the report's schema (`monaca_error_report_json`).
@@ -147,7 +147,7 @@
  * | `code` | integer | the error code (any int64) |
  * | `kind` | string | `UNKNOWN`, `JSON_RPC`, `SERVER_DEFINED`, `CLIENT`, `CLOUD_API` or `USER_DEFINED` |
  * | `name` | string or null | the symbolic name of a documented code |
- * | `description` | string | the one-line description ([`CloudError::description`]) |
+ * | `description` | string | the one-line description (`CloudError::description`) |
  * | `message` | string | the message |
  * | `detail` | string or null | why the client made a -12 or -13 |
  * | `data` | string or null | the JSON text of `data` exactly as sent, as a string; null when absent |
@@ -218,7 +218,9 @@ typedef enum MonacaErrorKind {
 typedef struct MonacaError MonacaError;
 
 /**
- * The answer to one exchange: opaque, immutable once made, owned by whoever received it.
+ * The answer to one exchange: opaque, immutable once made, owned by whoever received it. It
+ * holds everything it lends out, taken from the body when it was made: nothing it answers
+ * depends on the caller's buffer afterwards.
  */
 typedef struct MonacaResponse MonacaResponse;
 
@@ -315,6 +317,16 @@ enum MonacaStatus monaca_error_from_response(int32_t http_status,
  * if the library failed internally (out of memory aborts the process, as in Rust).
  */
 struct MonacaError *monaca_error_timeout(void);
+
+/**
+ * Makes the -12 "Invalid response" error of a body longer than `limit` bytes, for a client
+ * that stopped reading it there; its detail is `the response body is larger than the limit of
+ * <limit> bytes`.
+ *
+ * Returns a new handle that the caller owns and must free with `monaca_error_free`, or NULL
+ * if the library failed internally.
+ */
+struct MonacaError *monaca_error_body_too_large(uint64_t limit);
 
 /**
  * Makes an error from a code, a message and optional data, e.g. to hand an app's own error to
@@ -575,28 +587,36 @@ uint32_t monaca_abi_version(void);
 size_t monaca_error_live_count(void);
 
 /**
- * Reads an HTTP exchange with Monaca Backend into a response: a result or an error, and the
- * session to keep.
+ * Reads an HTTP exchange with Monaca Backend into a response: a result or an error, and what
+ * becomes of the session.
  *
- * `http_status` and `body`/`body_len` are as for `monaca_error_from_response`, whose error
- * this is for a failure. `session_header`/`session_header_len` is the value of the response's
- * `X-Set-Monaca-Cloud-Session` header (UTF-8), or NULL and 0 when it had none; it is kept
- * (copied) when the SDK would read it: a 200-299 or 304 status and a body that is JSON,
- * errors included. The body is not kept: a success's result stays a byte range of it (see
- * `monaca_response_result_range`), copied only if the body had to be decoded (UTF-16, or
- * invalid UTF-8 in strings) or when `monaca_response_result_json` is first called.
+ * `method`/`method_len` is the method called (UTF-8, e.g. `User.logout`), or NULL and 0 when
+ * unknown: a successful `User.logout` or `User.unregister` ends the session (see
+ * `monaca_response_ends_session`). `http_status` and `body`/`body_len` are as for
+ * `monaca_error_from_response`, whose error this is for a failure. `session_header`/
+ * `session_header_len` is the value of the response's `X-Set-Monaca-Cloud-Session` header
+ * (repeated headers joined by ", ", as HTTP combines them), or NULL and 0 when it had none.
+ * It is kept (copied, trimmed of spaces and tabs) on every 200-299 or 304 status, whatever the
+ * body, as the SDK keeps it; a blank value, one with a control character (CR, LF, NUL, ...)
+ * or bytes that are not UTF-8 give no session (the caller keeps the one it had).
+ *
+ * What the response lends out is taken at construction: a success's result text is copied
+ * (and its place in the body recorded, see `monaca_response_result_range`), so the body may be
+ * freed or reused as soon as this returns.
  *
  * On `MONACA_STATUS_OK`, `*out` is a new response that the caller owns and must free with
  * `monaca_response_free` (counted by `monaca_error_live_count`); otherwise `*out` is NULL.
  * `MONACA_STATUS_NULL_ARGUMENT`: `out` is NULL, or a pointer is NULL with a non-zero length.
- * `MONACA_STATUS_INVALID_ARGUMENT`: a length over `PTRDIFF_MAX`, or a header value that is
- * not UTF-8. Thread-safe.
+ * `MONACA_STATUS_INVALID_ARGUMENT`: a length over `PTRDIFF_MAX`, or a method that is not
+ * UTF-8. Thread-safe.
  *
  * # Safety
- * `body` and `session_header` are each NULL or point to their length in readable bytes;
- * `out` is NULL or points to writable storage for one pointer.
+ * `method`, `body` and `session_header` are each NULL or point to their length in readable
+ * bytes; `out` is NULL or points to writable storage for one pointer.
  */
-enum MonacaStatus monaca_response_from_exchange(int32_t http_status,
+enum MonacaStatus monaca_response_from_exchange(const char *method,
+                                                size_t method_len,
+                                                int32_t http_status,
                                                 const uint8_t *body,
                                                 size_t body_len,
                                                 const char *session_header,
@@ -623,33 +643,34 @@ const struct MonacaError *monaca_response_error(const struct MonacaResponse *res
 
 /**
  * For a success whose body was read in place (valid UTF-8, not UTF-16): stores where the
- * result's JSON text lies in that body (`body + *offset`, `*len` bytes, not NUL-terminated)
+ * result's JSON text lay in the body given to `monaca_response_from_exchange` (the caller's
+ * buffer: its bytes there are the result only while the caller keeps them unchanged) (`body + *offset`, `*len` bytes, not NUL-terminated)
  * and returns true, so a caller can use the text without any copy. False otherwise (a
  * failure, a decoded body, NULL); the out pointers may be NULL.
  *
  * # Safety
  * `resp` is NULL or a live response; `offset` and `len` are each NULL or writable.
  */
-bool monaca_response_result_range(const struct MonacaResponse *resp, size_t *offset, size_t *len);
+bool monaca_response_result_range(const struct MonacaResponse *resp,
+                                  size_t *offset,
+                                  size_t *len);
 
 /**
  * The result's JSON text exactly as sent (the decoded text when the body had to be decoded),
- * NUL-terminated. Pass the same `body`/`body_len` given to `monaca_response_from_exchange`
- * (the body is not kept; another address or length gives empty). The text is copied into the
- * response on the first call (safely, from any thread) and kept: valid until
- * `monaca_response_free`. Empty for a failure and for NULL.
+ * NUL-terminated: the copy the response took at construction. Borrowed from the response:
+ * valid until `monaca_response_free`. Empty for a failure and for NULL.
  *
  * # Safety
- * `resp` is NULL or a live response; `body` is NULL or points to `body_len` readable bytes.
+ * `resp` is NULL or a live response of this library.
  */
-struct MonacaStr monaca_response_result_json(const struct MonacaResponse *resp,
-                                             const uint8_t *body,
-                                             size_t body_len);
+struct MonacaStr monaca_response_result_json(const struct MonacaResponse *resp);
 
 /**
- * The session id to keep and send back (as the request's `session`): the header value given,
- * when the SDK would have read it; empty otherwise and for NULL. Borrowed from the response:
- * valid until `monaca_response_free`.
+ * The session id to keep and send back (as the request's `session`) from now on: the header
+ * value given, trimmed, when the SDK would keep it; empty when there is none to keep (the
+ * caller keeps the session it had, unless `monaca_response_ends_session`) and for NULL.
+ * Never holds a control character. Borrowed from the response: valid until
+ * `monaca_response_free`.
  *
  * # Safety
  * `resp` is NULL or a live response of this library.
@@ -657,31 +678,39 @@ struct MonacaStr monaca_response_result_json(const struct MonacaResponse *resp,
 struct MonacaStr monaca_response_session(const struct MonacaResponse *resp);
 
 /**
- * The `loginToken` of an object result (decoded), which the SDK stores for auto-login; empty
- * when there is none, for a failure and for NULL. Body arguments as for
- * `monaca_response_result_json`. Kept in the response after the first call: valid until
+ * Whether the response ends the session: a successful `User.logout` or `User.unregister`.
+ * The caller then forgets its session and its login token, as the SDK does, even when the
+ * response set a new session header. False for NULL.
+ *
+ * # Safety
+ * `resp` is NULL or a live response of this library.
+ */
+bool monaca_response_ends_session(const struct MonacaResponse *resp);
+
+/**
+ * The `loginToken` of an object result, as the SDK stores it (a string decoded; a number or a
+ * boolean as JavaScript writes it: `42` gives `42`), which the caller keeps for auto-login;
+ * empty when there is none, when the response ends the session, for a failure and for NULL.
+ * Built on the first call from the response's own copy of the result and kept: valid until
  * `monaca_response_free`.
  *
  * # Safety
- * `resp` is NULL or a live response; `body` is NULL or points to `body_len` readable bytes.
+ * `resp` is NULL or a live response of this library.
  */
-struct MonacaStr monaca_response_login_token(const struct MonacaResponse *resp,
-                                             const uint8_t *body,
-                                             size_t body_len);
+struct MonacaStr monaca_response_login_token(const struct MonacaResponse *resp);
 
 /**
  * The response in one JSON text, for bridges: `{"session":<string|null>,
- * "loginToken":<string|null>,"result":<the result as sent>}` for a success, or
- * `{"session":..,"loginToken":null,"error":<monaca_error_report_json>}` for a failure. Body
- * arguments as for `monaca_response_result_json` (a success's report needs them). Built on
- * the first call and kept: valid until `monaca_response_free`. Empty for NULL.
+ * "endsSession":<true|false>,"loginToken":<string|null>,"result":<the result as sent>}` for a
+ * success, or `{"session":..,"endsSession":false,"loginToken":null,"error":
+ * <monaca_error_report_json>}` for a failure. Always valid JSON, made from the response's own
+ * copy of the result. Built on the first call and kept: valid until `monaca_response_free`.
+ * Empty for NULL.
  *
  * # Safety
- * `resp` is NULL or a live response; `body` is NULL or points to `body_len` readable bytes.
+ * `resp` is NULL or a live response of this library.
  */
-struct MonacaStr monaca_response_report_json(const struct MonacaResponse *resp,
-                                             const uint8_t *body,
-                                             size_t body_len);
+struct MonacaStr monaca_response_report_json(const struct MonacaResponse *resp);
 
 /**
  * Frees a response, its error and every text borrowed from them. NULL is a no-op.
@@ -694,11 +723,13 @@ void monaca_response_free(struct MonacaResponse *resp);
 /**
  * Writes the body of a call to Monaca Backend, as the SDK writes it: `{"jsonrpc":"2.0",
  * "method":<method>,"params":{<params' members>,"__api_key":..,"__device":..,"__session":..},
- * "id":<id>}`. `method` is a dotted name (`User.login`: ASCII letters, digits and `_` in
+ * "id":"1"}` (the id is always the string "1", as the SDK sends it). `method` is a dotted name (`User.login`: ASCII letters, digits and `_` in
  * non-empty parts); `params_json` the JSON text of an object (NULL and 0 for `{}`), which may
  * not hold `__api_key`, `__device` or `__session`; `api_key` and `device_id` are UTF-8 texts;
  * `session` the session id kept from an earlier response, or NULL and 0 for none (then no
- * `__session`). Every text is escaped as JSON requires. All inputs are copied.
+ * `__session`). Every text is escaped as JSON requires. All inputs are copied; the body is
+ * written once, with its NUL, in the buffer it is handed out in. `params_json` may nest
+ * `MONACA_MAX_DEPTH` containers, so that the body is one this library reads back.
  *
  * On `MONACA_STATUS_OK`, `*out` is a new text that the caller owns and must free with
  * `monaca_text_free`; otherwise `*out` is NULL and nothing is written. A refused argument
@@ -719,7 +750,6 @@ enum MonacaStatus monaca_request_new(const char *method,
                                      size_t device_id_len,
                                      const char *session,
                                      size_t session_len,
-                                     int64_t id,
                                      struct MonacaText **out,
                                      struct MonacaArgumentError *why);
 
@@ -736,6 +766,23 @@ enum MonacaStatus monaca_backend_url(const char *backend_id,
                                      size_t backend_id_len,
                                      struct MonacaText **out,
                                      struct MonacaArgumentError *why);
+
+/**
+ * Checks that a client may POST a request (which carries the API key, the device id and the
+ * session) to `url`: `https://` with a host, or `http://` to a loopback host (`localhost`,
+ * `127.x.y.z`, `[::1]`, with an optional port) only. Every face's client calls it before
+ * connecting. `MONACA_STATUS_OK` when allowed; `MONACA_STATUS_INVALID_ARGUMENT` (why filled,
+ * `argument` "url") when refused: another scheme (`file:`, `jar:`, `ftp:`), `http://` to
+ * another host, no scheme, spaces, control characters, backslashes, user information in an
+ * `http://` URL; `MONACA_STATUS_NULL_ARGUMENT` for NULL with a length. Nothing is kept.
+ *
+ * # Safety
+ * `url` is NULL or points to `url_len` readable bytes; `why` is NULL or points to a writable
+ * `MonacaArgumentError`.
+ */
+enum MonacaStatus monaca_endpoint_url_check(const char *url,
+                                            size_t url_len,
+                                            struct MonacaArgumentError *why);
 
 /**
  * The text, NUL-terminated. Borrowed from it: valid until `monaca_text_free`. Empty for NULL.

@@ -58,18 +58,9 @@ packages=(qemu-user
   gcc-arm-linux-gnueabihf libc6-dev-armhf-cross
   gcc-i686-linux-gnu libc6-dev-i386-cross
   libc6-i386 lib32gcc-s1)
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' ||
-    missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "--- installing ${missing[*]}"
-  apt-get update -qq &&
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      "${missing[@]}" >"$out/apt.log" 2>&1 ||
-    { tail -n 30 "$out/apt.log"; echo "cross-test: installing ${missing[*]} failed"; exit 1; }
-fi
+# shellcheck source=scripts/lib/debian-packages.sh
+source scripts/lib/debian-packages.sh
+need_debian_packages "${packages[@]}" || { echo "cross-test: installing ${packages[*]} failed"; exit 1; }
 installed_targets=$(rustup target list --installed)
 for target in "${all_targets[@]}"; do
   if ! grep -qx "$target" <<<"$installed_targets"; then

@@ -24,19 +24,15 @@ pass() { echo "PASS: $*"; passed=$((passed + 1)); }
 fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
 
 # --- tools ------------------------------------------------------------------------------
-missing=()
-command -v gcc >/dev/null || missing+=(gcc)
-command -v clang >/dev/null || missing+=(clang)
-command -v valgrind >/dev/null || missing+=(valgrind)
-if [ ${#missing[@]} -gt 0 ]; then
-  apt-get update && apt-get install -y "${missing[@]}"
-fi
+# shellcheck source=scripts/lib/debian-packages.sh
+source scripts/lib/debian-packages.sh
+need_commands gcc:gcc clang:clang valgrind:valgrind
 # clang's sanitizer runtimes are a separate package (libclang-rt-<major>-dev on Debian).
 probe=$out/probe
 printf 'int main(void){return 0;}\n' >"$probe.c"
 if ! clang -fsanitize=address,undefined "$probe.c" -o "$probe" 2>/dev/null; then
   major=$(clang -dumpversion | cut -d. -f1)
-  apt-get update && apt-get install -y "libclang-rt-$major-dev"
+  need_debian_packages "libclang-rt-$major-dev"
 fi
 if ! rustup toolchain list | grep -q '^nightly'; then
   rustup toolchain install nightly --profile minimal

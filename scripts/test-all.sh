@@ -22,9 +22,9 @@ step() {
 }
 
 # The comparison bench, which `cargo test --all-targets` builds and runs once, links cJSON.
-if [ ! -f /usr/include/cjson/cJSON.h ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcjson-dev >/dev/null
-fi
+# shellcheck source=scripts/lib/debian-packages.sh
+source scripts/lib/debian-packages.sh
+need_debian_packages libcjson-dev
 
 step "rust-tests" cargo test --all-targets
 step "doc-tests" cargo test --doc
@@ -32,6 +32,7 @@ step "jsontestsuite" cargo test --test jsontestsuite -- --nocapture
 step "memory-peak" cargo test --release --test memory_peak -- --nocapture
 step "panic-boundary" cargo test --features panic-injection --test panic_boundary
 step "clippy" cargo clippy --all-targets -- -D warnings
+step "header-generator" bash scripts/check-header-generator.sh
 step "c-harness" bash tests/c/run.sh
 step "c-threads" bash tests/c/run-threads.sh
 step "c-corpus" bash tests/c/run-corpus.sh
@@ -39,6 +40,7 @@ step "sanitizers" bash scripts/sanitize.sh
 step "fuzz" bash scripts/fuzz.sh 20
 step "size" bash benches/size.sh
 step "android" bash bindings/android/test.sh
+step "android-arm" bash bindings/android/test-arm.sh
 step "ios" bash bindings/ios/test.sh
 step "cross" bash scripts/cross-test.sh
 step "cordova" bash bindings/cordova/test.sh

@@ -5,4 +5,5 @@
 # Cargo.toml in every manifest. tests/generated.rs fails while any is stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+cargo build --quiet --features generate-header  # the header (build.rs)
 MONACA_UPDATE_GENERATED=1 cargo test --quiet --test generated

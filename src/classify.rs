@@ -65,20 +65,9 @@ pub enum InvalidResponse {
     NullErrorWithoutResult,
     #[error("the response has neither \"result\" nor \"error\"")]
     NeitherResultNorError,
-}
-
-impl InvalidResponse {
-    /// Whether the body was JSON all the same (the SDK's `JSON.parse` succeeded: it then reads
-    /// the session header, whatever the body says): false for an empty body, invalid UTF-8
-    /// outside strings and invalid JSON.
-    pub fn body_was_json(&self) -> bool {
-        !matches!(
-            self,
-            InvalidResponse::Empty
-                | InvalidResponse::NotUtf8 { .. }
-                | InvalidResponse::Syntax { .. }
-        )
-    }
+    /// The client stopped reading: the body is longer than the limit it set.
+    #[error("the response body is larger than the limit of {limit} bytes")]
+    TooLarge { limit: u64 },
 }
 
 /// Whether an HTTP status is one whose body the SDK reads: 200-299 or 304.
@@ -177,6 +166,12 @@ struct ErrorObject<'a> {
     data: Option<&'a str>,
 }
 
+/// Reads the top-level object. The envelope and the `error` object are its frame, not its
+/// content: each member value (`result`, `data`, any other) may itself nest [`MAX_DEPTH`]
+/// containers, as a caller's params may (the request's writer checks them with the same bound),
+/// so what the library writes it always reads back.
+///
+/// [`MAX_DEPTH`]: scan::MAX_DEPTH
 fn read_envelope(body: &[u8], start: usize) -> Scan<Outcome<'_>> {
     let mut scanner = Scanner::at(body, start);
     match scanner.peek_type() {
@@ -197,10 +192,10 @@ fn read_envelope(body: &[u8], start: usize) -> Scan<Outcome<'_>> {
             envelope.error = read_error_member(s)?;
             Ok(())
         } else if key.eq_str("result") {
-            envelope.result = Some(s.value(1)?);
+            envelope.result = Some(s.value(0)?);
             Ok(())
         } else {
-            s.skip_value(1)
+            s.skip_value(0)
         }
     })?;
     scanner.finish()?;
@@ -214,35 +209,35 @@ fn invalid(reason: InvalidResponse) -> Outcome<'static> {
 fn read_error_member<'a>(s: &mut Scanner<'a>) -> Scan<ErrorMember<'a>> {
     match s.peek_type() {
         Some(ValueType::Null) => {
-            s.skip_value(1)?;
+            s.skip_value(0)?;
             Ok(ErrorMember::Null)
         }
         Some(ValueType::Object) => {
             let mut error = ErrorObject::default();
-            s.object(1, |s, key| {
+            s.object(0, |s, key| {
                 if key.eq_str("code") {
                     error.code = Some(read_code(s)?);
                 } else if key.eq_str("message") {
                     error.message = Some(match s.peek_type() {
                         Some(ValueType::String) => Ok(s.string()?),
                         other => {
-                            s.skip_value(2)?;
+                            s.skip_value(0)?;
                             Err(InvalidResponse::MessageNotAString {
                                 found: other.map_or("not JSON", ValueType::described),
                             })
                         }
                     });
                 } else if key.eq_str("data") {
-                    error.data = Some(s.value(2)?);
+                    error.data = Some(s.value(0)?);
                 } else {
-                    s.skip_value(2)?;
+                    s.skip_value(0)?;
                 }
                 Ok(())
             })?;
             Ok(ErrorMember::Object(error))
         }
         other => {
-            s.skip_value(1)?;
+            s.skip_value(0)?;
             Ok(ErrorMember::Malformed(InvalidResponse::ErrorNotAnObject {
                 found: other.map_or("not JSON", ValueType::described),
             }))
@@ -267,7 +262,7 @@ fn read_code(s: &mut Scanner<'_>) -> Scan<Result<i64, InvalidResponse>> {
             }))
         }
         other => {
-            s.skip_value(2)?;
+            s.skip_value(0)?;
             Ok(Err(InvalidResponse::CodeNotAnInteger {
                 found: other.map_or("not JSON", ValueType::described),
             }))

@@ -2,6 +2,7 @@
 
 use crate::classify::{classify, Failure, InvalidResponse};
 use crate::codes::{self, Kind};
+use crate::json_text::write_json_string;
 use crate::params::{ParamIndex, ParamTable};
 use crate::scan::{self, Position};
 use crate::text::{Span, Texts};
@@ -75,10 +76,13 @@ pub enum InvalidArgument {
     ParamsHoldCredential { key: &'static str },
     #[error("the backend id is not valid: {reason} (byte offset {offset})")]
     BackendIdInvalid { reason: &'static str, offset: usize },
+    /// An endpoint URL a client must not call: not HTTPS, and not HTTP to a loopback address.
+    #[error("the url is refused: {reason} (byte offset {offset})")]
+    UrlRefused { reason: &'static str, offset: usize },
 }
 
 impl InvalidArgument {
-    /// The argument at fault: `"message"`, `"data"`, `"method"`, `"params"`, `"backend_id"`
+    /// The argument at fault: `"message"`, `"data"`, `"method"`, `"params"`, `"backend_id"`, `"url"`
     /// or the name a [`InvalidArgument::TextNotUtf8`] carries.
     pub fn argument(&self) -> &'static str {
         match self {
@@ -90,6 +94,7 @@ impl InvalidArgument {
             | InvalidArgument::ParamsNotAnObject
             | InvalidArgument::ParamsHoldCredential { .. } => "params",
             InvalidArgument::BackendIdInvalid { .. } => "backend_id",
+            InvalidArgument::UrlRefused { .. } => "url",
         }
     }
 
@@ -103,7 +108,8 @@ impl InvalidArgument {
             InvalidArgument::DataNotJson { reason, .. }
             | InvalidArgument::ParamsNotJson { reason, .. }
             | InvalidArgument::MethodInvalid { reason, .. }
-            | InvalidArgument::BackendIdInvalid { reason, .. } => reason,
+            | InvalidArgument::BackendIdInvalid { reason, .. }
+            | InvalidArgument::UrlRefused { reason, .. } => reason,
             InvalidArgument::ParamsNotAnObject => "not a JSON object",
             InvalidArgument::ParamsHoldCredential { .. } => {
                 "holds a member the library sets from the credentials"
@@ -119,6 +125,7 @@ impl InvalidArgument {
             | InvalidArgument::TextNotUtf8 { offset, .. }
             | InvalidArgument::MethodInvalid { offset, .. }
             | InvalidArgument::BackendIdInvalid { offset, .. }
+            | InvalidArgument::UrlRefused { offset, .. }
             | InvalidArgument::DataNotJson { offset, .. }
             | InvalidArgument::ParamsNotJson { offset, .. } => offset,
             InvalidArgument::ParamsNotAnObject | InvalidArgument::ParamsHoldCredential { .. } => 0,
@@ -162,6 +169,12 @@ impl CloudError {
     /// The -11 "Connection timeout" error, for the caller to report when its request timed out.
     pub fn timeout() -> CloudError {
         CloudError::client(codes::CONNECTION_TIMED_OUT, TIMEOUT_MESSAGE, None)
+    }
+
+    /// The -12 "Invalid response" error for a body longer than the caller's `limit` (in bytes),
+    /// for a client that stopped reading it there: its detail names the limit.
+    pub fn body_too_large(limit: u64) -> CloudError {
+        CloudError::invalid_response(&InvalidResponse::TooLarge { limit })
     }
 
     /// An error with any code, message and `data` (the JSON text of any value, or `None` for
@@ -377,7 +390,18 @@ impl CloudError {
     /// field (schema: `report::SCHEMA`).
     pub fn report_json(&self) -> &str {
         let text = self.report.get_or_init(|| {
-            let mut report = crate::report::write(self);
+            let mut report = crate::report::write(crate::report::ReportView {
+                code: self.code(),
+                kind: self.kind(),
+                name: self.name(),
+                description: self.description(),
+                message: self.message(),
+                detail: self.detail(),
+                data: self.data_json(),
+                params: self.params().map(|param| (param.name, param.messages())),
+                param_count: self.param_count(),
+                json: self.to_json(),
+            });
             report.push('\0');
             report
         });
@@ -391,40 +415,6 @@ impl CloudError {
             texts: &self.texts,
         }
     }
-}
-
-/// Appends `text` as a JSON string literal, or `null` for `None`.
-pub(crate) fn write_optional_json_string(out: &mut String, text: Option<&str>) {
-    match text {
-        Some(text) => write_json_string(out, text),
-        None => out.push_str("null"),
-    }
-}
-
-/// Appends `text` to `out` as a JSON string literal.
-pub(crate) fn write_json_string(out: &mut String, text: &str) {
-    out.push('"');
-    let mut plain_from = 0;
-    for (at, byte) in text.bytes().enumerate() {
-        let escape = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0..=0x1F => "",
-            _ => continue,
-        };
-        out.push_str(&text[plain_from..at]);
-        if escape.is_empty() {
-            let _ = write!(out, "\\u{byte:04x}");
-        } else {
-            out.push_str(escape);
-        }
-        plain_from = at + 1;
-    }
-    out.push_str(&text[plain_from..]);
-    out.push('"');
 }
 
 /// One parameter of an Invalid params error.

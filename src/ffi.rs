@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The version of this C ABI. It changes whenever a function, type or constant of the header
 /// changes incompatibly; compare it with `monaca_abi_version()` at run time.
-pub const MONACA_ABI_VERSION: u32 = 1;
+pub const MONACA_ABI_VERSION: u32 = 2;
 
 /// The version of the report's schema (`monaca_error_report_json`).
 pub const MONACA_REPORT_SCHEMA: u32 = 1;
@@ -392,6 +392,17 @@ pub extern "C" fn monaca_error_timeout() -> *mut MonacaError {
     guard(|| into_handle(MonacaError(CloudError::timeout())))
 }
 
+/// Makes the -12 "Invalid response" error of a body longer than `limit` bytes, for a client
+/// that stopped reading it there; its detail is `the response body is larger than the limit of
+/// <limit> bytes`.
+///
+/// Returns a new handle that the caller owns and must free with `monaca_error_free`, or NULL
+/// if the library failed internally.
+#[no_mangle]
+pub extern "C" fn monaca_error_body_too_large(limit: u64) -> *mut MonacaError {
+    guard(|| into_handle(MonacaError(CloudError::body_too_large(limit))))
+}
+
 /// Makes an error from a code, a message and optional data, e.g. to hand an app's own error to
 /// JavaScript in the same shape.
 ///
@@ -489,6 +500,7 @@ impl MonacaArgumentError {
                 "device_id" => "device_id\0",
                 "session" => "session\0",
                 "backend_id" => "backend_id\0",
+                "url" => "url\0",
                 _ => "\0",
             }
         };

@@ -7,35 +7,31 @@ use crate::ffi::{
     construct, free_handle, guard, input, into_handle, MonacaArgumentError, MonacaError,
     MonacaStatus, MonacaStr, ZeroValue, EMPTY,
 };
-use crate::request::{backend_url, CloudRequest, Credentials};
-use crate::response::{login_token_of, write_report, CloudResponse};
+use crate::request::{backend_url, check_endpoint_url, CloudRequest, Credentials};
+use crate::response::{write_report, CloudResponse};
+use crate::session::login_token_of;
 use std::ffi::c_char;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// The answer to one exchange: opaque, immutable once made, owned by whoever received it.
+/// The answer to one exchange: opaque, immutable once made, owned by whoever received it. It
+/// holds everything it lends out, taken from the body when it was made: nothing it answers
+/// depends on the caller's buffer afterwards.
 pub struct MonacaResponse {
     /// The error of a failure, lent out by `monaca_response_error`.
     error: Option<MonacaError>,
-    /// Where a success's result is.
-    result: Option<ResultPlace>,
-    /// The identity of the body given (its address and length), to recognise it again.
-    body: (usize, usize),
+    /// A success's result text followed by a NUL, copied at construction.
+    result: Option<String>,
+    /// Where a success's result lay in the body, when it was read in place.
+    range: Option<Range<usize>>,
     /// The session to keep, followed by a NUL.
     session: Option<String>,
-    /// The result's text followed by a NUL, copied when first asked for.
-    result_text: OnceLock<String>,
-    /// The login token followed by a NUL ("" and no NUL when there is none), when first asked.
+    /// Whether the response ends the session.
+    ends_session: bool,
+    /// The login token followed by a NUL (`None` when there is none), when first asked.
     login_token: OnceLock<Option<String>>,
     /// The response report followed by a NUL, when first asked for.
     report: OnceLock<String>,
-}
-
-enum ResultPlace {
-    /// Read in place: a byte range of the caller's body.
-    InBody(Range<usize>),
-    /// The body had to be decoded: the result's text, owned.
-    Decoded(String),
 }
 
 /// An owned text made by the library (a request body, a URL): opaque, owned by whoever
@@ -55,62 +51,45 @@ fn with_nul(text: &str) -> String {
     owned
 }
 
+fn without_nul(text_z: &str) -> &str {
+    &text_z[..text_z.len() - 1]
+}
+
 fn lend_z(text_z: &str) -> MonacaStr {
-    MonacaStr::lend(&text_z[..text_z.len() - 1])
+    MonacaStr::lend(without_nul(text_z))
 }
 
-impl MonacaResponse {
-    /// What `cell` keeps, or what `make` builds from the result's text (given the body it came
-    /// from) and keeps there; `None` for a failure, or another body than the one given.
-    fn kept<'a, T>(
-        &'a self,
-        cell: &'a OnceLock<T>,
-        body: &[u8],
-        make: impl FnOnce(&str) -> T,
-    ) -> Option<&'a T> {
-        if let Some(kept) = cell.get() {
-            return Some(kept);
-        }
-        let text = self.result(body)?;
-        Some(cell.get_or_init(|| make(text)))
-    }
-
-    /// The result's text, given the body it came from (the same address and length as at
-    /// construction; otherwise `None`).
-    fn result<'a>(&'a self, body: &'a [u8]) -> Option<&'a str> {
-        match self.result.as_ref()? {
-            ResultPlace::Decoded(text) => Some(text),
-            ResultPlace::InBody(range) => {
-                let same = (body.as_ptr() as usize, body.len()) == self.body;
-                let bytes = body.get(range.clone()).filter(|_| same)?;
-                std::str::from_utf8(bytes).ok()
-            }
-        }
-    }
-}
-
-/// Reads an HTTP exchange with Monaca Backend into a response: a result or an error, and the
-/// session to keep.
+/// Reads an HTTP exchange with Monaca Backend into a response: a result or an error, and what
+/// becomes of the session.
 ///
-/// `http_status` and `body`/`body_len` are as for `monaca_error_from_response`, whose error
-/// this is for a failure. `session_header`/`session_header_len` is the value of the response's
-/// `X-Set-Monaca-Cloud-Session` header (UTF-8), or NULL and 0 when it had none; it is kept
-/// (copied) when the SDK would read it: a 200-299 or 304 status and a body that is JSON,
-/// errors included. The body is not kept: a success's result stays a byte range of it (see
-/// `monaca_response_result_range`), copied only if the body had to be decoded (UTF-16, or
-/// invalid UTF-8 in strings) or when `monaca_response_result_json` is first called.
+/// `method`/`method_len` is the method called (UTF-8, e.g. `User.logout`), or NULL and 0 when
+/// unknown: a successful `User.logout` or `User.unregister` ends the session (see
+/// `monaca_response_ends_session`). `http_status` and `body`/`body_len` are as for
+/// `monaca_error_from_response`, whose error this is for a failure. `session_header`/
+/// `session_header_len` is the value of the response's `X-Set-Monaca-Cloud-Session` header
+/// (repeated headers joined by ", ", as HTTP combines them), or NULL and 0 when it had none.
+/// It is kept (copied, trimmed of spaces and tabs) on every 200-299 or 304 status, whatever the
+/// body, as the SDK keeps it; a blank value, one with a control character (CR, LF, NUL, ...)
+/// or bytes that are not UTF-8 give no session (the caller keeps the one it had).
+///
+/// What the response lends out is taken at construction: a success's result text is copied
+/// (and its place in the body recorded, see `monaca_response_result_range`), so the body may be
+/// freed or reused as soon as this returns.
 ///
 /// On `MONACA_STATUS_OK`, `*out` is a new response that the caller owns and must free with
 /// `monaca_response_free` (counted by `monaca_error_live_count`); otherwise `*out` is NULL.
 /// `MONACA_STATUS_NULL_ARGUMENT`: `out` is NULL, or a pointer is NULL with a non-zero length.
-/// `MONACA_STATUS_INVALID_ARGUMENT`: a length over `PTRDIFF_MAX`, or a header value that is
-/// not UTF-8. Thread-safe.
+/// `MONACA_STATUS_INVALID_ARGUMENT`: a length over `PTRDIFF_MAX`, or a method that is not
+/// UTF-8. Thread-safe.
 ///
 /// # Safety
-/// `body` and `session_header` are each NULL or point to their length in readable bytes;
-/// `out` is NULL or points to writable storage for one pointer.
+/// `method`, `body` and `session_header` are each NULL or point to their length in readable
+/// bytes; `out` is NULL or points to writable storage for one pointer.
 #[no_mangle]
+#[allow(clippy::too_many_arguments)] // the C signature: each text with its length
 pub unsafe extern "C" fn monaca_response_from_exchange(
+    method: *const c_char,
+    method_len: usize,
     http_status: i32,
     body: *const u8,
     body_len: usize,
@@ -119,36 +98,33 @@ pub unsafe extern "C" fn monaca_response_from_exchange(
     out: *mut *mut MonacaResponse,
 ) -> MonacaStatus {
     let make = || {
-        // SAFETY: the caller promises these lengths of readable bytes.
-        let body = unsafe { input(body, body_len) }?;
-        let header = if session_header.is_null() && session_header_len == 0 {
+        // SAFETY (each): the caller promises these lengths of readable bytes.
+        let method = unsafe { input(method.cast(), method_len) }?;
+        let method = if method.is_empty() {
             None
         } else {
-            // SAFETY: as above.
-            let bytes = unsafe { input(session_header.cast(), session_header_len) }?;
-            let text = std::str::from_utf8(bytes)
+            let text = std::str::from_utf8(method)
                 .map_err(|_| MonacaStatus::MONACA_STATUS_INVALID_ARGUMENT)?;
             Some(text)
         };
-        let response = CloudResponse::from_exchange(http_status, body, header);
+        let body = unsafe { input(body, body_len) }?;
+        let header = unsafe { input(session_header.cast(), session_header_len) }?;
+        // A header that is not UTF-8 is what the server sent, not a caller's mistake: no session.
+        let header = std::str::from_utf8(header).ok();
+        let response = CloudResponse::from_exchange(method, http_status, body, header);
         let session = response.session().map(with_nul);
+        let ends_session = response.ends_session();
         let range = response.result_range();
         let (error, result) = match response.into_result() {
-            Ok(text) => {
-                let place = match range {
-                    Some(range) => ResultPlace::InBody(range),
-                    None => ResultPlace::Decoded(text.into_owned()),
-                };
-                (None, Some(place))
-            }
+            Ok(text) => (None, Some(with_nul(&text))),
             Err(error) => (Some(MonacaError(error)), None),
         };
         Ok(into_handle(MonacaResponse {
             error,
             result,
-            body: (body.as_ptr() as usize, body.len()),
+            range,
             session,
-            result_text: OnceLock::new(),
+            ends_session,
             login_token: OnceLock::new(),
             report: OnceLock::new(),
         }))
@@ -172,25 +148,6 @@ unsafe fn read<T: ZeroValue>(
             None => T::zero(),
         }
     })
-}
-
-/// Reads a response with the body it was made from; the zero value for NULL, a NULL body with
-/// a length, or a body that is not the one given to `monaca_response_from_exchange`.
-///
-/// # Safety
-/// `resp` is NULL or a live response; `body` is NULL or points to `body_len` readable bytes.
-unsafe fn read_with_body<T: ZeroValue>(
-    resp: *const MonacaResponse,
-    body: *const u8,
-    body_len: usize,
-    read_with: impl FnOnce(&MonacaResponse, &[u8]) -> T,
-) -> T {
-    // SAFETY: the caller promises `body_len` readable bytes at `body`.
-    let Ok(body) = (unsafe { input(body, body_len) }) else {
-        return T::zero();
-    };
-    // SAFETY: forwarded from the caller.
-    unsafe { read(resp, |response| read_with(response, body)) }
 }
 
 /// Whether the response is a success (a result and no error). False for NULL.
@@ -220,7 +177,8 @@ pub unsafe extern "C" fn monaca_response_error(resp: *const MonacaResponse) -> *
 }
 
 /// For a success whose body was read in place (valid UTF-8, not UTF-16): stores where the
-/// result's JSON text lies in that body (`body + *offset`, `*len` bytes, not NUL-terminated)
+/// result's JSON text lay in the body given to `monaca_response_from_exchange` (the caller's
+/// buffer: its bytes there are the result only while the caller keeps them unchanged) (`body + *offset`, `*len` bytes, not NUL-terminated)
 /// and returns true, so a caller can use the text without any copy. False otherwise (a
 /// failure, a decoded body, NULL); the out pointers may be NULL.
 ///
@@ -233,12 +191,7 @@ pub unsafe extern "C" fn monaca_response_result_range(
     len: *mut usize,
 ) -> bool {
     // SAFETY: forwarded from the caller.
-    let range = unsafe {
-        read(resp, |r| match &r.result {
-            Some(ResultPlace::InBody(range)) => Some(range.clone()),
-            _ => None,
-        })
-    };
+    let range = unsafe { read(resp, |r| r.range.clone()) };
     let Some(range) = range else { return false };
     // SAFETY: the caller promises each pointer is NULL or writable.
     unsafe {
@@ -259,31 +212,22 @@ impl ZeroValue for Option<Range<usize>> {
 }
 
 /// The result's JSON text exactly as sent (the decoded text when the body had to be decoded),
-/// NUL-terminated. Pass the same `body`/`body_len` given to `monaca_response_from_exchange`
-/// (the body is not kept; another address or length gives empty). The text is copied into the
-/// response on the first call (safely, from any thread) and kept: valid until
-/// `monaca_response_free`. Empty for a failure and for NULL.
+/// NUL-terminated: the copy the response took at construction. Borrowed from the response:
+/// valid until `monaca_response_free`. Empty for a failure and for NULL.
 ///
 /// # Safety
-/// `resp` is NULL or a live response; `body` is NULL or points to `body_len` readable bytes.
+/// `resp` is NULL or a live response of this library.
 #[no_mangle]
-pub unsafe extern "C" fn monaca_response_result_json(
-    resp: *const MonacaResponse,
-    body: *const u8,
-    body_len: usize,
-) -> MonacaStr {
+pub unsafe extern "C" fn monaca_response_result_json(resp: *const MonacaResponse) -> MonacaStr {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        read_with_body(resp, body, body_len, |r, body| {
-            r.kept(&r.result_text, body, with_nul)
-                .map_or(EMPTY, |text| lend_z(text))
-        })
-    }
+    unsafe { read(resp, |r| r.result.as_deref().map_or(EMPTY, lend_z)) }
 }
 
-/// The session id to keep and send back (as the request's `session`): the header value given,
-/// when the SDK would have read it; empty otherwise and for NULL. Borrowed from the response:
-/// valid until `monaca_response_free`.
+/// The session id to keep and send back (as the request's `session`) from now on: the header
+/// value given, trimmed, when the SDK would keep it; empty when there is none to keep (the
+/// caller keeps the session it had, unless `monaca_response_ends_session`) and for NULL.
+/// Never holds a control character. Borrowed from the response: valid until
+/// `monaca_response_free`.
 ///
 /// # Safety
 /// `resp` is NULL or a live response of this library.
@@ -293,60 +237,65 @@ pub unsafe extern "C" fn monaca_response_session(resp: *const MonacaResponse) ->
     unsafe { read(resp, |r| r.session.as_deref().map_or(EMPTY, lend_z)) }
 }
 
-/// The `loginToken` of an object result (decoded), which the SDK stores for auto-login; empty
-/// when there is none, for a failure and for NULL. Body arguments as for
-/// `monaca_response_result_json`. Kept in the response after the first call: valid until
+/// Whether the response ends the session: a successful `User.logout` or `User.unregister`.
+/// The caller then forgets its session and its login token, as the SDK does, even when the
+/// response set a new session header. False for NULL.
+///
+/// # Safety
+/// `resp` is NULL or a live response of this library.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_response_ends_session(resp: *const MonacaResponse) -> bool {
+    // SAFETY: forwarded from the caller.
+    unsafe { read(resp, |r| r.ends_session) }
+}
+
+/// The `loginToken` of an object result, as the SDK stores it (a string decoded; a number or a
+/// boolean as JavaScript writes it: `42` gives `42`), which the caller keeps for auto-login;
+/// empty when there is none, when the response ends the session, for a failure and for NULL.
+/// Built on the first call from the response's own copy of the result and kept: valid until
 /// `monaca_response_free`.
 ///
 /// # Safety
-/// `resp` is NULL or a live response; `body` is NULL or points to `body_len` readable bytes.
+/// `resp` is NULL or a live response of this library.
 #[no_mangle]
-pub unsafe extern "C" fn monaca_response_login_token(
-    resp: *const MonacaResponse,
-    body: *const u8,
-    body_len: usize,
-) -> MonacaStr {
+pub unsafe extern "C" fn monaca_response_login_token(resp: *const MonacaResponse) -> MonacaStr {
     // SAFETY: forwarded from the caller.
     unsafe {
-        read_with_body(resp, body, body_len, |r, body| {
-            r.kept(&r.login_token, body, |text| {
-                login_token_of(text).map(|t| with_nul(&t))
-            })
-            .and_then(Option::as_deref)
-            .map_or(EMPTY, lend_z)
+        read(resp, |r| {
+            let Some(result) = r.result.as_deref().filter(|_| !r.ends_session) else {
+                return EMPTY;
+            };
+            r.login_token
+                .get_or_init(|| login_token_of(without_nul(result)).map(|t| with_nul(&t)))
+                .as_deref()
+                .map_or(EMPTY, lend_z)
         })
     }
 }
 
 /// The response in one JSON text, for bridges: `{"session":<string|null>,
-/// "loginToken":<string|null>,"result":<the result as sent>}` for a success, or
-/// `{"session":..,"loginToken":null,"error":<monaca_error_report_json>}` for a failure. Body
-/// arguments as for `monaca_response_result_json` (a success's report needs them). Built on
-/// the first call and kept: valid until `monaca_response_free`. Empty for NULL.
+/// "endsSession":<true|false>,"loginToken":<string|null>,"result":<the result as sent>}` for a
+/// success, or `{"session":..,"endsSession":false,"loginToken":null,"error":
+/// <monaca_error_report_json>}` for a failure. Always valid JSON, made from the response's own
+/// copy of the result. Built on the first call and kept: valid until `monaca_response_free`.
+/// Empty for NULL.
 ///
 /// # Safety
-/// `resp` is NULL or a live response; `body` is NULL or points to `body_len` readable bytes.
+/// `resp` is NULL or a live response of this library.
 #[no_mangle]
-pub unsafe extern "C" fn monaca_response_report_json(
-    resp: *const MonacaResponse,
-    body: *const u8,
-    body_len: usize,
-) -> MonacaStr {
+pub unsafe extern "C" fn monaca_response_report_json(resp: *const MonacaResponse) -> MonacaStr {
     // SAFETY: forwarded from the caller.
     unsafe {
-        read_with_body(resp, body, body_len, |r, body| {
-            if let Some(report) = r.report.get() {
-                return lend_z(report);
-            }
-            let outcome: Result<&str, &CloudError> = match (&r.error, r.result(body)) {
+        read(resp, |r| {
+            let outcome: Result<&str, &CloudError> = match (&r.error, &r.result) {
                 (Some(error), _) => Err(&error.0),
-                (None, Some(text)) => Ok(text),
+                (None, Some(text)) => Ok(without_nul(text)),
                 (None, None) => return EMPTY,
             };
-            let session = r.session.as_deref().map(|s| &s[..s.len() - 1]);
+            let session = r.session.as_deref().map(without_nul);
             lend_z(
                 r.report
-                    .get_or_init(|| with_nul(&write_report(session, outcome))),
+                    .get_or_init(|| with_nul(&write_report(session, r.ends_session, outcome))),
             )
         })
     }
@@ -414,6 +363,7 @@ unsafe fn make_text(
     why: *mut MonacaArgumentError,
     make: impl FnOnce() -> Result<String, Refusal>,
 ) -> MonacaStatus {
+    // `make` gives the text with its NUL.
     // SAFETY: the caller promises `why` is NULL or writable.
     let mut why = unsafe { why.as_mut() };
     if let Some(why) = why.as_deref_mut() {
@@ -421,7 +371,7 @@ unsafe fn make_text(
     }
     let made = move || {
         make()
-            .map(|text| into_handle(MonacaText(with_nul(&text))))
+            .map(|text_z| into_handle(MonacaText(text_z)))
             .map_err(|(argument, problem, status)| {
                 if let Some(why) = why {
                     why.fill(argument, problem.as_ref().map_err(|reason| *reason));
@@ -435,11 +385,13 @@ unsafe fn make_text(
 
 /// Writes the body of a call to Monaca Backend, as the SDK writes it: `{"jsonrpc":"2.0",
 /// "method":<method>,"params":{<params' members>,"__api_key":..,"__device":..,"__session":..},
-/// "id":<id>}`. `method` is a dotted name (`User.login`: ASCII letters, digits and `_` in
+/// "id":"1"}` (the id is always the string "1", as the SDK sends it). `method` is a dotted name (`User.login`: ASCII letters, digits and `_` in
 /// non-empty parts); `params_json` the JSON text of an object (NULL and 0 for `{}`), which may
 /// not hold `__api_key`, `__device` or `__session`; `api_key` and `device_id` are UTF-8 texts;
 /// `session` the session id kept from an earlier response, or NULL and 0 for none (then no
-/// `__session`). Every text is escaped as JSON requires. All inputs are copied.
+/// `__session`). Every text is escaped as JSON requires. All inputs are copied; the body is
+/// written once, with its NUL, in the buffer it is handed out in. `params_json` may nest
+/// `MONACA_MAX_DEPTH` containers, so that the body is one this library reads back.
 ///
 /// On `MONACA_STATUS_OK`, `*out` is a new text that the caller owns and must free with
 /// `monaca_text_free`; otherwise `*out` is NULL and nothing is written. A refused argument
@@ -461,7 +413,6 @@ pub unsafe extern "C" fn monaca_request_new(
     device_id_len: usize,
     session: *const c_char,
     session_len: usize,
-    id: i64,
     out: *mut *mut MonacaText,
     why: *mut MonacaArgumentError,
 ) -> MonacaStatus {
@@ -478,8 +429,8 @@ pub unsafe extern "C" fn monaca_request_new(
             device_id,
             session,
         };
-        CloudRequest::new(method, params, &credentials, id)
-            .map(|request| request.body().to_owned())
+        CloudRequest::new(method, params, &credentials)
+            .map(CloudRequest::into_body_with_nul)
             .map_err(|invalid| {
                 let argument = invalid.argument();
                 (
@@ -510,16 +461,63 @@ pub unsafe extern "C" fn monaca_backend_url(
     let make = || {
         // SAFETY: the caller promises `backend_id_len` readable bytes.
         let id = unsafe { text_argument("backend_id", backend_id, backend_id_len) }?;
-        backend_url(id.unwrap_or("")).map_err(|invalid| {
-            (
-                "backend_id",
-                Ok(invalid),
-                MonacaStatus::MONACA_STATUS_INVALID_ARGUMENT,
-            )
-        })
+        backend_url(id.unwrap_or(""))
+            .map(|url| with_nul(&url))
+            .map_err(|invalid| {
+                (
+                    "backend_id",
+                    Ok(invalid),
+                    MonacaStatus::MONACA_STATUS_INVALID_ARGUMENT,
+                )
+            })
     };
     // SAFETY: forwarded from the caller.
     unsafe { make_text(out, why, make) }
+}
+
+/// Checks that a client may POST a request (which carries the API key, the device id and the
+/// session) to `url`: `https://` with a host, or `http://` to a loopback host (`localhost`,
+/// `127.x.y.z`, `[::1]`, with an optional port) only. Every face's client calls it before
+/// connecting. `MONACA_STATUS_OK` when allowed; `MONACA_STATUS_INVALID_ARGUMENT` (why filled,
+/// `argument` "url") when refused: another scheme (`file:`, `jar:`, `ftp:`), `http://` to
+/// another host, no scheme, spaces, control characters, backslashes, user information in an
+/// `http://` URL; `MONACA_STATUS_NULL_ARGUMENT` for NULL with a length. Nothing is kept.
+///
+/// # Safety
+/// `url` is NULL or points to `url_len` readable bytes; `why` is NULL or points to a writable
+/// `MonacaArgumentError`.
+#[no_mangle]
+pub unsafe extern "C" fn monaca_endpoint_url_check(
+    url: *const c_char,
+    url_len: usize,
+    why: *mut MonacaArgumentError,
+) -> MonacaStatus {
+    guard(|| {
+        // SAFETY: the caller promises `why` is NULL or writable.
+        let mut why = unsafe { why.as_mut() };
+        if let Some(why) = why.as_deref_mut() {
+            why.clear();
+        }
+        // SAFETY: the caller promises `url_len` readable bytes.
+        let checked = unsafe { text_argument("url", url, url_len) }.and_then(|url| {
+            check_endpoint_url(url.unwrap_or("")).map_err(|invalid| {
+                (
+                    "url",
+                    Ok(invalid),
+                    MonacaStatus::MONACA_STATUS_INVALID_ARGUMENT,
+                )
+            })
+        });
+        match checked {
+            Ok(()) => MonacaStatus::MONACA_STATUS_OK,
+            Err((argument, problem, status)) => {
+                if let Some(why) = why {
+                    why.fill(argument, problem.as_ref().map_err(|reason| *reason));
+                }
+                status
+            }
+        }
+    })
 }
 
 /// The text, NUL-terminated. Borrowed from it: valid until `monaca_text_free`. Empty for NULL.

@@ -23,14 +23,16 @@
 //! let url = backend_url("my-backend-id").unwrap();
 //! let credentials = Credentials { api_key: "key", device_id: "device", session: None };
 //! let request = CloudRequest::new("User.login", Some(r#"{"username":"a","password":"p"}"#),
-//!     &credentials, 1).unwrap();
+//!     &credentials).unwrap();
 //! assert!(request.body().contains(r#""__api_key":"key""#));
+//! assert!(request.body().ends_with(r#""id":"1"}"#)); // as the SDK sends it
 //! // ... POST request.body() to url; then read what came back:
-//! let body = br#"{"jsonrpc":"2.0","id":1,"result":{"loginToken":"t"}}"#;
-//! let response = CloudResponse::from_exchange(200, body, Some("session-1"));
+//! let body = br#"{"jsonrpc":"2.0","id":"1","result":{"loginToken":"t"}}"#;
+//! let response = CloudResponse::from_exchange(Some("User.login"), 200, body, Some("session-1"));
 //! assert_eq!(response.result_json(), Some(r#"{"loginToken":"t"}"#));
 //! assert_eq!(response.session(), Some("session-1")); // send it as the next call's session
 //! assert_eq!(response.login_token().as_deref(), Some("t"));
+//! assert!(!response.ends_session()); // a successful User.logout would end it
 //! # let _ = url;
 //! ```
 //!
@@ -38,6 +40,7 @@
 //! would read; `scan` validates JSON without building a tree; `number` reads a code written in
 //! any notation; `classify` decides what an exchange means; `error` holds [`CloudError`];
 //! `params` reads per-parameter validation messages; [`report`] writes an error's report;
+//! [`session`] holds the SDK's session rules;
 //! `request` and `response` are a whole call's two halves; [`ffi`] and [`ffi_call`] are the C
 //! ABI over all of it.
 
@@ -48,12 +51,14 @@ pub mod ffi_call;
 mod classify;
 mod decode;
 mod error;
+mod json_text;
 mod number;
 mod params;
 pub mod report;
 mod request;
 mod response;
 mod scan;
+pub mod session;
 mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -64,6 +69,8 @@ pub use error::{
     CloudError, InvalidArgument, Param, INVALID_RESPONSE_MESSAGE, INVALID_STATUS_MESSAGE,
     TIMEOUT_MESSAGE,
 };
-pub use request::{backend_url, CloudRequest, Credentials, BACKEND_URL_PREFIX};
+pub use request::{
+    backend_url, check_endpoint_url, CloudRequest, Credentials, BACKEND_URL_PREFIX, REQUEST_ID,
+};
 pub use response::CloudResponse;
 pub use scan::{Position, MAX_DEPTH};

@@ -3,7 +3,8 @@
 //! bridges, JavaScript) decode one documented text instead of asking field by field. Adding a
 //! field changes this module, [`SCHEMA`] and the faces' decoders, not a JNI signature.
 
-use crate::error::{write_json_string, write_optional_json_string, CloudError};
+use crate::codes::Kind;
+use crate::json_text::{write_json_string, write_optional_json_string};
 use std::fmt::Write as _;
 
 /// The report's schema, version 1. Members always appear, in this order:
@@ -13,7 +14,7 @@ use std::fmt::Write as _;
 /// | `code` | integer | the error code (any int64) |
 /// | `kind` | string | `UNKNOWN`, `JSON_RPC`, `SERVER_DEFINED`, `CLIENT`, `CLOUD_API` or `USER_DEFINED` |
 /// | `name` | string or null | the symbolic name of a documented code |
-/// | `description` | string | the one-line description ([`CloudError::description`]) |
+/// | `description` | string | the one-line description (`CloudError::description`) |
 /// | `message` | string | the message |
 /// | `detail` | string or null | why the client made a -12 or -13 |
 /// | `data` | string or null | the JSON text of `data` exactly as sent, as a string; null when absent |
@@ -24,42 +25,60 @@ use std::fmt::Write as _;
 /// written as UTF-8), so any JSON parser reads them back exactly.
 pub const SCHEMA: u32 = 1;
 
-/// Writes the report of `error`.
-pub(crate) fn write(error: &CloudError) -> String {
-    let message = error.message();
-    let data = error.data_json();
-    let json = error.to_json();
+/// What a report holds: a plain view of one error, so that this module depends on no error
+/// type (the error hands its fields over; nothing here reaches back into it).
+pub(crate) struct ReportView<'a, P> {
+    pub code: i64,
+    pub kind: Kind,
+    pub name: Option<&'a str>,
+    pub description: &'a str,
+    pub message: &'a str,
+    pub detail: Option<&'a str>,
+    pub data: Option<&'a str>,
+    /// Each parameter's name and messages, in server order.
+    pub params: P,
+    /// How many parameters `params` yields (to size the text).
+    pub param_count: usize,
+    pub json: &'a str,
+}
+
+/// Writes the report of an error from its view.
+pub(crate) fn write<'a, P, M>(view: ReportView<'a, P>) -> String
+where
+    P: Iterator<Item = (&'a str, M)>,
+    M: Iterator<Item = &'a str>,
+{
     let mut out = String::with_capacity(
-        128 + 2 * (message.len() + data.map_or(0, str::len))
-            + json.len()
-            + 16 * error.param_count(),
+        128 + 2 * (view.message.len() + view.data.map_or(0, str::len))
+            + view.json.len()
+            + 16 * view.param_count,
     );
     let _ = write!(
         out,
         "{{\"code\":{},\"kind\":\"{}\"",
-        error.code(),
-        error.kind().symbol()
+        view.code,
+        view.kind.symbol()
     );
     out.push_str(",\"name\":");
-    write_optional_json_string(&mut out, error.name());
+    write_optional_json_string(&mut out, view.name);
     out.push_str(",\"description\":");
-    write_json_string(&mut out, error.description());
+    write_json_string(&mut out, view.description);
     out.push_str(",\"message\":");
-    write_json_string(&mut out, message);
+    write_json_string(&mut out, view.message);
     out.push_str(",\"detail\":");
-    write_optional_json_string(&mut out, error.detail());
+    write_optional_json_string(&mut out, view.detail);
     out.push_str(",\"data\":");
-    write_optional_json_string(&mut out, data);
+    write_optional_json_string(&mut out, view.data);
     out.push_str(",\"params\":[");
-    for (index, param) in error.params().enumerate() {
+    for (index, (name, messages)) in view.params.enumerate() {
         out.push_str(if index == 0 {
             "{\"name\":"
         } else {
             ",{\"name\":"
         });
-        write_json_string(&mut out, param.name);
+        write_json_string(&mut out, name);
         out.push_str(",\"messages\":[");
-        for (index, message) in param.messages().enumerate() {
+        for (index, message) in messages.enumerate() {
             if index > 0 {
                 out.push(',');
             }
@@ -68,7 +87,7 @@ pub(crate) fn write(error: &CloudError) -> String {
         out.push_str("]}");
     }
     out.push_str("],\"json\":");
-    write_json_string(&mut out, json);
+    write_json_string(&mut out, view.json);
     out.push('}');
     out
 }

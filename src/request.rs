@@ -5,7 +5,8 @@
 //! Sans-IO: the caller POSTs the body (`Content-Type: application/json`) with its own HTTP
 //! stack to [`backend_url`], then reads the exchange with `CloudResponse`.
 
-use crate::error::{write_json_string, InvalidArgument};
+use crate::error::InvalidArgument;
+use crate::json_text::{json_string_len, write_json_string};
 use crate::scan::{self, Position, Scanner, ValueType};
 use std::fmt::Write as _;
 
@@ -32,39 +33,53 @@ pub struct CloudRequest {
     body: String,
 }
 
+/// The JSON-RPC id of every request: the string `"1"`, as the SDK sends it (one request per
+/// HTTP exchange, so the id correlates nothing; the server has only ever seen this one).
+pub const REQUEST_ID: &str = "1";
+
 impl CloudRequest {
     /// Writes the call of `method` (a dotted name such as `User.login`: ASCII letters, digits
     /// and `_`, in non-empty parts joined by `.`) with `params_json` (the JSON text of an
-    /// object, or `None` for `{}`), the credentials, `"jsonrpc":"2.0"` and `id`. Refuses a
-    /// method that is not such a name, params that are not one JSON object or that already
-    /// hold `__api_key`, `__device` or `__session`; nothing is written then.
+    /// object, or `None` for `{}`), the credentials, `"jsonrpc":"2.0"` and `"id":"1"`, as the
+    /// SDK writes it. Refuses a method that is not such a name, params that are not one JSON
+    /// object (nested at most [`crate::MAX_DEPTH`] deep, so the body is one the library reads
+    /// back) or that already hold `__api_key`, `__device` or `__session`; nothing is written
+    /// then.
     pub fn new(
         method: &str,
         params_json: Option<&str>,
         credentials: &Credentials<'_>,
-        id: i64,
     ) -> Result<CloudRequest, InvalidArgument> {
         check_method(method)?;
         let params = match params_json {
             None => "{}",
             Some(text) => check_params(text)?,
         };
-        let extra = credentials.api_key.len()
-            + credentials.device_id.len()
-            + credentials.session.map_or(0, str::len);
-        let mut body = String::with_capacity(96 + method.len() + params.len() + 2 * extra);
-        body.push_str("{\"jsonrpc\":\"2.0\",\"method\":");
-        write_json_string(&mut body, method);
-        body.push_str(",\"params\":");
         // The caller's members, then the credentials, in the object the caller wrote.
         let inner = params[1..params.len() - 1].trim_matches([' ', '\t', '\n', '\r']);
-        body.push('{');
-        body.push_str(inner);
         let credentials = [
             ("__api_key", Some(credentials.api_key)),
             ("__device", Some(credentials.device_id)),
             ("__session", credentials.session),
         ];
+        // The exact length, and one byte more for the NUL a C caller needs: the body is
+        // written once, in one buffer that never grows.
+        let mut length = BODY_START.len() + json_string_len(method) + PARAMS_KEY.len();
+        length += 1 + inner.len() + BODY_END_BEFORE_ID.len() + REQUEST_ID.len() + 3;
+        for (key, value) in credentials.iter() {
+            if let Some(value) = value {
+                length += 1 + key.len() + 3 + json_string_len(value); // with its comma
+            }
+        }
+        if inner.is_empty() {
+            length -= 1; // the first credential (the API key, always there) has no comma
+        }
+        let mut body = String::with_capacity(length + 1);
+        body.push_str(BODY_START);
+        write_json_string(&mut body, method);
+        body.push_str(PARAMS_KEY);
+        body.push('{');
+        body.push_str(inner);
         for (index, (key, value)) in credentials.iter().enumerate() {
             let Some(value) = value else { continue };
             if index > 0 || !inner.is_empty() {
@@ -73,7 +88,9 @@ impl CloudRequest {
             let _ = write!(body, "\"{key}\":");
             write_json_string(&mut body, value);
         }
-        let _ = write!(body, "}},\"id\":{id}}}");
+        body.push_str(BODY_END_BEFORE_ID);
+        let _ = write!(body, "\"{REQUEST_ID}\"}}");
+        debug_assert_eq!(body.len(), length);
         Ok(CloudRequest { body })
     }
 
@@ -81,6 +98,98 @@ impl CloudRequest {
     pub fn body(&self) -> &str {
         &self.body
     }
+
+    /// The body with a NUL after it, in the buffer it was written in (no copy), for the C ABI.
+    pub(crate) fn into_body_with_nul(self) -> String {
+        let mut body = self.body;
+        body.push('\0'); // within the capacity reserved by `new`
+        body
+    }
+}
+
+const BODY_START: &str = "{\"jsonrpc\":\"2.0\",\"method\":";
+const PARAMS_KEY: &str = ",\"params\":";
+const BODY_END_BEFORE_ID: &str = "},\"id\":";
+
+/// Checks that a client may POST a request, which carries the API key, the device id and the
+/// session, to `url`: `https://` with a host, or `http://` to a loopback host only (`localhost`,
+/// `127.x.y.z`, `[::1]`, an optional port), for tests and local mock servers. Schemes are
+/// compared without case. Refused: any other scheme (`http://` elsewhere, `file:`, `jar:`,
+/// `ftp:`), no scheme, a URL with spaces, control characters or backslashes, and an `http://`
+/// authority holding anything but the host and port (`user@`), so that no URL parser reads
+/// another host from it than this check did.
+pub fn check_endpoint_url(url: &str) -> Result<(), InvalidArgument> {
+    let refuse = |reason, offset| Err(InvalidArgument::UrlRefused { reason, offset });
+    if let Some(at) = url
+        .bytes()
+        .position(|b| b <= b' ' || b == 0x7F || b == b'\\')
+    {
+        return refuse("a space, a control character or a backslash", at);
+    }
+    let Some(colon) = url.find(':') else {
+        return refuse("no scheme", 0);
+    };
+    let scheme = &url[..colon];
+    let secure = scheme.eq_ignore_ascii_case("https");
+    if !secure && !scheme.eq_ignore_ascii_case("http") {
+        return refuse(
+            "only https (or http to a loopback address) may carry credentials",
+            0,
+        );
+    }
+    let Some(rest) = url[colon + 1..].strip_prefix("//") else {
+        return refuse("no \"//\" and host after the scheme", colon + 1);
+    };
+    let authority_start = colon + 3;
+    let authority_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..authority_len];
+    if authority.is_empty() {
+        return refuse("no host", authority_start);
+    }
+    if secure {
+        return Ok(());
+    }
+    if let Some(at) = authority.find('@') {
+        return refuse("user information in an http url", authority_start + at);
+    }
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(bracketed) => match bracketed.split_once(']') {
+            Some((inside, after)) => (&authority[..inside.len() + 2], after),
+            None => return refuse("an unclosed \"[\"", authority_start),
+        },
+        None => match authority.split_once(':') {
+            Some((host, port)) => (host, &authority[host.len()..][..port.len() + 1]),
+            None => (authority, ""),
+        },
+    };
+    if !(port.is_empty()
+        || port.len() > 1 && port.starts_with(':') && port[1..].bytes().all(|b| b.is_ascii_digit()))
+    {
+        return refuse("a port that is not digits", authority_start + host.len());
+    }
+    if !is_loopback_host(host) {
+        return refuse(
+            "http is allowed only to a loopback address (use https)",
+            authority_start,
+        );
+    }
+    Ok(())
+}
+
+/// `localhost`, a dotted-decimal `127.x.y.z`, or `[::1]`.
+fn is_loopback_host(host: &str) -> bool {
+    if host.eq_ignore_ascii_case("localhost") || host == "[::1]" {
+        return true;
+    }
+    let parts: Vec<&str> = host.split('.').collect();
+    parts.len() == 4
+        && parts[0] == "127"
+        && parts.iter().all(|part| {
+            !part.is_empty()
+                && part.len() <= 3
+                && part.bytes().all(|b| b.is_ascii_digit())
+                && part.parse::<u16>().is_ok_and(|n| n <= 255)
+        })
 }
 
 /// The endpoint of a backend: [`BACKEND_URL_PREFIX`] followed by its id (ASCII letters, digits,
@@ -165,12 +274,11 @@ mod tests {
             "User.login",
             Some(r#" {"username":"a\u00e9","password":"p"} "#),
             &CREDENTIALS,
-            1,
         )
         .unwrap();
         assert_eq!(
             request.body(),
-            r#"{"jsonrpc":"2.0","method":"User.login","params":{"username":"a\u00e9","password":"p","__api_key":"key\"1","__device":"dev","__session":"sess"},"id":1}"#
+            r#"{"jsonrpc":"2.0","method":"User.login","params":{"username":"a\u00e9","password":"p","__api_key":"key\"1","__device":"dev","__session":"sess"},"id":"1"}"#
         );
         let request = CloudRequest::new(
             "Collection.find",
@@ -179,18 +287,17 @@ mod tests {
                 session: None,
                 ..CREDENTIALS
             },
-            -7,
         )
         .unwrap();
         assert_eq!(
             request.body(),
-            r#"{"jsonrpc":"2.0","method":"Collection.find","params":{"__api_key":"key\"1","__device":"dev"},"id":-7}"#
+            r#"{"jsonrpc":"2.0","method":"Collection.find","params":{"__api_key":"key\"1","__device":"dev"},"id":"1"}"#
         );
         assert_eq!(
-            CloudRequest::new("a", Some("{ }"), &CREDENTIALS, 2)
+            CloudRequest::new("a", Some("{ }"), &CREDENTIALS)
                 .unwrap()
                 .body(),
-            r#"{"jsonrpc":"2.0","method":"a","params":{"__api_key":"key\"1","__device":"dev","__session":"sess"},"id":2}"#
+            r#"{"jsonrpc":"2.0","method":"a","params":{"__api_key":"key\"1","__device":"dev","__session":"sess"},"id":"1"}"#
         );
     }
 
@@ -201,7 +308,7 @@ mod tests {
             device_id: "\u{2028}",
             session: Some("\u{1f}"),
         };
-        let body = CloudRequest::new("m", None, &credentials, 0).unwrap();
+        let body = CloudRequest::new("m", None, &credentials).unwrap();
         let value: serde_json::Value = serde_json::from_str(body.body()).unwrap();
         assert_eq!(value["params"]["__api_key"], "\u{0}\n\\");
         assert_eq!(value["params"]["__device"], "\u{2028}");
@@ -218,7 +325,7 @@ mod tests {
             ("a b", 1),
             ("é", 0),
         ] {
-            match CloudRequest::new(method, None, &CREDENTIALS, 1) {
+            match CloudRequest::new(method, None, &CREDENTIALS) {
                 Err(InvalidArgument::MethodInvalid { offset: at, .. }) => {
                     assert_eq!(at, offset, "{method:?}")
                 }
@@ -227,12 +334,12 @@ mod tests {
         }
         for params in ["[]", "1", "null", "\"{}\""] {
             assert_eq!(
-                CloudRequest::new("m", Some(params), &CREDENTIALS, 1),
+                CloudRequest::new("m", Some(params), &CREDENTIALS),
                 Err(InvalidArgument::ParamsNotAnObject),
                 "{params}"
             );
         }
-        let error = CloudRequest::new("m", Some("{\"a\":}"), &CREDENTIALS, 1).unwrap_err();
+        let error = CloudRequest::new("m", Some("{\"a\":}"), &CREDENTIALS).unwrap_err();
         assert_eq!(
             error.to_string(),
             "params is not valid JSON: expected a JSON value at line 1, column 6 (byte offset 5)"
@@ -240,7 +347,7 @@ mod tests {
         for key in ["__api_key", "__device", "__session", "__s\\u0065ssion"] {
             let params = format!("{{\"a\":1,\"{key}\":\"x\"}}");
             assert!(matches!(
-                CloudRequest::new("m", Some(&params), &CREDENTIALS, 1),
+                CloudRequest::new("m", Some(&params), &CREDENTIALS),
                 Err(InvalidArgument::ParamsHoldCredential { .. })
             ));
         }
@@ -258,5 +365,105 @@ mod tests {
         ));
         assert!(backend_url("").is_err());
         assert!(backend_url("../x").is_err());
+    }
+
+    #[test]
+    fn the_body_is_written_once_with_room_for_its_nul() {
+        for (params, session) in [
+            (None, None),
+            (Some("{}"), Some("s")),
+            (Some(r#"{"a":"\u0000"}"#), Some("\u{0}\u{1}\"\\\t")),
+            (Some(" { \"a\" : [1, 2] } "), None),
+        ] {
+            let credentials = Credentials {
+                api_key: "k\n",
+                device_id: "\u{7f}é",
+                session,
+            };
+            let request = CloudRequest::new("A.b", params, &credentials).unwrap();
+            let text = request.body().to_owned();
+            assert_eq!(request.body.capacity(), text.len() + 1, "{params:?}");
+            let with_nul = request.into_body_with_nul();
+            assert_eq!(with_nul, format!("{text}\0"));
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(value["id"], "1");
+        }
+    }
+
+    #[test]
+    fn params_as_deep_as_the_library_reads_back() {
+        let deep = |levels: usize| {
+            format!(
+                "{{\"a\":{}{}}}",
+                "[".repeat(levels - 1),
+                "]".repeat(levels - 1)
+            )
+        };
+        let body = CloudRequest::new("m", Some(&deep(crate::MAX_DEPTH)), &CREDENTIALS)
+            .unwrap()
+            .body()
+            .to_owned();
+        // Read back as the library reads a body (the envelope, then each member's value with
+        // the whole bound), it is valid JSON within the bound: only its lack of a result shows.
+        let read_back = crate::CloudError::from_response(200, body.as_bytes()).unwrap();
+        assert_eq!(
+            read_back.detail(),
+            Some("the response has neither \"result\" nor \"error\"")
+        );
+        assert!(matches!(
+            CloudRequest::new("m", Some(&deep(crate::MAX_DEPTH + 1)), &CREDENTIALS),
+            Err(InvalidArgument::ParamsNotJson { .. })
+        ));
+    }
+
+    #[test]
+    fn only_https_or_loopback_http_may_carry_credentials() {
+        for url in [
+            "https://cloud.monaca.mobi/json-rpc/abc",
+            "HTTPS://example.com",
+            "https://example.com:8443/x?y#z",
+            "http://127.0.0.1:8080/json-rpc/x",
+            "http://127.255.0.1/",
+            "HTTP://LOCALHOST:1",
+            "http://localhost",
+            "http://[::1]:9/x",
+        ] {
+            assert_eq!(check_endpoint_url(url), Ok(()), "{url}");
+        }
+        for (url, offset) in [
+            ("http://example.com/", 7),
+            ("http://128.0.0.1/", 7),
+            ("http://127.0.0.1.example.com/", 7),
+            ("http://127.1/", 7),
+            ("http://0x7f.0.0.1/", 7),
+            ("http://127.0.0.256/", 7),
+            ("http://localhost.evil.com/", 7),
+            ("http://[::2]/", 7),
+            ("http://user@127.0.0.1/", 11),
+            ("http://evil.com@127.0.0.1/", 15),
+            ("http://127.0.0.1:80a/", 16),
+            ("http://127.0.0.1:/", 16),
+            ("http://[::1/", 7),
+            ("http://evil.com\\@127.0.0.1/", 15),
+            ("http://127.0.0.1 /", 16),
+            (" https://example.com", 0),
+            ("https://exa\nmple.com", 11),
+            ("file:///etc/passwd", 0),
+            ("jar:file:/x.jar!/", 0),
+            ("ftp://127.0.0.1/", 0),
+            ("javascript:alert(1)", 0),
+            ("cloud.monaca.mobi/json-rpc/x", 0),
+            ("", 0),
+            ("https:example.com", 6),
+            ("https:///path", 8),
+            ("http://", 7),
+        ] {
+            match check_endpoint_url(url) {
+                Err(InvalidArgument::UrlRefused { offset: at, .. }) => {
+                    assert_eq!(at, offset, "{url}")
+                }
+                other => panic!("{url}: {other:?}"),
+            }
+        }
     }
 }

@@ -1,24 +1,28 @@
 //! [`CloudResponse`]: what one HTTP exchange with Monaca Backend gives the caller, the way
-//! Monaca's SDK reads it: the `result` of a success, or the error; the session id to keep
-//! (the `X-Set-Monaca-Cloud-Session` header, read on every 2xx/304 response whose body is
-//! JSON, errors included); and a `loginToken` found in a result (which the SDK stores).
+//! Monaca's SDK reads it: the `result` of a success, or the error; what happens to the session
+//! (the `X-Set-Monaca-Cloud-Session` header to keep, or the end of the session after a
+//! successful `User.logout` or `User.unregister`); and a `loginToken` found in a result (which
+//! the SDK stores). The rules are `session`'s.
 //!
-//! Sans-IO: the caller brings the status, the body and the header value from its own HTTP
-//! stack. A success builds no tree and copies nothing: the result is the exact text of the
-//! body it came from (a copy is made only when the body had to be decoded: UTF-16, or invalid
-//! UTF-8 inside strings).
+//! Sans-IO: the caller brings the method it called, the status, the body and the header value
+//! from its own HTTP stack. A success builds no tree and copies nothing: the result is the
+//! exact text of the body it came from (a copy is made only when the body had to be decoded:
+//! UTF-16, or invalid UTF-8 inside strings).
 
-use crate::classify::{classify, is_success_status, Failure};
-use crate::error::{write_optional_json_string, CloudError};
-use crate::scan::{self, Scanner, ValueType};
+use crate::classify::{classify, is_success_status};
+use crate::error::CloudError;
+use crate::json_text::write_optional_json_string;
+use crate::scan;
+use crate::session::{accepted_session, ends_session, login_token_of};
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// The answer to one exchange: a result or an error, and the session to keep.
+/// The answer to one exchange: a result or an error, and what becomes of the session.
 #[derive(Debug)]
 pub struct CloudResponse<'a> {
     outcome: Answer<'a>,
     session: Option<&'a str>,
+    ends_session: bool,
 }
 
 #[derive(Debug)]
@@ -32,18 +36,17 @@ enum Answer<'a> {
 }
 
 impl<'a> CloudResponse<'a> {
-    /// Reads an exchange: `status` (0 when no response arrived), the body, and the value of
-    /// the response's `X-Set-Monaca-Cloud-Session` header when it had one.
-    pub fn from_exchange(status: i32, body: &'a [u8], session_header: Option<&'a str>) -> Self {
+    /// Reads an exchange: the `method` called (`None` when unknown: then the response never
+    /// ends the session), `status` (0 when no response arrived), the body, and the value of the
+    /// response's `X-Set-Monaca-Cloud-Session` header when it had one (repeated headers
+    /// combined as HTTP combines them, `s1, s2`).
+    pub fn from_exchange(
+        method: Option<&str>,
+        status: i32,
+        body: &'a [u8],
+        session_header: Option<&'a str>,
+    ) -> Self {
         classify(status, body, |outcome| {
-            // The SDK reads the header in its success callback: a 2xx/304 status and a body
-            // that `JSON.parse` accepted, whatever the body then says.
-            let body_was_json = match &outcome {
-                Err(Failure::InvalidResponse(reason)) => reason.body_was_json(),
-                Err(Failure::InvalidStatus(_)) => false,
-                Ok(_) | Err(Failure::ServerError(_)) => true,
-            };
-            let session = session_header.filter(|_| is_success_status(status) && body_was_json);
             let outcome = match outcome.map_err(CloudError::from_failure) {
                 // Read in place: the result is a slice of `body`, borrowed as it is.
                 Ok(result) => match offset_in(body, result) {
@@ -61,7 +64,17 @@ impl<'a> CloudResponse<'a> {
                 },
                 Err(error) => Answer::Error(error),
             };
-            CloudResponse { outcome, session }
+            // The SDK stores the header before it looks at the body: on every 2xx/304 status,
+            // whatever the body (a 204, invalid JSON and errors included).
+            let ends = matches!(outcome, Answer::Result { .. }) && method.is_some_and(ends_session);
+            let session = session_header
+                .filter(|_| is_success_status(status) && !ends)
+                .and_then(accepted_session);
+            CloudResponse {
+                outcome,
+                session,
+                ends_session: ends,
+            }
         })
     }
 
@@ -96,28 +109,42 @@ impl<'a> CloudResponse<'a> {
         }
     }
 
-    /// The session id to keep and send back as `params.__session`: the header's value, when
-    /// the SDK would read it (a 2xx/304 response whose body is JSON, errors included).
+    /// The session id to keep and send back as `params.__session` from now on: the header's
+    /// value on a 2xx/304 response, trimmed; `None` when there is none to keep (no header, a
+    /// blank one, one with a control character, another status, or the end of the session):
+    /// the client then keeps the session it had, unless [`CloudResponse::ends_session`].
     pub fn session(&self) -> Option<&'a str> {
         self.session
     }
 
-    /// The `loginToken` member of an object result (decoded), which the SDK stores for
-    /// auto-login; `None` when the result is not an object or has no string `loginToken`.
+    /// Whether this response ends the session: a successful `User.logout` or
+    /// `User.unregister`. The client then forgets its session and its login token, even when
+    /// the response set a new session header (as the SDK does).
+    pub fn ends_session(&self) -> bool {
+        self.ends_session
+    }
+
+    /// The `loginToken` member of an object result, as the SDK stores it (see
+    /// `session::login_token_of`: strings decoded, numbers and booleans as JavaScript writes
+    /// them); `None` for a failure, the end of a session, or a result with no usable token.
     pub fn login_token(&self) -> Option<String> {
+        if self.ends_session {
+            return None;
+        }
         login_token_of(self.result_json()?)
     }
 
     /// The response in one JSON text for bridges: `{"session":<string|null>,
-    /// "loginToken":<string|null>,"result":<the result, as sent>}` for a success, or
-    /// `{"session":<string|null>,"loginToken":null,"error":<the error's report>}`. The result
-    /// is spliced in as it was sent (valid JSON), so one `JSON.parse` yields it parsed.
+    /// "endsSession":<bool>,"loginToken":<string|null>,"result":<the result, as sent>}` for a
+    /// success, or `{"session":<string|null>,"endsSession":false,"loginToken":null,"error":
+    /// <the error's report>}`. The result is spliced in as it was sent (valid JSON), so one
+    /// `JSON.parse` yields it parsed.
     pub fn report_json(&self) -> String {
         let outcome = match &self.outcome {
             Answer::Result { text, .. } => Ok(&**text),
             Answer::Error(error) => Err(error),
         };
-        write_report(self.session, outcome)
+        write_report(self.session, self.ends_session, outcome)
     }
 
     /// The result's text, or the error.
@@ -137,40 +164,28 @@ fn offset_in(body: &[u8], text: &str) -> Option<usize> {
     (start + text.len() <= body.len()).then_some(start)
 }
 
-/// The `loginToken` member of an object result, decoded (the last one, as in `JSON.parse`).
-pub(crate) fn login_token_of(result: &str) -> Option<String> {
-    let mut scanner = Scanner::new(result.as_bytes());
-    if scanner.peek_type() != Some(ValueType::Object) {
-        return None;
-    }
-    let mut token = None;
-    let walked = scanner.object(0, |s, key| {
-        if !key.eq_str("loginToken") {
-            return s.skip_value(1);
-        }
-        token = None;
-        if s.peek_type() == Some(ValueType::String) {
-            let mut text = String::new();
-            s.string()?.decode_into(&mut text);
-            token = Some(text);
-            Ok(())
-        } else {
-            s.skip_value(1)
-        }
-    });
-    walked.ok().and(token)
-}
-
 /// The response report (see [`CloudResponse::report_json`]) of a result text or an error.
-pub(crate) fn write_report(session: Option<&str>, outcome: Result<&str, &CloudError>) -> String {
-    let login_token = outcome.ok().and_then(login_token_of);
+pub(crate) fn write_report(
+    session: Option<&str>,
+    ends_session: bool,
+    outcome: Result<&str, &CloudError>,
+) -> String {
+    let login_token = outcome
+        .ok()
+        .filter(|_| !ends_session)
+        .and_then(login_token_of);
     let body_len = match outcome {
         Ok(result) => result.len(),
         Err(error) => error.report_json().len(),
     };
-    let mut out = String::with_capacity(64 + body_len);
+    let mut out = String::with_capacity(96 + body_len);
     out.push_str("{\"session\":");
     write_optional_json_string(&mut out, session);
+    out.push_str(if ends_session {
+        ",\"endsSession\":true"
+    } else {
+        ",\"endsSession\":false"
+    });
     out.push_str(",\"loginToken\":");
     write_optional_json_string(&mut out, login_token.as_deref());
     match outcome {
@@ -194,7 +209,7 @@ mod tests {
     #[test]
     fn a_success_borrows_its_result_from_the_body() {
         let body = br#"{"jsonrpc":"2.0","id":"1","result":{"items":[1,2],"loginToken":"t\u00e9"}}"#;
-        let response = CloudResponse::from_exchange(200, body, Some("sess-1"));
+        let response = CloudResponse::from_exchange(Some("User.login"), 200, body, Some("sess-1"));
         assert!(response.is_success());
         let range = response.result_range().unwrap();
         assert_eq!(&body[range], response.result_json().unwrap().as_bytes());
@@ -207,40 +222,74 @@ mod tests {
             Some(p) if p >= body.as_ptr() && p < body.as_ptr().wrapping_add(body.len())
         ));
         assert_eq!(response.session(), Some("sess-1"));
+        assert!(!response.ends_session());
         assert_eq!(response.login_token().as_deref(), Some("té"));
         assert_eq!(
             response.report_json(),
-            r#"{"session":"sess-1","loginToken":"té","result":{"items":[1,2],"loginToken":"t\u00e9"}}"#
+            r#"{"session":"sess-1","endsSession":false,"loginToken":"té","result":{"items":[1,2],"loginToken":"t\u00e9"}}"#
         );
     }
 
     #[test]
-    fn the_session_is_read_on_every_2xx_json_response_as_the_sdk_does() {
+    fn the_session_header_is_kept_on_every_2xx_and_304_whatever_the_body() {
         let error = br#"{"error":{"code":11,"message":"User login is required"}}"#;
         for (status, body, session) in [
             (200, &error[..], Some("s")),
             (200, b"{\"result\":null}", Some("s")),
             (304, b"{\"result\":1}", Some("s")),
-            (200, b"{}", Some("s")),  // JSON, though neither result nor error
-            (200, b"[1]", Some("s")), // JSON, though not an object
-            (200, b"", None),         // not JSON: the SDK's parse failed
-            (200, b"{\"result\":", None), // not JSON
+            (304, b"", Some("s")),
+            (204, b"", Some("s")),
+            (200, b"{}", Some("s")),
+            (200, b"[1]", Some("s")),
+            (200, b"", Some("s")), // the SDK stores it, then fails on the body
+            (200, b"{\"result\":", Some("s")), // likewise
+            (299, b"<html>", Some("s")),
             (500, b"{\"result\":1}", None), // not a success status
+            (302, b"", None),
             (0, b"", None),
         ] {
-            let response = CloudResponse::from_exchange(status, body, Some("s"));
+            let response = CloudResponse::from_exchange(None, status, body, Some(" s "));
             assert_eq!(response.session(), session, "{status} {body:?}");
         }
-        assert_eq!(
-            CloudResponse::from_exchange(200, b"{\"result\":1}", None).session(),
-            None
-        );
+        let no_header = CloudResponse::from_exchange(None, 200, b"{\"result\":1}", None);
+        assert_eq!(no_header.session(), None);
+        for blank in ["", "  ", "a\0b", "a\r\nb"] {
+            let response = CloudResponse::from_exchange(None, 200, b"{\"result\":1}", Some(blank));
+            assert_eq!(response.session(), None, "{blank:?}");
+            assert!(response
+                .report_json()
+                .starts_with(r#"{"session":null,"endsSession":false,"#));
+        }
+    }
+
+    #[test]
+    fn a_successful_logout_or_unregister_ends_the_session() {
+        let ok = br#"{"result":{"loginToken":"t"}}"#;
+        let failed = br#"{"error":{"code":11,"message":"User login is required"}}"#;
+        for method in ["User.logout", "User.unregister"] {
+            let response = CloudResponse::from_exchange(Some(method), 200, ok, Some("new"));
+            assert!(response.ends_session(), "{method}");
+            assert_eq!(response.session(), None);
+            assert_eq!(response.login_token(), None);
+            assert_eq!(
+                response.report_json(),
+                r#"{"session":null,"endsSession":true,"loginToken":null,"result":{"loginToken":"t"}}"#
+            );
+            let refused = CloudResponse::from_exchange(Some(method), 200, failed, Some("new"));
+            assert!(!refused.ends_session());
+            assert_eq!(refused.session(), Some("new"));
+        }
+        for method in [None, Some("User.login"), Some("user.logout")] {
+            let response = CloudResponse::from_exchange(method, 200, ok, Some("new"));
+            assert!(!response.ends_session(), "{method:?}");
+            assert_eq!(response.session(), Some("new"));
+        }
     }
 
     #[test]
     fn an_error_is_the_same_error_as_from_response() {
         let body = br#"{"error":{"code":-32602,"message":"Invalid params","data":{"a":"x"}}}"#;
-        let response = CloudResponse::from_exchange(200, body, None);
+        let response = CloudResponse::from_exchange(None, 200, body, None);
         assert!(!response.is_success());
         assert_eq!(response.result_json(), None);
         assert_eq!(response.result_range(), None);
@@ -251,7 +300,7 @@ mod tests {
         assert_eq!(
             report,
             format!(
-                r#"{{"session":null,"loginToken":null,"error":{}}}"#,
+                r#"{{"session":null,"endsSession":false,"loginToken":null,"error":{}}}"#,
                 error.report_json()
             )
         );
@@ -261,23 +310,8 @@ mod tests {
     #[test]
     fn a_decoded_body_gives_an_owned_result_and_no_range() {
         let body = b"{\"result\":\"caf\xE9\"}";
-        let response = CloudResponse::from_exchange(200, body, None);
+        let response = CloudResponse::from_exchange(None, 200, body, None);
         assert_eq!(response.result_json(), Some("\"caf\u{FFFD}\""));
         assert_eq!(response.result_range(), None);
-    }
-
-    #[test]
-    fn login_token_is_the_last_string_member_of_an_object_result() {
-        for (result, token) in [
-            (r#"{"loginToken":"a","loginToken":"b"}"#, Some("b")),
-            (r#"{"loginToken":"a","loginToken":1}"#, None),
-            (r#"{"user":{"loginToken":"nested"}}"#, None),
-            (r#""loginToken""#, None),
-            (r#"[{"loginToken":"a"}]"#, None),
-        ] {
-            let body = format!(r#"{{"result":{result}}}"#);
-            let response = CloudResponse::from_exchange(200, body.as_bytes(), None);
-            assert_eq!(response.login_token().as_deref(), token, "{result}");
-        }
     }
 }

@@ -341,12 +341,14 @@ fn bodies_that_are_not_json_objects_give_a_precise_detail() {
 fn nesting_as_deep_as_the_sdk_reads_is_accepted_and_beyond_the_limit_refused() {
     let deep = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
     let objects = |depth: usize| format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth));
-    // The envelope is one level, so `result` may nest MAX_DEPTH - 1 more; `data` sits in
-    // `error`, two levels in.
+    // The envelope and the `error` object are the frame: `result` and `data` may each nest
+    // MAX_DEPTH containers of their own (10,001 and 10,002 levels in all), as `JSON.parse`
+    // reads them.
     assert_eq!(MAX_DEPTH, 10_000);
-    assert!(classify(&format!(r#"{{"result":{}}}"#, deep(MAX_DEPTH - 1))).is_none());
-    assert!(classify(&format!(r#"{{"result":{}}}"#, objects(MAX_DEPTH - 1))).is_none());
-    let data = objects(MAX_DEPTH - 2);
+    assert!(classify(&format!(r#"{{"result":{}}}"#, deep(MAX_DEPTH))).is_none());
+    assert!(classify(&format!(r#"{{"result":{}}}"#, objects(MAX_DEPTH))).is_none());
+    assert!(classify(&format!(r#"{{"id":{},"result":1}}"#, deep(MAX_DEPTH))).is_none());
+    let data = objects(MAX_DEPTH);
     let error = error_for(&format!(
         r#"{{"error":{{"code":-32602,"message":"m","data":{data}}}}}"#
     ));
@@ -355,17 +357,25 @@ fn nesting_as_deep_as_the_sdk_reads_is_accepted_and_beyond_the_limit_refused() {
         .params()
         .map(|p| (p.name, p.messages().collect::<Vec<_>>()))
         .collect();
-    let name = vec!["a"; MAX_DEPTH - 2].join(".");
+    let name = vec!["a"; MAX_DEPTH].join(".");
     assert_eq!(params, [(&*name, vec!["1"])]);
     let too_deep = "objects and arrays nested more than 10000 deep";
     invalid_response(
-        format!(r#"{{"result":{}}}"#, deep(MAX_DEPTH)).as_bytes(),
+        format!(r#"{{"result":{}}}"#, deep(MAX_DEPTH + 1)).as_bytes(),
         too_deep,
     );
     invalid_response(
         format!(
             r#"{{"error":{{"code":1,"message":"m","data":{}}}}}"#,
-            objects(MAX_DEPTH - 1)
+            objects(MAX_DEPTH + 1)
+        )
+        .as_bytes(),
+        too_deep,
+    );
+    invalid_response(
+        format!(
+            r#"{{"error":{{"code":1,"message":"m","x":{}}}}}"#,
+            deep(MAX_DEPTH + 1)
         )
         .as_bytes(),
         too_deep,

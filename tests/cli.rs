@@ -37,6 +37,27 @@ fn describes_the_shipped_sample_response() {
     assert!(out.contains("  properties.age: \"Must be between 0 and 150.\"\n"));
 }
 
+/// README's main job shows what the tool really prints for the sample (the block after the
+/// command's own).
+#[test]
+fn readme_shows_what_the_main_job_prints() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let command =
+        "cargo run --release --bin monaca-error -- tests/fixtures/invalid-params.json\n```\n";
+    let after = &readme[readme.find(command).expect("README shows the main job") + command.len()..];
+    let open = after
+        .find("```\n")
+        .expect("an output block follows the command")
+        + 4;
+    let shown = &after[open..open + after[open..].find("```").expect("the output block ends")];
+    let out = stdout(&run(&["tests/fixtures/invalid-params.json"], b""));
+    assert_eq!(
+        shown, out,
+        "README's output of the main job is not what it prints"
+    );
+}
+
 #[test]
 fn json_form_from_standard_input() {
     let body = std::fs::read("tests/fixtures/login-required.json").unwrap();

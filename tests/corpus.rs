@@ -67,7 +67,7 @@ fn every_case_of_the_corpus_gives_its_report_and_every_rust_field_agrees() {
         let expected = &case["expected"];
         let body = body_of(case);
         // Read as a response, the same exchange gives the same answer.
-        let response = CloudResponse::from_exchange(status, &body, None);
+        let response = CloudResponse::from_exchange(None, status, &body, None);
         let response_error = response.error().map(|e| e.report_json().to_owned());
         if response.is_success() != expected.is_null() {
             failures.push(format!(

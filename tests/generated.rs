@@ -1,15 +1,16 @@
 //! The files generated from the library's own sources, committed so that every face builds
 //! without running Rust, and checked here for staleness:
 //!
-//! - `include/monaca_cloud_error.h`, by cbindgen from `src/ffi.rs` (here, not in a build
-//!   script: consumers and cross-builds for phones never compile cbindgen);
+//! - `include/monaca_cloud_error.h`, by cbindgen from `src/ffi.rs` (`scripts/rust/header.rs`,
+//!   shared with the build script, which writes it only with `--features generate-header`:
+//!   consumers and cross-builds for phones never compile cbindgen);
 //! - the code catalogue of every face, from `src/codes.rs` (the one catalogue): the C
 //!   constants in `src/ffi.rs`, Kotlin's `MonacaCloudError` constants, Swift's
 //!   `MonacaCloudError.Code`, the JavaScript `Code` and `CATALOGUE` and the TypeScript `Code`,
 //!   each between the lines `BEGIN GENERATED CATALOGUE` and `END GENERATED CATALOGUE`.
 //!
-//! - the face table and the call table of the bindings' READMEs, copied from the README at the
-//!   repository root (between `BEGIN FACE TABLE` and `END FACE TABLE`, and likewise `CALL
+//! - the face table and the call table of the bindings' READMEs, copied from `docs/api.md` and
+//!   `docs/calls.md` (between `BEGIN FACE TABLE` and `END FACE TABLE`, and likewise `CALL
 //!   TABLE`).
 //!
 //! - the Cordova plugin's copies of the wrappers, the JNI shim, the header, the R8 rules, LICENSE
@@ -22,6 +23,9 @@
 //!
 //! `MONACA_UPDATE_GENERATED=1 cargo test --test generated` (or `scripts/update-generated.sh`)
 //! rewrites them; otherwise a stale file fails the test.
+
+#[path = "../scripts/rust/header.rs"]
+mod header;
 
 use monaca_cloud_error::codes::{self, CodeInfo, CATALOGUE};
 use std::fmt::Write as _;
@@ -277,14 +281,22 @@ fn generated_files_are_up_to_date() {
         let generated = with_region(&text, "GENERATED CATALOGUE", body, &path);
         stale.extend(check(&path, &generated));
     }
-    let readme = root.join("README.md");
-    let readme_text = std::fs::read_to_string(&readme).unwrap();
-    for (what, rows) in [("FACE TABLE", 20), ("CALL TABLE", 10)] {
-        let table: Vec<String> = region(&readme_text, what, &readme)
+    // The tables of docs/ (their one source), copied into each binding's README.
+    for (what, source, rows) in [
+        ("FACE TABLE", "docs/api.md", 20),
+        ("CALL TABLE", "docs/calls.md", 10),
+    ] {
+        let source = root.join(source);
+        let source_text = std::fs::read_to_string(&source).unwrap();
+        let table: Vec<String> = region(&source_text, what, &source)
             .into_iter()
             .map(str::to_owned)
             .collect();
-        assert!(table.len() > rows, "README's {what} looks empty");
+        assert!(
+            table.len() > rows,
+            "{}'s {what} looks empty",
+            source.display()
+        );
         for face in ["android", "cordova", "ios"] {
             let path = root.join(format!("bindings/{face}/README.md"));
             let text = std::fs::read_to_string(&path).unwrap();
@@ -292,15 +304,7 @@ fn generated_files_are_up_to_date() {
         }
     }
     // The header last: cbindgen reads src/ffi.rs as it is now on disk.
-    let config = cbindgen::Config::from_file(root.join("cbindgen.toml")).unwrap();
-    let mut header = Vec::new();
-    cbindgen::Builder::new()
-        .with_crate(&root)
-        .with_config(config)
-        .generate()
-        .expect("cbindgen generates the header")
-        .write(&mut header);
-    let header = String::from_utf8(header).unwrap();
+    let header = header::generate(&root);
     stale.extend(check(&root.join("include/monaca_cloud_error.h"), &header));
     assert!(
         stale.is_empty(),

@@ -79,6 +79,7 @@ fn every_export_returns_its_zero_value_when_it_panics() {
         "nothing explained: the panic came first"
     );
     assert!(panicking!(ffi::monaca_error_timeout()).is_null());
+    assert!(panicking!(ffi::monaca_error_body_too_large(1)).is_null());
 
     // A whole call: responses and texts.
     use monaca_cloud_error::ffi_call;
@@ -86,6 +87,8 @@ fn every_export_returns_its_zero_value_when_it_panics() {
     let ok = br#"{"result":{"loginToken":"t"}}"#;
     assert_eq!(
         panicking!(ffi_call::monaca_response_from_exchange(
+            b"User.login".as_ptr().cast(),
+            10,
             200,
             ok.as_ptr(),
             ok.len(),
@@ -99,6 +102,8 @@ fn every_export_returns_its_zero_value_when_it_panics() {
     // SAFETY: valid buffers and out pointer; freed below.
     unsafe {
         ffi_call::monaca_response_from_exchange(
+            b"User.login".as_ptr().cast(),
+            10,
             200,
             ok.as_ptr(),
             ok.len(),
@@ -116,22 +121,19 @@ fn every_export_returns_its_zero_value_when_it_panics() {
         &mut len
     )));
     assert!(is_empty(panicking!(ffi_call::monaca_response_result_json(
-        response,
-        ok.as_ptr(),
-        ok.len()
+        response
     ))));
     assert!(is_empty(panicking!(ffi_call::monaca_response_session(
         response
     ))));
+    assert!(!panicking!(ffi_call::monaca_response_ends_session(
+        response
+    )));
     assert!(is_empty(panicking!(ffi_call::monaca_response_login_token(
-        response,
-        ok.as_ptr(),
-        ok.len()
+        response
     ))));
     assert!(is_empty(panicking!(ffi_call::monaca_response_report_json(
-        response,
-        ok.as_ptr(),
-        ok.len()
+        response
     ))));
     // SAFETY: the response is live and unused afterwards.
     unsafe {
@@ -160,7 +162,6 @@ fn every_export_returns_its_zero_value_when_it_panics() {
             1,
             ptr::null(),
             0,
-            1,
             &mut text,
             ptr::null_mut()
         )),
@@ -184,6 +185,14 @@ fn every_export_returns_its_zero_value_when_it_panics() {
     // SAFETY: the text is live and unused afterwards.
     unsafe { ffi_call::monaca_text_free(text) };
     assert!(is_empty(panicking!(ffi_call::monaca_backend_url_prefix())));
+    assert_eq!(
+        panicking!(ffi_call::monaca_endpoint_url_check(
+            b"https://a".as_ptr().cast(),
+            9,
+            ptr::null_mut()
+        )),
+        MonacaStatus::MONACA_STATUS_PANIC
+    );
     let mut extra = ptr::null_mut();
     // SAFETY: valid arguments; a panic in free leaks the text rather than unwinding.
     unsafe { ffi_call::monaca_backend_url(b"b".as_ptr().cast(), 1, &mut extra, ptr::null_mut()) };

@@ -34,15 +34,17 @@ int main(int argc, char **argv) {
         MonacaResponse *resp = NULL;
         MonacaText *text = NULL, *url = NULL;
         size_t offset = 0, range = 0;
-        monaca_response_from_exchange(200, (const uint8_t *)body, len, "s", 1, &resp);
+        MonacaError *too_large = monaca_error_body_too_large(len);
+        monaca_response_from_exchange("m", 1, 200, (const uint8_t *)body, len, "s", 1, &resp);
         total += (size_t)monaca_response_is_success(resp) + (size_t)(monaca_response_error(resp) != NULL) +
                  (size_t)monaca_response_result_range(resp, &offset, &range) +
-                 monaca_response_result_json(resp, (const uint8_t *)body, len).len +
-                 monaca_response_session(resp).len +
-                 monaca_response_login_token(resp, (const uint8_t *)body, len).len +
-                 monaca_response_report_json(resp, (const uint8_t *)body, len).len;
+                 monaca_response_result_json(resp).len + monaca_response_session(resp).len +
+                 (size_t)monaca_response_ends_session(resp) + monaca_response_login_token(resp).len +
+                 monaca_response_report_json(resp).len + (size_t)monaca_error_code(too_large);
+        monaca_error_free(too_large);
         monaca_response_free(resp);
-        monaca_request_new("m", 1, NULL, 0, "k", 1, "d", 1, NULL, 0, 1, &text, &why);
+        monaca_request_new("m", 1, NULL, 0, "k", 1, "d", 1, NULL, 0, &text, &why);
+        total += (size_t)monaca_endpoint_url_check("https://a", 9, &why);
         monaca_backend_url("b", 1, &url, &why);
         total += monaca_text_str(text).len + monaca_text_str(url).len + monaca_backend_url_prefix().len;
         monaca_text_free(text);

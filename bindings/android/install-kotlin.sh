@@ -43,15 +43,9 @@ exec 9>"$prefix/.install.lock"
 flock 9
 
 if ! have_pinned; then
-    missing=()
-    command -v npm >/dev/null 2>&1 || missing+=(npm)
-    command -v java >/dev/null 2>&1 || missing+=(default-jdk-headless)
-    if [ ${#missing[@]} -gt 0 ]; then
-        say "apt-get install ${missing[*]}"
-        apt-get update -qq >&2 || die "apt-get update"
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 \
-            || die "apt-get install ${missing[*]}"
-    fi
+    # shellcheck source=scripts/lib/debian-packages.sh
+    source "$root/scripts/lib/debian-packages.sh"
+    need_commands npm:npm java:default-jdk-headless >&2 || die "could not install npm or a JDK"
     say "npm install kotlin-compiler@$KOTLIN_VERSION into $prefix"
     [ -f "$prefix/package.json" ] || echo '{ "private": true }' >"$prefix/package.json"
     npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error "kotlin-compiler@$KOTLIN_VERSION" >&2 \

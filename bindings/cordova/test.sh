@@ -10,8 +10,9 @@
 #      conformance corpus (tests/corpus, every case, every field), responses and requests, whole
 #      calls over fetch against the mock Monaca Backend (tests/mock-backend/server.py, started
 #      and stopped by test/call.test.js), and what is particular to JS
-#   2. the TypeScript declarations type-check (tsc --strict) with the declared usage, and each
-#      misuse in test/types/misuse fails with the error it names
+#   2. the TypeScript declarations type-check (tsc --strict) with the declared usage, each
+#      misuse in test/types/misuse fails with the error it names, and the README's JavaScript
+#      compiles with the plugin's declarations alone and with @types/cordova
 #   3. the Android plugin class compiles with Kotlin 2.4.20 (kotlinc-jvm -Werror, installed by
 #      bindings/android/install-kotlin.sh from the npm package kotlin-compiler into
 #      <repo>/target/kotlin-2.4.20) together with the real Kotlin wrapper (against
@@ -65,7 +66,7 @@ kotlinc="$kotlin_home/bin/kotlinc-jvm"
 kotlin_version=$(node -p "require('$kotlin_home/package.json').version") || die "no version in $kotlin_home/package.json"
 
 # Pinned npm tools, under target/ (never in the source tree, never global).
-npm_pins=(cordova@13.0.0 typescript@5.6.3 web-tree-sitter@0.22.6 tree-sitter-wasms@0.1.13)
+npm_pins=(cordova@13.0.0 typescript@5.6.3 @types/cordova@11.0.3 web-tree-sitter@0.22.6 tree-sitter-wasms@0.1.13)
 have_pins() {
   local pin name version
   for pin in "${npm_pins[@]}"; do
@@ -96,17 +97,14 @@ check "node --test (www/ against the library's answers)" \
 #    one error, the one it expects.
 tsc_strict() {
   (cd "$work" && "$tools/node_modules/.bin/tsc" --strict --noEmit --target es2020 --module commonjs \
-    --moduleResolution node "$@" cordova-global.d.ts)
+    --moduleResolution node "$@")
 }
 typecheck() {
   mkdir -p "$work/node_modules" "$work/misuse"
   ln -sfn "$here" "$work/node_modules/cordova-plugin-monaca-cloud-error"
   cp "$here/test/types/usage.ts" "$work/"
   cp "$here"/test/types/misuse/*.ts "$work/misuse/"
-  # A minimal `cordova` global, as @types/cordova would declare it.
-  echo 'interface CordovaPlugins {} interface Cordova { plugins: CordovaPlugins } declare var cordova: Cordova;' \
-    >"$work/cordova-global.d.ts"
-  tsc_strict usage.ts
+  tsc_strict usage.ts  # no @types: the `cordova` global it uses is the plugin's own declaration
 }
 check "tsc --strict: types/index.d.ts with the declared usage (test/types/usage.ts)" typecheck
 tsc_rejects_misuse() {
@@ -126,6 +124,17 @@ tsc_rejects_misuse() {
   return "$bad"
 }
 check "tsc rejects each misuse of the declarations, for its reason (test/types/misuse)" tsc_rejects_misuse
+# The README's JavaScript, as TypeScript and as checked JavaScript, with the plugin's declarations
+# alone and with @types/cordova; and, to show the check can fail, against a copy of the plugin
+# whose declarations lack the `cordova` global (the TS2304 an app without @types/cordova met).
+check "tsc --strict: README.md's JavaScript with types/index.d.ts alone and with @types/cordova" \
+  bash "$here/test/types/readme-snippets.sh" "$tools" "$work/readme"
+mkdir -p "$work/undeclared/types"
+cp "$here/package.json" "$work/undeclared/"
+sed '/^    var cordova: Cordova;$/d' "$here/types/index.d.ts" >"$work/undeclared/types/index.d.ts"
+check_fails "the README's JavaScript fails without the plugin's \`cordova\` declaration" \
+  "error TS2304: Cannot find name 'cordova'" \
+  bash "$here/test/types/readme-snippets.sh" "$tools" "$work/readme-undeclared" "$work/undeclared"
 
 # 3. Android plugin class + the real Kotlin wrapper, compiled by Kotlin 2.4.20 (warnings fail).
 kotlin_compile() {

@@ -46,6 +46,7 @@ enum Op {
     },
     /// The same exchange read as a response (monaca_response_*).
     Exchange {
+        method: u8,
         status: Status,
         body: Body,
         session: Option<String>,
@@ -57,7 +58,6 @@ enum Op {
         api_key: String,
         device_id: String,
         session: Option<String>,
-        id: i64,
     },
 }
 
@@ -671,26 +671,39 @@ fn new_error(code: i64, message: &Message, data: &Data, explained: bool) -> Opti
 }
 
 /// A response agrees with `monaca_error_from_response` on the same exchange; a success's result
-/// is its range of the body and its report splices it in; the session follows the SDK's rule.
-fn exchange(status: i32, body: &[u8], session: Option<&str>) {
+/// is its range of the body and its report splices it in; the session follows the SDK's rule;
+/// and nothing it answers changes when the caller's buffer is reused once it is made.
+fn exchange(method: u8, status: i32, body: &[u8], session: Option<&str>) {
     use monaca_cloud_error::ffi_call as call;
     if !oracle_can_judge(body) {
         return;
     }
+    let method = match method % 4 {
+        0 => None,
+        1 => Some("User.logout"),
+        2 => Some("User.unregister"),
+        _ => Some("User.login"),
+    };
+    let (method_ptr, method_len) = method.map_or((ptr::null(), 0), |m| (m.as_ptr().cast(), m.len()));
     let session_bytes = session.map(str::as_bytes);
+    // The caller's buffer, overwritten as soon as the response is made (a reused buffer).
+    let mut buffer = body.to_vec();
     let mut resp = ptr::null_mut();
     // SAFETY: valid buffers and out pointer; the response is freed below.
     let made = unsafe {
         call::monaca_response_from_exchange(
+            method_ptr,
+            method_len,
             status,
-            body.as_ptr(),
-            body.len(),
+            buffer.as_ptr(),
+            buffer.len(),
             session_bytes.map_or(ptr::null(), |s| s.as_ptr().cast()),
             session_bytes.map_or(0, <[u8]>::len),
             &mut resp,
         )
     };
     assert_eq!(made, MonacaStatus::MONACA_STATUS_OK);
+    buffer.fill(b'"');
     let err = from_response(status, body, false);
     // SAFETY: `resp` and `err` are live until freed at the end.
     unsafe {
@@ -704,40 +717,37 @@ fn exchange(status: i32, body: &[u8], session: Option<&str>) {
                 "the response's error is from_response's"
             );
         }
-        let result = text(call::monaca_response_result_json(
-            resp,
-            body.as_ptr(),
-            body.len(),
-        ));
+        let result = text(call::monaca_response_result_json(resp));
         let (mut offset, mut len) = (0, 0);
         if call::monaca_response_result_range(resp, &mut offset, &mut len) {
             assert_eq!(&body[offset..offset + len], result.as_bytes());
         }
         assert_eq!(!result.is_empty(), success);
-        let report = text(call::monaca_response_report_json(
-            resp,
-            body.as_ptr(),
-            body.len(),
-        ));
+        let report = text(call::monaca_response_report_json(resp));
+        if oracle_depth_ok(report.as_bytes()) {
+            parse_json(report).unwrap_or_else(|e| panic!("report is not JSON ({e}): {report}"));
+        }
         if success {
             assert!(
                 report.ends_with(&format!(",\"result\":{result}}}")),
                 "{report}"
             );
         }
-        let token = text(call::monaca_response_login_token(
-            resp,
-            body.as_ptr(),
-            body.len(),
-        ));
+        let ends = call::monaca_response_ends_session(resp);
+        let should_end = success && matches!(method, Some("User.logout" | "User.unregister"));
+        assert_eq!(ends, should_end, "ends_session: {method:?}");
+        let token = text(call::monaca_response_login_token(resp));
         if !token.is_empty() {
-            assert!(success && report.contains("\"loginToken\":\""), "{report}");
+            assert!(success && !ends && report.contains("\"loginToken\":\""), "{report}");
         }
+        // The oracle's reading of the rule: the header trimmed of spaces and tabs, on a 2xx or
+        // 304 status, unless blank, holding a control character, or the session ended.
+        let expected_session = session
+            .map(|s| s.trim_matches([' ', '\t']))
+            .filter(|s| !s.is_empty() && !s.chars().any(|c| c < ' ' || c == '\u{7f}'))
+            .filter(|_| is_success_status(status) && !should_end);
         let kept = text(call::monaca_response_session(resp));
-        if !kept.is_empty() {
-            assert_eq!(Some(kept), session);
-            assert!(is_success_status(status));
-        }
+        assert_eq!(Some(kept).filter(|k| !k.is_empty()), expected_session.filter(|s| !s.is_empty()));
         call::monaca_response_free(resp);
         free(err);
     }
@@ -751,7 +761,6 @@ fn request(
     api_key: &str,
     device_id: &str,
     session: Option<&str>,
-    id: i64,
 ) {
     use monaca_cloud_error::ffi_call as call;
     let params_text = params.map(|p| {
@@ -784,7 +793,6 @@ fn request(
             device_id.len(),
             session_ptr,
             session_len,
-            id,
             &mut out,
             &mut why,
         )
@@ -801,11 +809,30 @@ fn request(
             parse_json(body).unwrap_or_else(|e| panic!("request is not JSON ({e}): {body}"));
         assert_eq!(value["jsonrpc"], "2.0");
         assert_eq!(value["method"].as_str(), Some(method));
-        assert_eq!(value["id"].as_i64(), Some(id));
+        assert_eq!(value["id"].as_str(), Some("1"));
         assert_eq!(value["params"]["__api_key"].as_str(), Some(api_key));
         assert_eq!(value["params"]["__device"].as_str(), Some(device_id));
         assert_eq!(value["params"]["__session"].as_str(), session);
         call::monaca_text_free(out);
+    }
+    // The endpoint check: whatever it allows is https, or http to a loopback host.
+    // SAFETY: an all-zero MonacaArgumentError is a valid value.
+    let mut why: ffi::MonacaArgumentError = unsafe { std::mem::zeroed() };
+    // SAFETY: `api_key` is `api_key.len()` bytes; `why` is valid.
+    let checked = unsafe {
+        call::monaca_endpoint_url_check(api_key.as_ptr().cast(), api_key.len(), &mut why)
+    };
+    if checked == MonacaStatus::MONACA_STATUS_OK {
+        let lower = api_key.to_ascii_lowercase();
+        assert!(
+            lower.starts_with("https://") && lower.len() > 8
+                || lower.starts_with("http://localhost")
+                || lower.starts_with("http://127.")
+                || lower.starts_with("http://[::1]"),
+            "allowed {api_key:?}"
+        );
+    } else {
+        check_explanation(&why, checked);
     }
     let mut url = ptr::null_mut();
     // SAFETY: valid buffer and out pointer; the text is freed below.
@@ -898,6 +925,17 @@ fn statics(code: i64, status: i32) {
     }
     assert!(!text(ffi::monaca_version()).is_empty());
     assert_eq!(ffi::monaca_abi_version(), ffi::MONACA_ABI_VERSION);
+    let limit = status as u32 as u64;
+    let too_large = ffi::monaca_error_body_too_large(limit);
+    // SAFETY: a live handle until freed just below.
+    unsafe {
+        assert_eq!(ffi::monaca_error_code(too_large), -12);
+        assert_eq!(
+            text(ffi::monaca_error_detail(too_large)),
+            format!("the response body is larger than the limit of {limit} bytes")
+        );
+        free(too_large);
+    }
 }
 
 fuzz_target!(|ops: Vec<Op>| {
@@ -975,24 +1013,23 @@ fuzz_target!(|ops: Vec<Op>| {
             Op::FreeNull => unsafe { free(ptr::null_mut()) },
             Op::Statics { code, status } => statics(code.value(), *status),
             Op::Exchange {
+                method,
                 status,
                 body,
                 session,
-            } => exchange(status.value(), &body.bytes(), session.as_deref()),
+            } => exchange(*method, status.value(), &body.bytes(), session.as_deref()),
             Op::Request {
                 method,
                 params,
                 api_key,
                 device_id,
                 session,
-                id,
             } => request(
                 method,
                 params.as_ref(),
                 api_key,
                 device_id,
                 session.as_deref(),
-                *id,
             ),
         }
         assert_eq!(

@@ -505,7 +505,8 @@ pub unsafe fn check_response(
     // that text would (its own holes aside).
     let decoded = browser_text(body);
     let text = decoded.as_str();
-    if max_depth(text.as_bytes()) > MONACA_MAX_DEPTH as usize {
+    // The envelope and the error object aside, each member value may nest MONACA_MAX_DEPTH.
+    if max_depth(text.as_bytes()) > MONACA_MAX_DEPTH as usize + 2 {
         client(&snap, -12, "Invalid response");
         return snap;
     }

@@ -166,7 +166,7 @@ static void check_case(const cJSON *c)
     {
         /* The same exchange read as a response gives the same answer. */
         MonacaResponse *resp = NULL;
-        if (monaca_response_from_exchange(status, bytes, len, NULL, 0, &resp) != MONACA_STATUS_OK) {
+        if (monaca_response_from_exchange(NULL, 0, status, bytes, len, NULL, 0, &resp) != MONACA_STATUS_OK) {
             fail("response status", NULL);
             failed = 1;
         } else if (cJSON_IsNull(expected) != monaca_response_is_success(resp)) {
@@ -179,7 +179,7 @@ static void check_case(const cJSON *c)
             cJSON_Delete(parsed);
         } else {
             /* A result read in place is exactly the bytes of its range of the body. */
-            MonacaStr result = monaca_response_result_json(resp, bytes, len);
+            MonacaStr result = monaca_response_result_json(resp);
             size_t offset, range_len;
             if (monaca_response_result_range(resp, &offset, &range_len) &&
                 (range_len != result.len || memcmp(bytes + offset, result.ptr, range_len) != 0)) {

@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #ifndef EXPECTED_VERSION
@@ -626,6 +627,13 @@ static void test_timeout(void)
     CHECK(monaca_error_param_count(err) == 0);
     CHECK_STR(monaca_error_to_json(err), "{\"code\":-11,\"message\":\"Connection timeout\",\"data\":{}}");
     monaca_error_free(err);
+    /* A body over a client's limit: -12 naming the limit. */
+    err = monaca_error_body_too_large(33554432);
+    CHECK(err != NULL && monaca_error_code(err) == MONACA_CODE_INVALID_RESPONSE);
+    CHECK_STR(monaca_error_message(err), "Invalid response");
+    CHECK_STR(monaca_error_detail(err), "the response body is larger than the limit of 33554432 bytes");
+    CHECK_STR(monaca_error_to_json(err), "{\"code\":-12,\"message\":\"Invalid response\",\"data\":{}}");
+    monaca_error_free(err);
 }
 
 static void test_new(void)
@@ -1075,96 +1083,163 @@ static void test_edges_of_size_and_code(void)
 static void test_calls(void)
 {
     static const char ok_body[] =
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"loginToken\":\"t\\u00e9\",\"n\":[1,2]}}";
+        "{\"jsonrpc\":\"2.0\",\"id\":\"1\",\"result\":{\"loginToken\":\"t\\u00e9\",\"n\":[1,2]}}";
     static const char err_body[] = "{\"error\":{\"code\":11,\"message\":\"User login is required\"}}";
     static const char latin1_body[] = "{\"result\":\"caf\xe9\"}";
+#define OK_REPORT                                                                                          \
+    "{\"session\":\"sess-1\",\"endsSession\":false,\"loginToken\":\"t\xc3\xa9\",\"result\":{\"loginToken\":" \
+    "\"t\\u00e9\",\"n\":[1,2]}}"
     size_t live = monaca_error_live_count(), offset = 0, len = 0;
-    MonacaResponse *resp = DUMMY_RESPONSE;
+    MonacaResponse *resp = DUMMY_RESPONSE, *other = NULL;
     MonacaText *text = NULL;
     MonacaArgumentError why;
     const MonacaError *err;
-    char copy[sizeof ok_body];
+    char *buffer = malloc(sizeof ok_body);
 
     /* A success: the result is a range of the body, its copy equal to it, the session kept. */
-    CHECK(monaca_response_from_exchange(200, (const uint8_t *)ok_body, sizeof ok_body - 1, LIT("sess-1"), &resp) ==
-          MONACA_STATUS_OK);
+    CHECK(monaca_response_from_exchange(LIT("User.login"), 200, (const uint8_t *)ok_body, sizeof ok_body - 1,
+                                        LIT(" sess-1 "), &resp) == MONACA_STATUS_OK);
     CHECK(resp != NULL && resp != DUMMY_RESPONSE);
     CHECK(monaca_response_is_success(resp));
+    CHECK(!monaca_response_ends_session(resp));
     CHECK(monaca_response_error(resp) == NULL);
     CHECK(monaca_response_result_range(resp, &offset, &len));
     CHECK(len == sizeof "{\"loginToken\":\"t\\u00e9\",\"n\":[1,2]}" - 1);
     CHECK(memcmp(ok_body + offset, "{\"loginToken\":\"t\\u00e9\",\"n\":[1,2]}", len) == 0);
     CHECK(monaca_response_result_range(resp, NULL, NULL));
-    CHECK_STR(monaca_response_result_json(resp, (const uint8_t *)ok_body, sizeof ok_body - 1),
-              "{\"loginToken\":\"t\\u00e9\",\"n\":[1,2]}");
-    /* The same bytes elsewhere are not the body given: empty. */
-    memcpy(copy, ok_body, sizeof ok_body);
-    CHECK_STR(monaca_response_login_token(resp, (const uint8_t *)copy, sizeof ok_body - 1), "");
-    CHECK_STR(monaca_response_login_token(resp, (const uint8_t *)ok_body, sizeof ok_body - 1), "t\xc3\xa9");
+    CHECK_STR(monaca_response_result_json(resp), "{\"loginToken\":\"t\\u00e9\",\"n\":[1,2]}");
+    CHECK_STR(monaca_response_login_token(resp), "t\xc3\xa9");
     CHECK_STR(monaca_response_session(resp), "sess-1");
-    CHECK_STR(monaca_response_report_json(resp, (const uint8_t *)ok_body, sizeof ok_body - 1),
-              "{\"session\":\"sess-1\",\"loginToken\":\"t\xc3\xa9\",\"result\":{\"loginToken\":\"t\\u00e9\",\"n\":[1,2]}}");
+    CHECK_STR(monaca_response_report_json(resp), OK_REPORT);
     monaca_response_free(resp);
 
+    /* A reused buffer: the response answers from what it took at construction, never from the
+       caller's bytes afterwards. The buffer is overwritten with a body of the same size (as a
+       malloc handing the same address back would give) before anything is asked. */
+    CHECK(buffer != NULL);
+    if (buffer != NULL) {
+        memcpy(buffer, ok_body, sizeof ok_body);
+        CHECK(monaca_response_from_exchange(NULL, 0, 200, (const uint8_t *)buffer, sizeof ok_body - 1, LIT("sess-1"),
+                                            &resp) == MONACA_STATUS_OK);
+        memset(buffer, '"', sizeof ok_body - 1);
+        memcpy(buffer, "{\"result\":", 10);
+        CHECK(monaca_response_from_exchange(NULL, 0, 200, (const uint8_t *)buffer, sizeof ok_body - 1, NULL, 0,
+                                            &other) == MONACA_STATUS_OK);
+        CHECK(!monaca_response_is_success(other));
+        CHECK_STR(monaca_response_result_json(resp), "{\"loginToken\":\"t\\u00e9\",\"n\":[1,2]}");
+        CHECK_STR(monaca_response_report_json(resp), OK_REPORT);
+        CHECK_STR(monaca_response_login_token(resp), "t\xc3\xa9");
+        monaca_response_free(other);
+        monaca_response_free(resp);
+        free(buffer);
+    }
+
     /* A failure: the error is the one monaca_error_from_response gives; the session is kept too. */
-    CHECK(monaca_response_from_exchange(200, (const uint8_t *)err_body, sizeof err_body - 1, LIT("sess-2"), &resp) ==
-          MONACA_STATUS_OK);
+    CHECK(monaca_response_from_exchange(LIT("User.logout"), 200, (const uint8_t *)err_body, sizeof err_body - 1,
+                                        LIT("sess-2"), &resp) == MONACA_STATUS_OK);
     CHECK(!monaca_response_is_success(resp));
+    CHECK(!monaca_response_ends_session(resp)); /* a refused logout ends nothing */
     err = monaca_response_error(resp);
     CHECK(err != NULL && monaca_error_code(err) == MONACA_CODE_USER_LOGIN_REQUIRED);
     CHECK_STR(monaca_error_message(err), "User login is required");
     CHECK(!monaca_response_result_range(resp, &offset, &len));
-    CHECK_STR(monaca_response_result_json(resp, (const uint8_t *)err_body, sizeof err_body - 1), "");
+    CHECK_STR(monaca_response_result_json(resp), "");
     CHECK_STR(monaca_response_session(resp), "sess-2");
-    CHECK(strstr(monaca_response_report_json(resp, NULL, 0).ptr, "\"error\":{\"code\":11,") != NULL);
+    CHECK(strstr(monaca_response_report_json(resp).ptr, "\"endsSession\":false,\"loginToken\":null,\"error\":{\"code\":11,") !=
+          NULL);
     monaca_response_free(resp);
 
-    /* The SDK's rule: no session from a body that is not JSON, nor from a failed status. */
-    CHECK(monaca_response_from_exchange(200, (const uint8_t *)"{", 1, LIT("s"), &resp) == MONACA_STATUS_OK);
+    /* A successful logout (or unregister) ends the session, even with a new session header. */
+    CHECK(monaca_response_from_exchange(LIT("User.unregister"), 200, (const uint8_t *)ok_body, sizeof ok_body - 1,
+                                        LIT("sess-3"), &resp) == MONACA_STATUS_OK);
+    CHECK(monaca_response_ends_session(resp));
     CHECK_STR(monaca_response_session(resp), "");
+    CHECK_STR(monaca_response_login_token(resp), "");
+    CHECK(strncmp(monaca_response_report_json(resp).ptr, "{\"session\":null,\"endsSession\":true,\"loginToken\":null,", 52) ==
+          0);
+    monaca_response_free(resp);
+
+    /* The SDK's rule: the header is kept on a 2xx/304 whatever the body; not on another status;
+       a blank value or one with a control character (NUL, CR, LF) or invalid UTF-8 is none. */
+    CHECK(monaca_response_from_exchange(NULL, 0, 200, (const uint8_t *)"{", 1, LIT("s"), &resp) == MONACA_STATUS_OK);
+    CHECK_STR(monaca_response_session(resp), "s");
     CHECK(monaca_error_code(monaca_response_error(resp)) == MONACA_CODE_INVALID_RESPONSE);
     monaca_response_free(resp);
-    CHECK(monaca_response_from_exchange(500, (const uint8_t *)"{\"result\":1}", 12, LIT("s"), &resp) == MONACA_STATUS_OK);
+    CHECK(monaca_response_from_exchange(NULL, 0, 204, NULL, 0, LIT("s204"), &resp) == MONACA_STATUS_OK);
+    CHECK_STR(monaca_response_session(resp), "s204");
+    monaca_response_free(resp);
+    CHECK(monaca_response_from_exchange(NULL, 0, 500, (const uint8_t *)"{\"result\":1}", 12, LIT("s"), &resp) ==
+          MONACA_STATUS_OK);
     CHECK_STR(monaca_response_session(resp), "");
     monaca_response_free(resp);
-    /* A decoded body: the result is owned by the response, no range. */
-    CHECK(monaca_response_from_exchange(200, (const uint8_t *)latin1_body, sizeof latin1_body - 1, NULL, 0, &resp) ==
+    CHECK(monaca_response_from_exchange(NULL, 0, 200, (const uint8_t *)"{\"result\":1}", 12, LIT("   "), &resp) ==
           MONACA_STATUS_OK);
+    CHECK_STR(monaca_response_session(resp), "");
+    monaca_response_free(resp);
+    CHECK(monaca_response_from_exchange(NULL, 0, 200, (const uint8_t *)"{\"result\":1}", 12, LIT("abc\0def"), &resp) ==
+          MONACA_STATUS_OK);
+    CHECK(monaca_response_session(resp).len == 0);
+    monaca_response_free(resp);
+    CHECK(monaca_response_from_exchange(NULL, 0, 200, (const uint8_t *)"{\"result\":1}", 12, LIT("a\r\nb"), &resp) ==
+          MONACA_STATUS_OK);
+    CHECK_STR(monaca_response_session(resp), "");
+    monaca_response_free(resp);
+    CHECK(monaca_response_from_exchange(NULL, 0, 200, (const uint8_t *)"{}", 2, "\xff", 1, &resp) == MONACA_STATUS_OK);
+    CHECK_STR(monaca_response_session(resp), "");
+    monaca_response_free(resp);
+    CHECK(monaca_response_from_exchange(NULL, 0, 200, (const uint8_t *)"{\"result\":1}", 12, LIT("s1, s2"), &resp) ==
+          MONACA_STATUS_OK);
+    CHECK_STR(monaca_response_session(resp), "s1, s2");
+    monaca_response_free(resp);
+    /* A decoded body: the result is owned by the response, no range. */
+    CHECK(monaca_response_from_exchange(NULL, 0, 200, (const uint8_t *)latin1_body, sizeof latin1_body - 1, NULL, 0,
+                                        &resp) == MONACA_STATUS_OK);
     CHECK(monaca_response_is_success(resp) && !monaca_response_result_range(resp, &offset, &len));
-    CHECK_STR(monaca_response_result_json(resp, NULL, 0), "\"caf\xef\xbf\xbd\"");
+    CHECK_STR(monaca_response_result_json(resp), "\"caf\xef\xbf\xbd\"");
+    monaca_response_free(resp);
+    /* A numeric login token is its JavaScript text. */
+    CHECK(monaca_response_from_exchange(NULL, 0, 200, (const uint8_t *)"{\"result\":{\"loginToken\":4.50}}", 30, NULL, 0,
+                                        &resp) == MONACA_STATUS_OK);
+    CHECK_STR(monaca_response_login_token(resp), "4.5");
     monaca_response_free(resp);
     /* Refused arguments. */
-    CHECK(monaca_response_from_exchange(200, NULL, 3, NULL, 0, &resp) == MONACA_STATUS_NULL_ARGUMENT && resp == NULL);
-    CHECK(monaca_response_from_exchange(200, (const uint8_t *)"{}", 2, "\xff", 1, &resp) == MONACA_STATUS_INVALID_ARGUMENT);
-    CHECK(monaca_response_from_exchange(200, (const uint8_t *)"{}", 2, NULL, 0, NULL) == MONACA_STATUS_NULL_ARGUMENT);
+    CHECK(monaca_response_from_exchange(NULL, 0, 200, NULL, 3, NULL, 0, &resp) == MONACA_STATUS_NULL_ARGUMENT &&
+          resp == NULL);
+    CHECK(monaca_response_from_exchange(NULL, 2, 200, (const uint8_t *)"{}", 2, NULL, 0, &resp) ==
+          MONACA_STATUS_NULL_ARGUMENT);
+    CHECK(monaca_response_from_exchange("\xff", 1, 200, (const uint8_t *)"{}", 2, NULL, 0, &resp) ==
+          MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK(monaca_response_from_exchange(NULL, 0, 200, (const uint8_t *)"{}", 2, NULL, 0, NULL) ==
+          MONACA_STATUS_NULL_ARGUMENT);
     /* NULL responses give the zero values. */
     CHECK(!monaca_response_is_success(NULL) && monaca_response_error(NULL) == NULL);
     CHECK(!monaca_response_result_range(NULL, &offset, &len));
-    CHECK_STR(monaca_response_result_json(NULL, NULL, 0), "");
+    CHECK(!monaca_response_ends_session(NULL));
+    CHECK_STR(monaca_response_result_json(NULL), "");
     CHECK_STR(monaca_response_session(NULL), "");
-    CHECK_STR(monaca_response_login_token(NULL, NULL, 0), "");
-    CHECK_STR(monaca_response_report_json(NULL, NULL, 0), "");
+    CHECK_STR(monaca_response_login_token(NULL), "");
+    CHECK_STR(monaca_response_report_json(NULL), "");
     monaca_response_free(NULL);
 
-    /* The request body, as the SDK writes it, every text escaped. */
-    CHECK(monaca_request_new(LIT("User.login"), LIT("{\"username\":\"a\\\"b\"}"), LIT("key"), LIT("dev"), LIT("s\n1"), 7,
+    /* The request body, as the SDK writes it (id "1"), every text escaped. */
+    CHECK(monaca_request_new(LIT("User.login"), LIT("{\"username\":\"a\\\"b\"}"), LIT("key"), LIT("dev"), LIT("s\n1"),
                              &text, &why) == MONACA_STATUS_OK);
     CHECK_STR(monaca_text_str(text),
               "{\"jsonrpc\":\"2.0\",\"method\":\"User.login\",\"params\":{\"username\":\"a\\\"b\",\"__api_key\":\"key\","
-              "\"__device\":\"dev\",\"__session\":\"s\\n1\"},\"id\":7}");
+              "\"__device\":\"dev\",\"__session\":\"s\\n1\"},\"id\":\"1\"}");
     CHECK(why.argument.len == 0 && why.explanation[0] == '\0');
     monaca_text_free(text);
-    CHECK(monaca_request_new(LIT("a b"), NULL, 0, LIT("k"), LIT("d"), NULL, 0, 1, &text, &why) ==
+    CHECK(monaca_request_new(LIT("a b"), NULL, 0, LIT("k"), LIT("d"), NULL, 0, &text, &why) ==
           MONACA_STATUS_INVALID_ARGUMENT);
     CHECK(text == NULL);
     CHECK_STR(why.argument, "method");
     CHECK(why.offset == 1);
-    CHECK(monaca_request_new(LIT("m"), LIT("{\"__session\":1}"), LIT("k"), LIT("d"), NULL, 0, 1, &text, &why) ==
+    CHECK(monaca_request_new(LIT("m"), LIT("{\"__session\":1}"), LIT("k"), LIT("d"), NULL, 0, &text, &why) ==
           MONACA_STATUS_INVALID_ARGUMENT);
     CHECK_STR(why.argument, "params_json");
-    CHECK(monaca_request_new(LIT("m"), LIT("[1]"), LIT("k"), LIT("\xff"), NULL, 0, 1, &text, NULL) ==
+    CHECK(monaca_request_new(LIT("m"), LIT("[1]"), LIT("k"), LIT("\xff"), NULL, 0, &text, NULL) ==
           MONACA_STATUS_INVALID_ARGUMENT);
-    CHECK(monaca_request_new(LIT("m"), NULL, 0, NULL, 2, LIT("d"), NULL, 0, 1, &text, &why) == MONACA_STATUS_NULL_ARGUMENT);
+    CHECK(monaca_request_new(LIT("m"), NULL, 0, NULL, 2, LIT("d"), NULL, 0, &text, &why) == MONACA_STATUS_NULL_ARGUMENT);
     CHECK_STR(why.argument, "api_key");
     /* The URL. */
     CHECK(monaca_backend_url(LIT("abc-123_x"), &text, &why) == MONACA_STATUS_OK);
@@ -1175,6 +1250,16 @@ static void test_calls(void)
     CHECK_STR(monaca_backend_url_prefix(), "https://cloud.monaca.mobi/json-rpc/");
     CHECK_STR(monaca_text_str(NULL), "");
     monaca_text_free(NULL);
+    /* Where a client may send credentials: https, or http to a loopback address. */
+    CHECK(monaca_endpoint_url_check(LIT("https://cloud.monaca.mobi/json-rpc/x"), &why) == MONACA_STATUS_OK);
+    CHECK(why.argument.len == 0);
+    CHECK(monaca_endpoint_url_check(LIT("http://127.0.0.1:8080/x"), NULL) == MONACA_STATUS_OK);
+    CHECK(monaca_endpoint_url_check(LIT("http://example.com/x"), &why) == MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK_STR(why.argument, "url");
+    CHECK(strstr(why.explanation, "loopback") != NULL);
+    CHECK(monaca_endpoint_url_check(LIT("file:///etc/passwd"), &why) == MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK(monaca_endpoint_url_check(NULL, 0, &why) == MONACA_STATUS_INVALID_ARGUMENT);
+    CHECK(monaca_endpoint_url_check(NULL, 3, &why) == MONACA_STATUS_NULL_ARGUMENT);
     CHECK(monaca_error_live_count() == live);
 }
 

@@ -155,9 +155,10 @@ GROUPS = [
         ('invalid byte outside a string', 200, b'{"result":1}\xff', -12),
         ('invalid byte after invalid strings', 200, b'{"id":"\xff\xff","result":\xff}', -12),
     ]),
-    ('nesting', 'nesting up to 10,000 containers is accepted, deeper is -12', [
-        ('result 9999 deep', 200, '{"result":' + '[' * 9999 + ']' * 9999 + '}', SUCCESS),
-        ('result 10000 deep', 200, '{"result":' + '[' * 10000 + ']' * 10000 + '}', -12),
+    ('nesting', 'result and data may each nest 10,000 containers (the envelope and the error object aside), deeper is -12', [
+        ('result 10000 deep', 200, '{"result":' + '[' * 10000 + ']' * 10000 + '}', SUCCESS),
+        ('result 10001 deep', 200, '{"result":' + '[' * 10001 + ']' * 10001 + '}', -12),
+        ('data 10000 deep', 200, '{"error":{"code":7,"message":"m","data":' + '[' * 10000 + ']' * 10000 + '}}', 7),
         ('data 200 deep objects', 200, '{"error":{"code":-32602,"message":"m","data":' + '{"a":' * 200 + '"x"' + '}' * 200 + '}}', -32602),
     ]),
     ('params', 'validation messages of -32602 with object data: every shape', [

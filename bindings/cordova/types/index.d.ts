@@ -1,6 +1,8 @@
 // Type declarations for cordova-plugin-monaca-cloud-error (www/monaca-cloud-error.js).
-// In a Cordova app the module is at `cordova.plugins.monacaCloudError`; bundlers can also
-// import it from 'cordova-plugin-monaca-cloud-error'.
+// In a Cordova app the module is at `cordova.plugins.monacaCloudError` (declared at the end of
+// this file; a file that names no import sees it after `/// <reference types=
+// "cordova-plugin-monaca-cloud-error" />`); bundlers can also import it from
+// 'cordova-plugin-monaca-cloud-error'.
 
 /** Where an error code comes from. */
 export type MonacaErrorKind =
@@ -259,6 +261,10 @@ export interface CodeDescription {
 /** kindOf, nameOf and descriptionOf in one entry, asked of the native library. */
 export declare function describe(code: number): Promise<CodeDescription>;
 
+// What the plugin adds to the app's globals: `cordova.plugins.monacaCloudError`. The `cordova`
+// global itself is declared too, so that no other package is needed; each declaration has the
+// very shape @types/cordova gives it (`declare var cordova: Cordova`, `Cordova.plugins:
+// CordovaPlugins`), so that the two merge when @types/cordova is installed as well.
 declare global {
     interface CordovaPlugins {
         monacaCloudError: typeof import('./index');
@@ -266,4 +272,5 @@ declare global {
     interface Cordova {
         plugins: CordovaPlugins;
     }
+    var cordova: Cordova;
 }

@@ -17,6 +17,7 @@ int64_t monaca_probe(void) {
     MonacaStatus status = monaca_error_from_response(200, (const uint8_t *)"{}", 2, &err);
     status = monaca_error_new(MONACA_CODE_USER_DEFINED_MIN, "m", 1, NULL, 0, &err);
     MonacaError *timeout = monaca_error_timeout();
+    MonacaError *too_large = monaca_error_body_too_large(1);
 
     int64_t code = monaca_error_code(err);
     MonacaErrorKind kind = monaca_error_kind(err);
@@ -43,19 +44,22 @@ int64_t monaca_probe(void) {
         + (size_t)(explained == MONACA_STATUS_INVALID_ARGUMENT) + MONACA_REPORT_SCHEMA;
     monaca_error_free(err);
     monaca_error_free(timeout);
+    monaca_error_free(too_large);
 
     MonacaResponse *resp = NULL;
     MonacaText *text = NULL, *url = NULL;
     size_t offset = 0, range = 0;
-    status = monaca_response_from_exchange(200, (const uint8_t *)"{\"result\":1}", 12, "s", 1, &resp);
+    status = monaca_response_from_exchange("m", 1, 200, (const uint8_t *)"{\"result\":1}", 12, "s", 1, &resp);
     total += (size_t)monaca_response_is_success(resp) + (size_t)(monaca_response_error(resp) != NULL)
         + (size_t)monaca_response_result_range(resp, &offset, &range)
-        + probe_str(monaca_response_result_json(resp, (const uint8_t *)"{\"result\":1}", 12))
+        + probe_str(monaca_response_result_json(resp))
         + probe_str(monaca_response_session(resp))
-        + probe_str(monaca_response_login_token(resp, NULL, 0))
-        + probe_str(monaca_response_report_json(resp, NULL, 0));
+        + (size_t)monaca_response_ends_session(resp)
+        + probe_str(monaca_response_login_token(resp))
+        + probe_str(monaca_response_report_json(resp));
     monaca_response_free(resp);
-    status = monaca_request_new("m", 1, NULL, 0, "k", 1, "d", 1, NULL, 0, 1, &text, &why);
+    status = monaca_request_new("m", 1, NULL, 0, "k", 1, "d", 1, NULL, 0, &text, &why);
+    status = monaca_endpoint_url_check("https://a", 9, &why);
     status = monaca_backend_url("b", 1, &url, NULL);
     total += probe_str(monaca_text_str(text)) + probe_str(monaca_text_str(url))
         + probe_str(monaca_backend_url_prefix());

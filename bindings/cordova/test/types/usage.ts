@@ -50,6 +50,7 @@ async function errors(): Promise<void> {
     }
     const text: string = descriptionOf(10000);
     void [kindOf(10000), nameOf(11), text];
+    // The `cordova` global is the plugin's own declaration: no @types package is installed here.
     void (await cordova.plugins.monacaCloudError.timeout()).message;
     void (await timeout()).jsonText;
 }

@@ -16,7 +16,7 @@ package dev.cloudrpc.monaca
  */
 internal object MonacaNative {
     /** `MONACA_ABI_VERSION` of the C header this wrapper and its shim were written for. */
-    const val EXPECTED_ABI_VERSION: Long = 1
+    const val EXPECTED_ABI_VERSION: Long = 2
 
     /** `System.loadLibrary` name: `libmonaca_cloud_error_jni.so`. */
     const val LIBRARY_NAME = "monaca_cloud_error_jni"
