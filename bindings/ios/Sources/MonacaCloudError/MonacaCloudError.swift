@@ -144,7 +144,7 @@ extension MonacaCloudError {
     }
 
     /// The error for a response body over a client's cap: -12 "Invalid response", detail
-    /// "the body is larger than the limit of <limit> bytes" (`monaca_error_body_too_large`).
+    /// "the response body is larger than the limit of <limit> bytes" (`monaca_error_body_too_large`).
     /// A client that stops reading at its cap makes this error rather than reading the rest.
     /// Never throws.
     public static func bodyTooLarge(limit: UInt64) -> MonacaCloudError {

@@ -53,10 +53,10 @@ public struct MonacaCloudResponse: Sendable {
     /// `{"session":..,"endsSession":..,"loginToken":..,"result":<as sent>}` or
     /// `{"session":..,"endsSession":false,"loginToken":null,"error":<the error's reportJSON>}`.
     /// Written by the core on each read, from the exchange this value keeps (the body's `Data`
-    /// is shared, not copied), so a response that is never reported never pays for a second
-    /// copy of its result.
+    /// is shared, not copied), so a response that is never reported never holds a second copy
+    /// of its result.
     public var reportJSON: String {
-        exchange.read { response, _ in copyString(monaca_response_report_json(response)) }
+        exchange.read { response in copyString(monaca_response_report_json(response)) }
     }
 
     /// Reads an exchange. Never throws: every body is an answer.
@@ -75,17 +75,12 @@ public struct MonacaCloudResponse: Sendable {
     public init(method: String?, httpStatus: Int, body: Data, sessionHeader: String?) {
         exchange = Exchange(
             method: method, status: Int32(clamping: httpStatus), body: body, sessionHeader: sessionHeader)
-        (outcome, session, endsSession, loginToken) = exchange.read { response, body in
-            var offset = 0
-            var length = 0
+        (outcome, session, endsSession, loginToken) = exchange.read { response in
             let outcome: Result<String, MonacaCloudError>
             if let error = monaca_response_error(response) {
                 outcome = .failure(MonacaCloudError(copying: error))  // borrowed: freed with the response
-            } else if monaca_response_result_range(response, &offset, &length) {
-                // Read in place: the result is copied straight from the caller's body, once.
-                outcome = .success(String(decoding: body[offset..<offset + length], as: UTF8.self))
             } else {
-                // The body had to be decoded (UTF-16, or invalid UTF-8 in strings): the core's text.
+                // The core's copy of the result (decoded if the body was UTF-16).
                 outcome = .success(copyString(monaca_response_result_json(response)))
             }
             return (
@@ -110,9 +105,9 @@ private struct Exchange: Sendable {
     let body: Data
     let sessionHeader: String?
 
-    /// Reads the exchange with the core and hands `use` the response and the body it was read
-    /// from; the response is freed when `use` returns.
-    func read<Value>(_ use: (OpaquePointer, UnsafeBufferPointer<UInt8>) -> Value) -> Value {
+    /// Reads the exchange with the core and hands `use` the response, which is freed when
+    /// `use` returns.
+    func read<Value>(_ use: (OpaquePointer) -> Value) -> Value {
         ensureABICompatible()
         return body.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -127,7 +122,7 @@ private struct Exchange: Sendable {
                     fatalError("MonacaCloudResponse: monaca_response_from_exchange failed: \(describe(status))")
                 }
                 defer { monaca_response_free(response) }
-                return use(response, bytes)
+                return use(response)
             }
         }
     }

@@ -47,12 +47,12 @@ final class ClientTests: MonacaTestCase {
         let error = MonacaCloudError.bodyTooLarge(limit: 33_554_432)
         XCTAssertEqual(error.code, MonacaCloudError.Code.invalidResponse)
         XCTAssertEqual(error.message, "Invalid response")
-        XCTAssertEqual(error.detail, "the body is larger than the limit of 33554432 bytes")
+        XCTAssertEqual(error.detail, "the response body is larger than the limit of 33554432 bytes")
         XCTAssertEqual(error.kind, .client)
         XCTAssertNil(error.dataJSON)
-        XCTAssertEqual(MonacaCloudError.bodyTooLarge(limit: 0).detail, "the body is larger than the limit of 0 bytes")
+        XCTAssertEqual(MonacaCloudError.bodyTooLarge(limit: 0).detail, "the response body is larger than the limit of 0 bytes")
         XCTAssertEqual(MonacaCloudError.bodyTooLarge(limit: UInt64.max).detail,
-                       "the body is larger than the limit of 18446744073709551615 bytes")
+                       "the response body is larger than the limit of 18446744073709551615 bytes")
         XCTAssertNotEqual(MonacaCloudError.bodyTooLarge(limit: 1), MonacaCloudError.bodyTooLarge(limit: 2))
     }
 

@@ -165,14 +165,28 @@ final class HostileServerTests: MonacaTestCase {
     }
 
     /// An empty, a blank and a NUL-holding session header are no session: the client keeps
-    /// the one it had, and sends it.
+    /// the one it had, and sends it. The core refuses a blank value and a NUL; on Linux the
+    /// HTTP stack refuses the whole response first (FoundationNetworking's header parser fails
+    /// on a value of spaces only, libcurl on a NUL byte: "Nul byte in header"), which is no
+    /// response, -13, and keeps the session all the same.
     func testEmptyBlankAndNULSessionsKeepThePrevious() async throws {
         let client = try makeClient("/ok")
         _ = try await client.call("Echo")
         XCTAssertEqual(client.currentSession, "s-ok")
+        #if os(Linux)
+        let refusedByTheHTTPStack: Set = ["/blank-session", "/nul-session"]
+        #else
+        let refusedByTheHTTPStack: Set<String> = []  // not run here: see README
+        #endif
         for path in ["/empty-session", "/blank-session", "/nul-session"] {
-            let result = try await client.call("Echo", paramsJSON: nil, at: try scenario(path))
-            XCTAssertEqual(result, json("'OK'"), path)
+            do {
+                let result = try await client.call("Echo", paramsJSON: nil, at: try scenario(path))
+                XCTAssertFalse(refusedByTheHTTPStack.contains(path), "\(path) answered \(result)")
+                XCTAssertEqual(result, json("'OK'"), path)
+            } catch let error as MonacaCloudError {
+                XCTAssertTrue(refusedByTheHTTPStack.contains(path), "\(path): \(error)")
+                XCTAssertEqual(error, MonacaCloudError.from(httpStatus: 0, body: Data()), "\(path): no response")
+            }
             XCTAssertEqual(client.currentSession, "s-ok", path)
         }
         let params = try await echoedParams(client)
@@ -187,7 +201,8 @@ final class HostileServerTests: MonacaTestCase {
         XCTAssertEqual(user, json("{'loginToken':'t-login','user':{'_id':'u1'}}"))
         XCTAssertEqual(client.currentSession, "s-login")
         XCTAssertEqual(client.loginToken, "t-login")
-        XCTAssertEqual(try await echoedParams(client)["__session"] as? String, "s-login")
+        let before = try await echoedParams(client)
+        XCTAssertEqual(before["__session"] as? String, "s-login")
 
         let result = try await client.call("User.logout")
         XCTAssertEqual(result, json("'OK'"))
