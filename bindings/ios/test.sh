@@ -216,7 +216,7 @@ top_map=$(broken_copy map) && mv "$top_map/ios-arm64/Headers/CMonacaCloudError/m
 check_fails "a module map at the top of Headers/ (the layout that collides in Xcode) fails" "Headers holds" \
   bash "$here/check-xcframework.sh" "$top_map"
 no_functions=$(broken_copy exports) && printf '!<arch>\n' >"$no_functions/ios-arm64/libmonaca_cloud_error.a"
-check_fails "a slice whose archive defines nothing fails" "lacks 43 of 43" \
+check_fails "a slice whose archive defines nothing fails" "lacks ([0-9]+) of \\1 header functions" \
   bash "$here/check-xcframework.sh" "$no_functions"
 
 # 2. Module maps. `@import` (Objective-C) loads the module exactly as Swift's import does.
