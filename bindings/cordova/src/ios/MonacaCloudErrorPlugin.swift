@@ -8,17 +8,21 @@ import Foundation
 /// `<Cordova/Cordova.h>`).
 ///
 /// Actions:
-/// - `readResponse [status: int, body: bytes, sessionHeader: string | null]` answers the
-///   response report. JavaScript sends the body as an ArrayBuffer, which cordova-ios hands over
+/// - `readResponse [method: string | null, status: int, body: bytes, sessionHeader: string | null]`
+///   answers the response report, `{"session":..,"endsSession":..,"loginToken":..,"result":..}`
+///   or `{..,"error":..}` (`method` is the called method, on which `endsSession` depends; null
+///   when unknown). JavaScript sends the body as an ArrayBuffer, which cordova-ios hands over
 ///   as `NSData`.
-/// - `requestBody [method, paramsJson | null, apiKey, deviceId, session | null, id: number]`
-///   answers the body text; `backendUrl [backendId]` answers the URL.
+/// - `requestBody [method, paramsJson | null, apiKey, deviceId, session | null]` answers the
+///   body text (its id is always `"1"`); `backendUrl [backendId]` answers the URL;
+///   `checkUrl [url]` answers the text `OK` for an endpoint the library accepts.
 /// - `create [code: number, message: string, dataJson: string | null]` answers the error's report.
-/// - `timeout []` answers the report of the -11 error.
+/// - `timeout []` answers the report of the -11 error; `bodyTooLarge [limit: number]` the
+///   report of the -12 error for a body over `limit` bytes.
 /// - `describe [code: number]` answers `{code, kind, name, description}` from the catalogue.
-/// Input that the library refuses (create, requestBody, backendUrl) goes to the error callback
-/// as `{argument, reason, offset, line, column, explanation}` (`MonacaArgumentError`), the
-/// argument by its JavaScript name. Bad arguments go to the error callback as a message.
+/// Input that the library refuses (create, requestBody, backendUrl, checkUrl) goes to the error
+/// callback as `{argument, reason, offset, line, column, explanation}` (`MonacaArgumentError`),
+/// the argument by its JavaScript name. Bad arguments go to the error callback as a message.
 ///
 /// Statuses are written `.ok` and `.error` (cordova-ios 5 and later); cordova-ios 8 deprecates
 /// the old `CDVCommandStatus_OK` constants.
@@ -38,16 +42,18 @@ final class MonacaCloudErrorPlugin: CDVPlugin {
 
     @objc(readResponse:)
     func readResponse(_ command: CDVInvokedUrlCommand) {
-        // argument(at:) gives nil for JavaScript's null: no header.
-        guard let status = command.argument(at: 0) as? NSNumber,
-              let body = command.argument(at: 1) as? Data
+        // argument(at:) gives nil for JavaScript's null: no method, no header.
+        guard let status = command.argument(at: 1) as? NSNumber,
+              let body = command.argument(at: 2) as? Data
         else {
-            fail(command, "bad arguments for readResponse: expected [status, body (ArrayBuffer), sessionHeader]")
+            fail(command, "bad arguments for readResponse: expected [method, status, body (ArrayBuffer), sessionHeader]")
             return
         }
-        let sessionHeader = command.argument(at: 2) as? String
+        let method = command.argument(at: 0) as? String
+        let sessionHeader = command.argument(at: 3) as? String
         queue.async { [weak self] in
-            let response = MonacaCloudResponse(httpStatus: status.intValue, body: body, sessionHeader: sessionHeader)
+            let response = MonacaCloudResponse(
+                method: method, httpStatus: status.intValue, body: body, sessionHeader: sessionHeader)
             self?.send(command, CDVPluginResult(status: .ok, messageAs: response.reportJSON))
         }
     }
@@ -56,17 +62,28 @@ final class MonacaCloudErrorPlugin: CDVPlugin {
     func requestBody(_ command: CDVInvokedUrlCommand) {
         guard let method = command.argument(at: 0) as? String,
               let apiKey = command.argument(at: 2) as? String,
-              let deviceID = command.argument(at: 3) as? String,
-              let id = command.argument(at: 5) as? NSNumber
+              let deviceID = command.argument(at: 3) as? String
         else {
-            fail(command, "bad arguments for requestBody: expected [method, paramsJson, apiKey, deviceId, session, id]")
+            fail(command, "bad arguments for requestBody: expected [method, paramsJson, apiKey, deviceId, session]")
             return
         }
         let paramsJSON = command.argument(at: 1) as? String
         let credentials = MonacaCloudCredentials(
             apiKey: apiKey, deviceID: deviceID, session: command.argument(at: 4) as? String)
         refusable(command) {
-            try MonacaCloudRequest.body(method: method, paramsJSON: paramsJSON, credentials: credentials, id: id.int64Value)
+            try MonacaCloudRequest.body(method: method, paramsJSON: paramsJSON, credentials: credentials)
+        }
+    }
+
+    @objc(checkUrl:)
+    func checkUrl(_ command: CDVInvokedUrlCommand) {
+        guard let url = command.argument(at: 0) as? String else {
+            fail(command, "bad arguments for checkUrl: expected [url]")
+            return
+        }
+        refusable(command) {
+            try MonacaCloudRequest.checkURL(url)
+            return "OK"
         }
     }
 
@@ -97,6 +114,21 @@ final class MonacaCloudErrorPlugin: CDVPlugin {
     func timeout(_ command: CDVInvokedUrlCommand) {
         queue.async { [weak self] in
             let report = MonacaCloudError.timeout().reportJSON
+            self?.send(command, CDVPluginResult(status: .ok, messageAs: report))
+        }
+    }
+
+    @objc(bodyTooLarge:)
+    func bodyTooLarge(_ command: CDVInvokedUrlCommand) {
+        // A JavaScript number: a whole number from 0 to 2^53 (beyond, a double is not exact).
+        guard let number = command.argument(at: 0) as? NSNumber,
+              let limit = UInt64(exactly: number.doubleValue), limit <= 1 << 53
+        else {
+            fail(command, "bad arguments for bodyTooLarge: expected [limit (a whole number of bytes, 0 or more)]")
+            return
+        }
+        queue.async { [weak self] in
+            let report = MonacaCloudError.bodyTooLarge(limit: limit).reportJSON
             self?.send(command, CDVPluginResult(status: .ok, messageAs: report))
         }
     }

@@ -143,6 +143,18 @@ extension MonacaCloudError {
         return consume(handle)
     }
 
+    /// The error for a response body over a client's cap: -12 "Invalid response", detail
+    /// "the response body is larger than the limit of <limit> bytes" (`monaca_error_body_too_large`).
+    /// A client that stops reading at its cap makes this error rather than reading the rest.
+    /// Never throws.
+    public static func bodyTooLarge(limit: UInt64) -> MonacaCloudError {
+        ensureABICompatible()
+        guard let handle = monaca_error_body_too_large(limit) else {
+            fatalError("MonacaCloudError: monaca_error_body_too_large returned NULL")
+        }
+        return consume(handle)
+    }
+
     /// Makes an error from its parts, e.g. to report a user-defined error (code >= 10000).
     ///
     /// - Parameter dataJSON: the `data` member as JSON text (one JSON value, whitespace around
@@ -249,12 +261,13 @@ extension MonacaCloudError {
 // MARK: - Failures
 
 /// The core refused an input: which argument, why and where (from the C `MonacaArgumentError`
-/// that `monaca_error_new_explained`, `monaca_request_new` and `monaca_backend_url` fill).
-/// Thrown by `MonacaCloudError.create`, `MonacaCloudRequest.url` and `.body`, and
-/// `MonacaCloudClient`'s `init(backendID:...)` and `call`.
+/// that `monaca_error_new_explained`, `monaca_request_new`, `monaca_backend_url` and
+/// `monaca_endpoint_url_check` fill). Thrown by `MonacaCloudError.create`,
+/// `MonacaCloudRequest.url`, `.body` and `.checkURL`, and `MonacaCloudClient`'s inits and `call`.
 public struct MonacaArgumentError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The Swift parameter at fault: `"dataJSON"` (`create`), `"method"`, `"paramsJSON"`
-    /// (`body`, `call`), `"backendID"` (`url`, the client's init); also `"message"`,
+    /// (`body`, `call`), `"backendID"` (`url`, the client's init), `"url"` (`checkURL`, the
+    /// client's init with an endpoint); also `"message"`,
     /// `"apiKey"`, `"deviceID"` and `"session"`, whose only refusal (not UTF-8) a Swift
     /// `String` cannot meet. Each face names its own parameter (C `data_json`, `params_json`,
     /// ...; Kotlin and JavaScript `dataJson`, `paramsJson`, ...).

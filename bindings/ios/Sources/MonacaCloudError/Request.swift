@@ -19,8 +19,9 @@ public struct MonacaCloudCredentials: Equatable, Sendable {
 }
 
 /// The request side of a Backend call, written by the core (`monaca_backend_url`,
-/// `monaca_request_new`): POST `body(...)` to `url(backendID:)` with
-/// `Content-Type: application/json`, then read the exchange with `MonacaCloudResponse`.
+/// `monaca_request_new`, `monaca_endpoint_url_check`): POST `body(...)` to `url(backendID:)`
+/// (or to another endpoint that `checkURL` accepts) with `Content-Type: application/json`,
+/// then read the exchange with `MonacaCloudResponse`.
 public enum MonacaCloudRequest {
     /// The endpoint of a backend, `https://cloud.monaca.mobi/json-rpc/<backendID>`.
     ///
@@ -33,8 +34,9 @@ public enum MonacaCloudRequest {
     }
 
     /// The JSON-RPC 2.0 body of a call, as the SDK writes it: `{"jsonrpc":"2.0","method":..,
-    /// "params":{<paramsJSON's members>,"__api_key":..,"__device":..,"__session":..},"id":..}`
-    /// (no `__session` when `credentials.session` is nil).
+    /// "params":{<paramsJSON's members>,"__api_key":..,"__device":..,"__session":..},"id":"1"}`
+    /// (no `__session` when `credentials.session` is nil; the id is always the string `"1"`,
+    /// as the SDK sends it).
     ///
     /// - Parameters:
     ///   - method: a dotted name such as `User.login` (ASCII letters, digits and `_`).
@@ -43,15 +45,35 @@ public enum MonacaCloudRequest {
     /// - Throws: `MonacaArgumentError` (`argument` `"method"` or `"paramsJSON"`, with the
     ///   line and column of a JSON fault) when the core refuses the input.
     public static func body(
-        method: String, paramsJSON: String? = nil, credentials: MonacaCloudCredentials, id: Int64 = 1
+        method: String, paramsJSON: String? = nil, credentials: MonacaCloudCredentials
     ) throws -> String {
         let texts = [method, paramsJSON, credentials.apiKey, credentials.deviceID, credentials.session]
         return try withUTF8Texts(texts) { t in
             try makeText { text, why in
                 monaca_request_new(
                     t[0].pointer, t[0].length, t[1].pointer, t[1].length, t[2].pointer, t[2].length,
-                    t[3].pointer, t[3].length, t[4].pointer, t[4].length, id, &text, &why)
+                    t[3].pointer, t[3].length, t[4].pointer, t[4].length, &text, &why)
             }
+        }
+    }
+
+    /// Checks an endpoint URL with the core's rule before anything connects to it: `https://`
+    /// any host, `http://` only to a loopback host (`localhost`, `127.x.y.z`, `[::1]`), the
+    /// scheme compared case-insensitively (`monaca_endpoint_url_check`).
+    ///
+    /// - Throws: `MonacaArgumentError` (`argument` `"url"`) for any other URL: `http://` to
+    ///   another host, `file:`, `ftp:`, no scheme, an empty text.
+    public static func checkURL(_ url: String) throws {
+        ensureABICompatible()
+        var why = CMonacaCloudError.MonacaArgumentError()
+        let status = withUTF8Bytes(url) { pointer, length in monaca_endpoint_url_check(pointer, length, &why) }
+        switch status {
+        case MONACA_STATUS_OK:
+            return
+        case MONACA_STATUS_NULL_ARGUMENT, MONACA_STATUS_INVALID_ARGUMENT:
+            throw MonacaArgumentError(why)
+        default:
+            throw MonacaStatusError(status)
         }
     }
 }

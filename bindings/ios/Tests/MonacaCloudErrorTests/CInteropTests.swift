@@ -65,15 +65,20 @@ final class CInteropTests: MonacaTestCase {
         XCTAssertEqual(error.messages(for: "a"), ["x", "y", "z"], "the core answers too")
     }
 
-    /// Nesting is accepted up to the header's MONACA_MAX_DEPTH (the envelope is one level) and
-    /// refused beyond it.
+    /// The envelope is the frame, not the content: `result` may itself nest the header's
+    /// MONACA_MAX_DEPTH containers (10,001 levels in all, as the SDK's JSON.parse reads), and
+    /// one more is refused.
     func testNestingUpToTheHeadersMaxDepth() {
         let limit = Int(MONACA_MAX_DEPTH)
+        XCTAssertEqual(limit, 10_000)
         func body(_ depth: Int) -> Data {
             Data(("{\"result\":" + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}").utf8)
         }
-        XCTAssertNil(MonacaCloudError.from(httpStatus: 200, body: body(limit - 1)))
-        XCTAssertEqual(MonacaCloudError.from(httpStatus: 200, body: body(limit))?.code, -12)
+        XCTAssertNil(MonacaCloudError.from(httpStatus: 200, body: body(limit)))
+        let tooDeep = MonacaCloudError.from(httpStatus: 200, body: body(limit + 1))
+        XCTAssertEqual(tooDeep?.code, -12)
+        XCTAssertEqual(tooDeep?.detail,
+                       "the response body is not valid JSON: objects and arrays nested more than 10000 deep at line 1, column 10011")
     }
 
     /// Proves that the leak check of `tearDown` can fail: a handle made through the C API is

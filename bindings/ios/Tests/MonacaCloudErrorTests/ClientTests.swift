@@ -2,22 +2,64 @@ import Foundation
 import MonacaCloudError
 import XCTest
 
-/// `MonacaCloudClient` without a server: its endpoint, refusals, and a call with no response.
+/// `MonacaCloudClient` without a server: its endpoint and limits, refusals, and a call with no
+/// response.
 final class ClientTests: MonacaTestCase {
     func testEndpointIsTheCoresURL() throws {
         let client = try MonacaCloudClient(backendID: "test-backend", apiKey: "k", deviceID: "d")
         XCTAssertEqual(client.endpoint.absoluteString, try MonacaCloudRequest.url(backendID: "test-backend"))
-        XCTAssertEqual(client.timeout, 30)
         XCTAssertNil(client.currentSession)
         XCTAssertNil(client.loginToken)
         let refused = try refusal { try MonacaCloudClient(backendID: "a b", apiKey: "k", deviceID: "d") }
         XCTAssertEqual([refused.argument, "\(refused.offset)"], ["backendID", "1"])
     }
 
+    /// The same defaults in every face: a 30 s deadline and a 32 MiB body cap.
+    func testDefaultLimits() throws {
+        let client = try MonacaCloudClient(backendID: "test-backend", apiKey: "k", deviceID: "d")
+        XCTAssertEqual(client.timeout, 30)
+        XCTAssertEqual(client.maxBodyBytes, 33_554_432)
+        XCTAssertEqual(MonacaCloudClient.defaultTimeout, 30)
+        XCTAssertEqual(MonacaCloudClient.defaultMaxBodyBytes, 32 * 1024 * 1024)
+        let chosen = try MonacaCloudClient(
+            endpoint: try XCTUnwrap(URL(string: "https://example.com/json-rpc/x")), apiKey: "k", deviceID: "d",
+            timeout: 2.5, maxBodyBytes: 1000)
+        XCTAssertEqual(chosen.timeout, 2.5)
+        XCTAssertEqual(chosen.maxBodyBytes, 1000)
+    }
+
+    /// The core checks the endpoint when the client is made: https, or http to loopback only.
+    func testEndpointIsCheckedByTheCore() throws {
+        for url in ["http://example.com/json-rpc/x", "http://192.168.1.1/", "file:///etc/passwd", "ftp://127.0.0.1/x"] {
+            let refused = try refusal {
+                try MonacaCloudClient(endpoint: try XCTUnwrap(URL(string: url)), apiKey: "k", deviceID: "d")
+            }
+            XCTAssertEqual(refused, try refusal { try MonacaCloudRequest.checkURL(url) }, url)
+            XCTAssertEqual(refused.argument, "url", url)
+        }
+        for url in ["https://example.com/json-rpc/x", "http://127.0.0.1:1/x", "http://localhost:1/x", "http://[::1]:1/x"] {
+            XCTAssertNoThrow(try MonacaCloudClient(endpoint: try XCTUnwrap(URL(string: url)), apiKey: "k", deviceID: "d"), url)
+        }
+    }
+
+    /// The body cap's error, made by the core.
+    func testBodyTooLargeError() throws {
+        let error = MonacaCloudError.bodyTooLarge(limit: 33_554_432)
+        XCTAssertEqual(error.code, MonacaCloudError.Code.invalidResponse)
+        XCTAssertEqual(error.message, "Invalid response")
+        XCTAssertEqual(error.detail, "the response body is larger than the limit of 33554432 bytes")
+        XCTAssertEqual(error.kind, .client)
+        XCTAssertNil(error.dataJSON)
+        XCTAssertEqual(MonacaCloudError.bodyTooLarge(limit: 0).detail, "the response body is larger than the limit of 0 bytes")
+        XCTAssertEqual(MonacaCloudError.bodyTooLarge(limit: UInt64.max).detail,
+                       "the response body is larger than the limit of 18446744073709551615 bytes")
+        XCTAssertNotEqual(MonacaCloudError.bodyTooLarge(limit: 1), MonacaCloudError.bodyTooLarge(limit: 2))
+    }
+
     /// Nothing listens on port 1: no response, so status 0, which the core answers with -13.
     /// A refused method is thrown before anything is sent.
     func testNoResponseAndRefusedInput() async throws {
-        let client = MonacaCloudClient(
+        let client = try MonacaCloudClient(
             endpoint: try XCTUnwrap(URL(string: "http://127.0.0.1:1/json-rpc/x")), apiKey: "k", deviceID: "d")
         do {
             let result = try await client.call("Echo")
@@ -45,7 +87,7 @@ final class EndToEndTests: MonacaTestCase {
             ProcessInfo.processInfo.environment["MONACA_MOCK_BACKEND_PORT"],
             "MONACA_MOCK_BACKEND_PORT is not set: run bindings/ios/test.sh, which starts the mock backend")
         let endpoint = try XCTUnwrap(URL(string: "http://127.0.0.1:\(port)/json-rpc/test-backend"))
-        return MonacaCloudClient(endpoint: endpoint, apiKey: "test-api-key", deviceID: "ios-device", timeout: timeout)
+        return try MonacaCloudClient(endpoint: endpoint, apiKey: "test-api-key", deviceID: "ios-device", timeout: timeout)
     }
 
     /// Calls `method`, requiring a `MonacaCloudError`.

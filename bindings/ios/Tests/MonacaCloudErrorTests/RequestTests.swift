@@ -29,18 +29,42 @@ final class RequestTests: MonacaTestCase {
         withSession.session = "s-1"
         let body = try MonacaCloudRequest.body(
             method: "User.login", paramsJSON: json("{ 'username': 'alice', 'password': 'secret' }"),
-            credentials: withSession, id: 7)
+            credentials: withSession)
         try assertSameJSON(body, json("""
-            {'jsonrpc':'2.0','method':'User.login','id':7,'params':{'username':'alice','password':'secret',
+            {'jsonrpc':'2.0','method':'User.login','id':'1','params':{'username':'alice','password':'secret',
              '__api_key':'key','__device':'device','__session':'s-1'}}
             """))
     }
 
+    /// The id is always the string "1", as the SDK sends it, and it ends the body.
     func testBodyWithoutParamsOrSession() throws {
         let body = try MonacaCloudRequest.body(method: "Collection.find", credentials: credentials)
-        try assertSameJSON(body, json("{'jsonrpc':'2.0','method':'Collection.find','id':1,'params':{'__api_key':'key','__device':'device'}}"))
-        let empty = try MonacaCloudRequest.body(method: "A.b", paramsJSON: " {} ", credentials: credentials, id: Int64.min)
-        try assertSameJSON(empty, json("{'jsonrpc':'2.0','method':'A.b','id':-9223372036854775808,'params':{'__api_key':'key','__device':'device'}}"))
+        try assertSameJSON(body, json("{'jsonrpc':'2.0','method':'Collection.find','id':'1','params':{'__api_key':'key','__device':'device'}}"))
+        XCTAssertTrue(body.hasSuffix(json(",'id':'1'}")), body)
+        let empty = try MonacaCloudRequest.body(method: "A.b", paramsJSON: " {} ", credentials: credentials)
+        try assertSameJSON(empty, json("{'jsonrpc':'2.0','method':'A.b','id':'1','params':{'__api_key':'key','__device':'device'}}"))
+    }
+
+    /// The core's endpoint rule: https anywhere, http only to loopback, nothing else.
+    func testCheckURLAcceptsHTTPSAndLoopbackHTTP() throws {
+        for url in [
+            "https://cloud.monaca.mobi/json-rpc/x", "HTTPS://example.com", "http://127.0.0.1:8080/json-rpc/x",
+            "http://localhost/x", "http://127.1.2.3/", "http://[::1]:9/", "HTTP://LOCALHOST/",
+        ] {
+            XCTAssertNoThrow(try MonacaCloudRequest.checkURL(url), url)
+        }
+    }
+
+    func testCheckURLRefusesOtherURLs() throws {
+        for url in [
+            "http://example.com/json-rpc/x", "http://10.0.0.1/", "http://127.0.0.1.example.com/",
+            "file:///etc/passwd", "jar:file:/a.jar!/b", "ftp://127.0.0.1/", "cloud.monaca.mobi/json-rpc/x", "",
+        ] {
+            let refused = try refusal { try MonacaCloudRequest.checkURL(url) }
+            XCTAssertEqual(refused.argument, "url", url)
+            XCTAssertFalse(refused.reason.isEmpty, url)
+            XCTAssertTrue(refused.explanation.contains(refused.reason), "\(url): \(refused.explanation)")
+        }
     }
 
     /// Every credential text survives the core's escaping: quotes, backslashes, controls, NUL,
