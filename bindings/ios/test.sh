@@ -59,21 +59,13 @@ die() {
 
 # ---- setup: tools, Rust target, npm packages (a failure here stops everything) -------------
 
-missing=()
-need() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
-need clang clang        # module map checks
-need llvm-nm llvm       # reads Mach-O archives
-need llvm-readobj llvm  # tells the archive's format
-need node nodejs        # runs the tree-sitter Swift parser
-need npm npm
-need debootstrap debootstrap  # makes the trixie chroot for the Swift toolchain
-need python3 python3    # runs the mock Monaca Backend (the chroot has no Python)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "ios: installing ${missing[*]}"
-  apt-get update -qq || die "apt-get update"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    || die "apt-get install ${missing[*]}"
-fi
+# shellcheck source=scripts/lib/debian-packages.sh
+source "$root/scripts/lib/debian-packages.sh"
+# clang: module map checks; llvm-nm, llvm-readobj: Mach-O archives; node, npm: the tree-sitter
+# Swift parser; debootstrap: the trixie chroot of the Swift toolchain; python3: the mock Backend
+# and the hostile server (the chroot has no Python).
+need_commands clang:clang llvm-nm:llvm llvm-readobj:llvm node:nodejs npm:npm \
+  debootstrap:debootstrap python3:python3 || die "could not install what the ios suite needs"
 command -v rustup >/dev/null || die "rustup not found (the Rust toolchain is a prerequisite)"
 
 # The XCFramework's archives are built with nightly -Zbuild-std (no rust-std is installed for
