@@ -881,7 +881,8 @@ fn check_explanation(why: &ffi::MonacaArgumentError, status: MonacaStatus) {
             "api_key",
             "device_id",
             "session",
-            "backend_id"
+            "backend_id",
+            "url"
         ]
         .contains(&argument),
         "argument {argument:?} for {status:?}"
