@@ -138,8 +138,8 @@ fn one_error_read_by_many_threads_builds_each_lazy_text_once() {
 #[test]
 fn one_response_read_by_many_threads_says_the_same_to_each() {
     for _ in 0..GENERATIONS {
-        let failure = CloudResponse::from_exchange(200, INVALID_PARAMS_BODY, Some("s-1"));
-        let success = CloudResponse::from_exchange(200, SUCCESS_BODY, Some("s-2"));
+        let failure = CloudResponse::from_exchange(None, 200, INVALID_PARAMS_BODY, Some("s-1"));
+        let success = CloudResponse::from_exchange(None, 200, SUCCESS_BODY, Some("s-2"));
         let (error_texts_seen, failure_report, result, token, success_report) = race(|turn| {
             let error = failure.error().expect("an error");
             (
@@ -155,7 +155,7 @@ fn one_response_read_by_many_threads_says_the_same_to_each() {
         assert_eq!(
             failure_report,
             format!(
-                r#"{{"session":"s-1","loginToken":null,"error":{}}}"#,
+                r#"{{"session":"s-1","endsSession":false,"loginToken":null,"error":{}}}"#,
                 error.report_json()
             )
         );
@@ -174,7 +174,7 @@ fn one_response_read_by_many_threads_says_the_same_to_each() {
         assert_eq!(
             success_report,
             format!(
-                r#"{{"session":"s-2","loginToken":"té-1","result":{}}}"#,
+                r#"{{"session":"s-2","endsSession":false,"loginToken":"té-1","result":{}}}"#,
                 result.text
             )
         );
@@ -201,6 +201,8 @@ fn c_response(body: &[u8], session: &str) -> *mut MonacaResponse {
     // SAFETY: the body and the session are alive for the call; `out` is writable.
     let status = unsafe {
         monaca_response_from_exchange(
+            std::ptr::null(),
+            0,
             200,
             body.as_ptr(),
             body.len(),
@@ -216,18 +218,17 @@ fn c_response(body: &[u8], session: &str) -> *mut MonacaResponse {
 
 /// What a C response lends: its result text, login token and report (asked for in an order
 /// that depends on `turn`), its session, and its error's JSON form and report.
-fn c_response_texts(response: &Shared<MonacaResponse>, body: &[u8], turn: usize) -> Vec<Lent> {
-    let (resp, ptr, len) = (response.get(), body.as_ptr(), body.len());
+fn c_response_texts(response: &Shared<MonacaResponse>, turn: usize) -> Vec<Lent> {
+    let resp = response.get();
     let mut lent = vec![None, None, None];
     for step in 0..3 {
         let which = (turn + step) % 3;
-        // SAFETY: `resp` is alive until the threads are done; `body` is the one it was read
-        // from.
+        // SAFETY: `resp` is alive until the threads are done.
         lent[which] = Some(Lent::of_c(unsafe {
             match which {
-                0 => monaca_response_result_json(resp, ptr, len),
-                1 => monaca_response_login_token(resp, ptr, len),
-                _ => monaca_response_report_json(resp, ptr, len),
+                0 => monaca_response_result_json(resp),
+                1 => monaca_response_login_token(resp),
+                _ => monaca_response_report_json(resp),
             }
         }));
     }
@@ -252,8 +253,8 @@ fn one_c_response_read_by_many_threads_keeps_each_lazy_text_once() {
         let (shared_success, shared_failure) = (Shared(success), Shared(failure));
         let (success_texts, failure_texts) = race(|turn| {
             (
-                c_response_texts(&shared_success, SUCCESS_BODY, turn),
-                c_response_texts(&shared_failure, INVALID_PARAMS_BODY, turn),
+                c_response_texts(&shared_success, turn),
+                c_response_texts(&shared_failure, turn),
             )
         });
         let texts = |lent: &[Lent]| lent.iter().map(|l| l.text.clone()).collect::<Vec<_>>();
@@ -263,7 +264,9 @@ fn one_c_response_read_by_many_threads_keeps_each_lazy_text_once() {
             [
                 result.to_owned(),
                 "té-1".to_owned(),
-                format!(r#"{{"session":"s-2","loginToken":"té-1","result":{result}}}"#),
+                format!(
+                    r#"{{"session":"s-2","endsSession":false,"loginToken":"té-1","result":{result}}}"#
+                ),
                 "s-2".to_owned(),
             ]
         );
@@ -275,7 +278,7 @@ fn one_c_response_read_by_many_threads_keeps_each_lazy_text_once() {
                 String::new(),
                 String::new(),
                 format!(
-                    r#"{{"session":"s-1","loginToken":null,"error":{}}}"#,
+                    r#"{{"session":"s-1","endsSession":false,"loginToken":null,"error":{}}}"#,
                     error.report_json()
                 ),
                 "s-1".to_owned(),
@@ -287,10 +290,7 @@ fn one_c_response_read_by_many_threads_keeps_each_lazy_text_once() {
         let body =
             SUCCESS_BODY.as_ptr() as usize..SUCCESS_BODY.as_ptr() as usize + SUCCESS_BODY.len();
         assert!(!body.contains(&success_texts[0].address));
-        assert_eq!(
-            c_response_texts(&shared_success, SUCCESS_BODY, 0),
-            success_texts
-        );
+        assert_eq!(c_response_texts(&shared_success, 0), success_texts);
         // SAFETY: made above; no thread uses them any more.
         unsafe {
             monaca_response_free(success);
