@@ -11,7 +11,8 @@
 #      cross gcc exactly as test.sh builds it for the host (JNI headers of the host JDK: jni.h
 #      is the same on every architecture, and so is Linux's jni_md.h);
 #   2. the whole JUnit suite (RunAllTests: wrapper, corpus, client against the mock backend
-#      tests/mock-backend/server.py, live-handle count), the classes compiled once on the host by
+#      tests/mock-backend/server.py and the hostile server tests/hostile-server/server.py, in a
+#      192 MiB heap, live-handle count), the classes compiled once on the host by
 #      Kotlin 2.4.20 (test.sh's when they are newer than every source, else compiled here), run
 #      on the ARM JVM with -Xcheck:jni (any JNI warning fails the run); both ARM JVMs must run
 #      the same number of tests;
@@ -163,6 +164,7 @@ for spec in "arm64 aarch64-unknown-linux-gnu aarch64-linux-gnu-gcc qemu-aarch64 
     "${java[@]}" "${jvm_flags[@]}" -Djava.library.path="$OUT/$arch/lib" -Dmonaca.crateVersion="$crate_version" \
         -Dmonaca.testLabel="android-$arch" -Dmonaca.corpusDir="$corpus" \
         -Dmonaca.mockBackend="$ROOT/tests/mock-backend/server.py" \
+        -Dmonaca.hostileServer="$ROOT/tests/hostile-server/server.py" -Xmx192m \
         -cp "$CLASS_PATH" dev.cloudrpc.monaca.RunAllTests >"$log" 2>&1 || rc=$?
     cat "$log"
     [ "$rc" -eq 0 ] || die "JUnit run on $arch failed (exit $rc)"
@@ -216,7 +218,7 @@ armhf_java=(qemu-arm -L "$OUT/sysroot-armhf" "$OUT/sysroot-armhf/usr/lib/jvm/jav
 junit_rc=0
 "${armhf_java[@]}" -Dmonaca.crateVersion="$crate_version" -Dmonaca.testLabel=android-armhf-narrowed \
     -Dmonaca.corpusDir="$corpus_copy" -Dmonaca.mockBackend="$ROOT/tests/mock-backend/server.py" \
-    dev.cloudrpc.monaca.RunAllTests >"$narrowed/junit.log" 2>&1 || junit_rc=$?
+    -Dmonaca.hostileServer="$ROOT/tests/hostile-server/server.py" -Xmx192m dev.cloudrpc.monaca.RunAllTests >"$narrowed/junit.log" 2>&1 || junit_rc=$?
 wide_rc=0
 "${armhf_java[@]}" dev.cloudrpc.monaca.arm.WideValuesCheck >"$narrowed/wide-values.log" 2>&1 || wide_rc=$?
 junit_line="$(grep -E '^JUnit: ' "$narrowed/junit.log" || echo "JUnit: no result line (exit $junit_rc)")"

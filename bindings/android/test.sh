@@ -8,7 +8,10 @@
 #      run) and that compiler's kotlin-stdlib.jar, against the gcc-built shim and the CMake-built
 #      one (CorpusTest reads tests/corpus, passed as -Dmonaca.corpusDir; ClientTest starts and
 #      stops the mock backend tests/mock-backend/server.py, passed as -Dmonaca.mockBackend, and
-#      calls it on 127.0.0.1); then the load failures (wrong ABI version, no library), each in a
+#      calls it on 127.0.0.1; HostileServerTest does the same with tests/hostile-server/server.py,
+#      -Dmonaca.hostileServer: redirects, a 256 MiB body, a gzip bomb, drips, resets, odd session
+#      headers), in a 192 MiB heap (-Xmx192m: a client that held the 256 MiB body fails with
+#      OutOfMemoryError); then the load failures (wrong ABI version, no library), each in a
 #      fresh JVM;
 #   3. the oldest-compiler check, compile only: the wrapper, its tests and the Cordova plugin
 #      class (bindings/cordova/src/android, against bindings/cordova/test/android-stubs)
@@ -44,22 +47,14 @@ find_jdk() {
 # main compile and the JVM tests use Kotlin 2.4.20 from install-kotlin.sh.
 OLD_KOTLIN_VERSION=1.3.31
 OLD_KOTLINC=/usr/bin/kotlinc
-missing=()
-[ -x "$OLD_KOTLINC" ] || missing+=(kotlin)
-[ -f /usr/share/java/junit4.jar ] || missing+=(junit4)
-[ -f /usr/share/java/hamcrest-core.jar ] || missing+=(libhamcrest-java)
-find_jdk >/dev/null || missing+=(default-jdk-headless)
-command -v gcc >/dev/null 2>&1 || missing+=(gcc)
-command -v nm >/dev/null 2>&1 || missing+=(binutils)
-command -v cmake >/dev/null 2>&1 || missing+=(cmake)
-command -v npm >/dev/null 2>&1 || missing+=(npm)
-command -v python3 >/dev/null 2>&1 || missing+=(python3) # the mock backend of ClientTest
-if [ ${#missing[@]} -gt 0 ]; then
-    step "installing ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# shellcheck source=../../scripts/lib/debian-packages.sh
+source "$ROOT/scripts/lib/debian-packages.sh"
+step "Debian packages (scripts/lib/debian-packages.sh: only what is missing)"
+need_debian_packages kotlin junit4 libhamcrest-java || die "could not install the Debian packages"
+find_jdk >/dev/null || need_debian_packages default-jdk-headless || die "could not install a JDK"
+# gcc/nm: the shim; cmake: CMakeLists.txt; npm: kotlin-compiler; python3: the mock backend and
+# the hostile server of ClientTest and HostileServerTest.
+need_commands gcc:gcc nm:binutils cmake:cmake npm:npm python3:python3 || die "could not install the tools"
 JDK="$(find_jdk)" || die "no JDK with include/jni.h found"
 JAVA="$JDK/bin/java"
 JAVAC="$JDK/bin/javac"
@@ -135,9 +130,10 @@ run_junit() {
     local libdir="$1" label="$2" log="$OUT/junit-$2.log" rc count
     step "JUnit ($label) on $JAVA_LABEL with -Xcheck:jni, classes from Kotlin $KOTLIN_VERSION"
     set +e
-    "$JAVA" -Xcheck:jni -Djava.library.path="$libdir" -Dmonaca.crateVersion="$crate_version" \
+    "$JAVA" -Xcheck:jni -Xmx192m -Djava.library.path="$libdir" -Dmonaca.crateVersion="$crate_version" \
         -Dmonaca.testLabel="$label" -Dmonaca.corpusDir="$ROOT/tests/corpus" \
         -Dmonaca.mockBackend="$ROOT/tests/mock-backend/server.py" \
+        -Dmonaca.hostileServer="$ROOT/tests/hostile-server/server.py" \
         -cp "$OUT/classes:$KOTLIN_STDLIB:$JUNIT_CP" dev.cloudrpc.monaca.RunAllTests >"$log" 2>&1
     rc=$?
     set -e

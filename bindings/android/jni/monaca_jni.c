@@ -3,13 +3,19 @@
  * monaca_cloud_error. It uses only the public header.
  *
  * Rules this file keeps:
- * - One crossing per operation: fromResponse/timeout/create make the error handle, copy its
- *   report (monaca_error_report_json: every field in one JSON text) into one byte[], and free
- *   the handle before returning, on every path; fromExchange does the same with a response
- *   and its response report (monaca_response_report_json), requestNew and backendUrl with the
- *   text made (monaca_text_str). No handle ever reaches Java; Kotlin decodes the reports. A
- *   refused argument throws the MonacaArgumentException that MonacaNative.argumentException
- *   makes from the core's explanation (MonacaArgumentError).
+ * - One crossing per operation: fromResponse/timeout/bodyTooLarge/create make the error
+ *   handle, copy its report (monaca_error_report_json: every field in one JSON text) into one
+ *   byte[], and free the handle before returning, on every path; fromExchange does the same
+ *   with a response and its response report (monaca_response_report_json), requestNew and
+ *   backendUrl with the text made (monaca_text_str); checkUrl returns nothing or throws. No
+ *   handle ever reaches Java; Kotlin decodes the reports. A refused argument throws the
+ *   MonacaArgumentException that MonacaNative.argumentException makes from the core's
+ *   explanation (MonacaArgumentError).
+ * - A response body is never copied across JNI: fromResponse and fromExchange read it in place
+ *   through GetPrimitiveArrayCritical (released with JNI_ABORT, since only read), with no JNI
+ *   call between the two (the C library makes none), so a 256 MiB body costs no second
+ *   256 MiB. The price is the JVM's: a collector may have to wait while the core reads a
+ *   body (one pass, no allocation by the JVM in between).
  * - Text crosses as real UTF-8 in byte[] (decoded by Kotlin), never through
  *   NewStringUTF/GetStringUTFChars, whose "modified UTF-8" mangles NUL and non-BMP text.
  *   Exception messages thrown from here are ASCII literals, which modified UTF-8 reads as is.
@@ -34,8 +40,8 @@
 /* The C ABI this shim (and MonacaNative.EXPECTED_ABI_VERSION) was written for. A header of
  * another version must not compile silently; a library of another version is refused at run
  * time by the Kotlin side, which compares it with monaca_abi_version(). */
-#if MONACA_ABI_VERSION != 1
-#error "monaca_jni.c was written for MONACA_ABI_VERSION 1: review it against the new header"
+#if MONACA_ABI_VERSION != 2
+#error "monaca_jni.c was written for MONACA_ABI_VERSION 2: review it against the new header"
 #endif
 
 #define NATIVE(name) Java_dev_cloudrpc_monaca_MonacaNative_##name
@@ -197,6 +203,40 @@ static void bytes_close(JNIEnv *env, Bytes *b) {
     b->elements = NULL;
 }
 
+/* A response body read in place (never copied): opened with body_open (a non-null array),
+ * closed with body_close as soon as the core has read it, with no JNI call in between. */
+typedef struct {
+    jbyteArray array;
+    void *elements;
+    const uint8_t *ptr;
+    size_t len;
+} Body;
+
+#define NO_BODY {NULL, NULL, NULL, 0}
+
+/* Opens array (not null) into b; returns 0 with an exception pending on failure. */
+static int body_open(JNIEnv *env, jbyteArray array, Body *b) {
+    static const uint8_t empty[1] = {0};
+    jsize len = (*env)->GetArrayLength(env, array);
+    b->ptr = empty;
+    if (len > 0) {
+        b->elements = (*env)->GetPrimitiveArrayCritical(env, array, NULL);
+        if (b->elements == NULL) {
+            throw_new(env, "java/lang/OutOfMemoryError", "monaca_cloud_error: the body could not be pinned");
+            return 0;
+        }
+        b->array = array;
+        b->ptr = (const uint8_t *)b->elements;
+        b->len = (size_t)len;
+    }
+    return 1;
+}
+
+static void body_close(JNIEnv *env, Body *b) {
+    if (b->elements != NULL) (*env)->ReleasePrimitiveArrayCritical(env, b->array, b->elements, JNI_ABORT);
+    b->elements = NULL;
+}
+
 /* Throws a NullPointerException naming a required argument that is null; returns 1 then. */
 static int null_argument(JNIEnv *env, jbyteArray array, const char *ascii_name) {
     if (array != NULL) return 0;
@@ -228,12 +268,12 @@ static jbyteArray text_or_throw(JNIEnv *env, jclass native_class, MonacaStatus s
 }
 
 JNIEXPORT jbyteArray JNICALL NATIVE(fromResponse)(JNIEnv *env, jclass cls, jint http_status, jbyteArray body) {
-    Bytes b = NO_BYTES;
+    Body b = NO_BODY;
     MonacaError *err = NULL;
     (void)cls;
-    if (null_argument(env, body, "body") || !bytes_open(env, body, &b)) return NULL;
-    MonacaStatus status = monaca_error_from_response((int32_t)http_status, (const uint8_t *)b.ptr, b.len, &err);
-    bytes_close(env, &b);
+    if (null_argument(env, body, "body") || !body_open(env, body, &b)) return NULL;
+    MonacaStatus status = monaca_error_from_response((int32_t)http_status, b.ptr, b.len, &err);
+    body_close(env, &b);
     if (status != MONACA_STATUS_OK) {
         monaca_error_free(err); /* NULL by contract; freeing is harmless */
         throw_status(env, status);
@@ -245,31 +285,35 @@ JNIEXPORT jbyteArray JNICALL NATIVE(fromResponse)(JNIEnv *env, jclass cls, jint 
     return report_and_free(env, err);
 }
 
-JNIEXPORT jbyteArray JNICALL NATIVE(fromExchange)(JNIEnv *env, jclass cls, jint http_status, jbyteArray body,
-                                                  jbyteArray session_header) {
-    Bytes b = NO_BYTES, header = NO_BYTES;
+JNIEXPORT jbyteArray JNICALL NATIVE(fromExchange)(JNIEnv *env, jclass cls, jbyteArray method, jint http_status,
+                                                  jbyteArray body, jbyteArray session_header) {
+    Bytes m = NO_BYTES, header = NO_BYTES;
+    Body b = NO_BODY;
     MonacaResponse *resp = NULL;
+    MonacaStatus status = MONACA_STATUS_PANIC;
     jbyteArray result = NULL;
     (void)cls;
     if (null_argument(env, body, "body")) return NULL;
-    if (bytes_open(env, body, &b) && bytes_open(env, session_header, &header)) {
-        MonacaStatus status = monaca_response_from_exchange((int32_t)http_status, (const uint8_t *)b.ptr, b.len,
-                                                            header.ptr, header.len, &resp);
+    /* The small arrays first: no JNI call may come between body_open and body_close. */
+    if (bytes_open(env, method, &m) && bytes_open(env, session_header, &header) && body_open(env, body, &b)) {
+        status = monaca_response_from_exchange(m.ptr, m.len, (int32_t)http_status, b.ptr, b.len, header.ptr,
+                                               header.len, &resp);
+        body_close(env, &b);
         if (status != MONACA_STATUS_OK || resp == NULL) {
             throw_status(env, status == MONACA_STATUS_OK ? MONACA_STATUS_PANIC : status);
         } else {
-            /* A success's report reads the result from the body: the very bytes (same address
-             * and length) the response was read from, so before they are released. */
-            MonacaStr report = monaca_response_report_json(resp, (const uint8_t *)b.ptr, b.len);
-            if (report.len == 0) { /* only for NULL or another body: a bug, not an answer */
+            /* Made from the response's own copy of the result: the body is no longer needed. */
+            MonacaStr report = monaca_response_report_json(resp);
+            if (report.len == 0) { /* only for NULL: a bug, not an answer */
                 throw_status(env, MONACA_STATUS_PANIC);
             } else {
                 result = new_bytes(env, report);
             }
         }
     }
+    body_close(env, &b);
     bytes_close(env, &header);
-    bytes_close(env, &b);
+    bytes_close(env, &m);
     monaca_response_free(resp);
     return result;
 }
@@ -277,6 +321,20 @@ JNIEXPORT jbyteArray JNICALL NATIVE(fromExchange)(JNIEnv *env, jclass cls, jint 
 JNIEXPORT jbyteArray JNICALL NATIVE(timeout)(JNIEnv *env, jclass cls) {
     (void)cls;
     MonacaError *err = monaca_error_timeout();
+    if (err == NULL) {
+        throw_status(env, MONACA_STATUS_PANIC);
+        return NULL;
+    }
+    return report_and_free(env, err);
+}
+
+JNIEXPORT jbyteArray JNICALL NATIVE(bodyTooLarge)(JNIEnv *env, jclass cls, jlong limit) {
+    (void)cls;
+    if (limit < 0) {
+        throw_new(env, "java/lang/IllegalArgumentException", "monaca_cloud_error: the limit is negative");
+        return NULL;
+    }
+    MonacaError *err = monaca_error_body_too_large((uint64_t)limit);
     if (err == NULL) {
         throw_status(env, MONACA_STATUS_PANIC);
         return NULL;
@@ -307,8 +365,7 @@ JNIEXPORT jbyteArray JNICALL NATIVE(create)(JNIEnv *env, jclass cls, jlong code,
 }
 
 JNIEXPORT jbyteArray JNICALL NATIVE(requestNew)(JNIEnv *env, jclass cls, jbyteArray method, jbyteArray params_json,
-                                                jbyteArray api_key, jbyteArray device_id, jbyteArray session,
-                                                jlong id) {
+                                                jbyteArray api_key, jbyteArray device_id, jbyteArray session) {
     Bytes m = NO_BYTES, params = NO_BYTES, key = NO_BYTES, device = NO_BYTES, sess = NO_BYTES;
     MonacaText *text = NULL;
     MonacaArgumentError why;
@@ -321,7 +378,7 @@ JNIEXPORT jbyteArray JNICALL NATIVE(requestNew)(JNIEnv *env, jclass cls, jbyteAr
     if (bytes_open(env, method, &m) && bytes_open(env, params_json, &params) && bytes_open(env, api_key, &key) &&
         bytes_open(env, device_id, &device) && bytes_open(env, session, &sess)) {
         MonacaStatus status = monaca_request_new(m.ptr, m.len, params.ptr, params.len, key.ptr, key.len, device.ptr,
-                                                 device.len, sess.ptr, sess.len, (int64_t)id, &text, &why);
+                                                 device.len, sess.ptr, sess.len, &text, &why);
         result = text_or_throw(env, cls, status, text, &why);
     }
     bytes_close(env, &sess);
@@ -341,6 +398,16 @@ JNIEXPORT jbyteArray JNICALL NATIVE(backendUrl)(JNIEnv *env, jclass cls, jbyteAr
     MonacaStatus status = monaca_backend_url(id.ptr, id.len, &text, &why);
     bytes_close(env, &id);
     return text_or_throw(env, cls, status, text, &why);
+}
+
+JNIEXPORT void JNICALL NATIVE(checkUrl)(JNIEnv *env, jclass cls, jbyteArray url) {
+    Bytes u = NO_BYTES;
+    MonacaArgumentError why;
+    memset(&why, 0, sizeof why);
+    if (null_argument(env, url, "url") || !bytes_open(env, url, &u)) return;
+    MonacaStatus status = monaca_endpoint_url_check(u.ptr, u.len, &why);
+    bytes_close(env, &u);
+    if (status != MONACA_STATUS_OK) throw_refusal(env, cls, status, &why);
 }
 
 JNIEXPORT jint JNICALL NATIVE(codeKind)(JNIEnv *env, jclass cls, jlong code) {

@@ -11,16 +11,16 @@ import MonacaCloudError
 /// it as `__session` on the next call: nothing to do for it here.
 func loginFindRegister(client: MonacaCloudClient, say: (String) -> Void) async throws {
     // The result's JSON text, exactly as the server sent it.
-    let user = try await client.call("User.login", paramsJSON: #"{"username":"ann","password":"secret"}"#)
+    let user = try await client.call("User.login", paramsJSON: "{\"username\":\"ann\",\"password\":\"secret\"}")
     say("User.login: \(user)")
     say("session kept: \(client.currentSession ?? "none"), loginToken: \(client.loginToken ?? "none")")
 
     // Sent with __session: the backend answers error 11 (User login is required) without it.
-    let found = try await client.call("Collection.find", paramsJSON: #"{"collectionName":"Notes"}"#)
+    let found = try await client.call("Collection.find", paramsJSON: "{\"collectionName\":\"Notes\"}")
     say("Collection.find with the session: \(found)")
 
     do {
-        _ = try await client.call("User.register", paramsJSON: #"{"username":"ann","password":"abc"}"#)
+        _ = try await client.call("User.register", paramsJSON: "{\"username\":\"ann\",\"password\":\"abc\"}")
         throw ExampleFailure.accepted
     } catch let error as MonacaCloudError where error.code == MonacaCloudError.Code.invalidParams {
         say("User.register refused: \(error.code) \(error.name ?? "-"): \(error.message)")

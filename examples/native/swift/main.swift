@@ -7,5 +7,5 @@ import MonacaCloudError
 guard CommandLine.arguments.count > 1, let endpoint = URL(string: CommandLine.arguments[1]) else {
     fatalError("usage: backend-example ENDPOINT_URL")
 }
-let client = MonacaCloudClient(endpoint: endpoint, apiKey: "test-api-key", deviceID: "example-device-1")
+let client = try MonacaCloudClient(endpoint: endpoint, apiKey: "test-api-key", deviceID: "example-device-1")
 try await loginFindRegister(client: client) { print($0) }

@@ -18,18 +18,22 @@ import org.json.JSONObject
  * library writes ([MonacaCloudResponse.reportJson], [MonacaCloudError.reportJson]).
  *
  * Actions:
- * - `readResponse [status: int, body: bytes, sessionHeader: string | null]` answers the response
- *   report. JavaScript sends the body as an ArrayBuffer, which cordova-android's bridge carries
- *   as base64 text.
- * - `requestBody [method, paramsJson | null, apiKey, deviceId, session | null, id: number]`
- *   answers the body text; `backendUrl [backendId]` answers the URL.
+ * - `readResponse [method: string | null, status: int, body: bytes, sessionHeader: string | null]`
+ *   answers the response report, `{"session":..,"endsSession":..,"loginToken":..,"result":..}`
+ *   or `{..,"error":..}` (`method` is the called method, on which `endsSession` depends; null
+ *   when unknown). JavaScript sends the body as an ArrayBuffer, which cordova-android's bridge
+ *   carries as base64 text.
+ * - `requestBody [method, paramsJson | null, apiKey, deviceId, session | null]` answers the body
+ *   text (its id is always `"1"`); `backendUrl [backendId]` answers the URL; `checkUrl [url]`
+ *   answers the text `OK` for an endpoint the library accepts.
  * - `create [code: number, message: string, dataJson: string | null]` answers the error's report.
- * - `timeout []` answers the report of the -11 error.
+ * - `timeout []` answers the report of the -11 error; `bodyTooLarge [limit: number]` the report
+ *   of the -12 error for a body over `limit` bytes.
  * - `describe [code: number]` answers `{code, kind, name, description}` from the catalogue.
- * Input that the library refuses (create, requestBody, backendUrl) goes to the error callback as
- * `{argument, reason, offset, line, column, explanation}` ([MonacaArgumentException]), the
- * argument by its JavaScript name. Bad arguments or a native library that cannot be used go to
- * the error callback as a message.
+ * Input that the library refuses (create, requestBody, backendUrl, checkUrl) goes to the error
+ * callback as `{argument, reason, offset, line, column, explanation}` ([MonacaArgumentException]),
+ * the argument by its JavaScript name. Bad arguments or a native library that cannot be used go
+ * to the error callback as a message.
  *
  * Threading: Cordova calls [execute] on its bridge thread. Arguments are read there (cheap),
  * and the library call, which can be large, runs on `cordova.threadPool`, never on the UI
@@ -42,17 +46,21 @@ class MonacaCloudErrorPlugin : CordovaPlugin() {
         val work: () -> Unit = try {
             when (action) {
                 "readResponse" -> {
-                    val status = args.getInt(0)
-                    val bodyBase64 = args.getString(1)
-                    val sessionHeader = optionalString(args, 2)
-                    ({ readResponse(status, bodyBase64, sessionHeader, callbackContext) })
+                    val method = optionalString(args, 0)
+                    val status = args.getInt(1)
+                    val bodyBase64 = args.getString(2)
+                    val sessionHeader = optionalString(args, 3)
+                    ({ readResponse(method, status, bodyBase64, sessionHeader, callbackContext) })
                 }
                 "requestBody" -> {
                     val method = args.getString(0)
                     val paramsJson = optionalString(args, 1)
                     val credentials = MonacaCloudCredentials(args.getString(2), args.getString(3), optionalString(args, 4))
-                    val id = args.getLong(5)
-                    ({ refusable(callbackContext) { MonacaCloudRequest.body(method, paramsJson, credentials, id) } })
+                    ({ refusable(callbackContext) { MonacaCloudRequest.body(method, paramsJson, credentials) } })
+                }
+                "checkUrl" -> {
+                    val url = args.getString(0)
+                    ({ refusable(callbackContext) { MonacaCloudRequest.checkUrl(url); "OK" } })
                 }
                 "backendUrl" -> {
                     val backendId = args.getString(0)
@@ -65,6 +73,16 @@ class MonacaCloudErrorPlugin : CordovaPlugin() {
                     ({ refusable(callbackContext) { MonacaCloudError.create(code, message, dataJson).reportJson } })
                 }
                 "timeout" -> ({ callbackContext.success(MonacaCloudError.timeout().reportJson) })
+                "bodyTooLarge" -> {
+                    // A JavaScript number: a whole number from 0 to 2^53 (beyond, a double is not exact).
+                    val number = args.getDouble(0)
+                    if (!(number >= 0.0 && number <= MAX_EXACT && number == Math.floor(number))) {
+                        callbackContext.error("bad arguments for bodyTooLarge: expected [limit (a whole number of bytes, 0 or more)]")
+                        return true
+                    }
+                    val limit = number.toLong()
+                    ({ callbackContext.success(MonacaCloudError.bodyTooLarge(limit).reportJson) })
+                }
                 "describe" -> {
                     val code = args.getLong(0)
                     ({ describe(code, callbackContext) })
@@ -93,14 +111,15 @@ class MonacaCloudErrorPlugin : CordovaPlugin() {
     private fun optionalString(args: JSONArray, index: Int): String? =
         if (args.isNull(index)) null else args.getString(index)
 
-    private fun readResponse(status: Int, bodyBase64: String, sessionHeader: String?, callbackContext: CallbackContext) {
+    private fun readResponse(method: String?, status: Int, bodyBase64: String, sessionHeader: String?,
+                             callbackContext: CallbackContext) {
         val body = try {
             Base64.decode(bodyBase64, Base64.DEFAULT) // as CordovaArgs.getArrayBuffer reads it
         } catch (e: IllegalArgumentException) {
             callbackContext.error("the body is not valid base64")
             return
         }
-        callbackContext.success(MonacaCloudResponse.fromExchange(status, body, sessionHeader).reportJson)
+        callbackContext.success(MonacaCloudResponse.fromExchange(method, status, body, sessionHeader).reportJson)
     }
 
     /** Answers [make]'s text, or the refusal of its input as JavaScript reads it. */
@@ -133,5 +152,8 @@ class MonacaCloudErrorPlugin : CordovaPlugin() {
     private companion object {
         /** The Kotlin wrapper's argument names that JavaScript spells otherwise. */
         val JS_NAMES = mapOf("paramsJson" to "params")
+
+        /** 2^53: the largest whole number below which every JavaScript number is exact. */
+        const val MAX_EXACT = 9007199254740992.0
     }
 }

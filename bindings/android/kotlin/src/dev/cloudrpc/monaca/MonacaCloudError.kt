@@ -6,7 +6,7 @@ import java.util.Collections
  * An error from Monaca Backend (a JSON-RPC 2.0 error) or from talking to it, as the
  * JavaScript SDK's `Monaca.cloud.Error` models it: a [code], a [message] and optional `data`.
  *
- * Instances come from the companion ([fromResponse], [timeout], [create]). Each one is made by
+ * Instances come from the companion ([fromResponse], [timeout], [bodyTooLarge], [create]). Each one is made by
  * one call into the native library, which hands back the core's report (every field in one
  * JSON text, UTF-8) and frees its handle before returning; the wrapper decodes the report. So
  * an instance holds only Java objects and needs no closing, and every value in it is the
@@ -128,6 +128,19 @@ class MonacaCloudError private constructor(
         /** -11 "Connection timeout": for the caller to report when its request timed out. */
         @JvmStatic
         fun timeout(): MonacaCloudError = fromReport(MonacaNative.loaded().timeout())
+
+        /**
+         * -12 for a response body longer than [limit] bytes, the cap of a client that stopped
+         * reading it ([MonacaCloudClient.maxBodyBytes]): [detail] "the response body is larger
+         * than the limit of N bytes" (`monaca_error_body_too_large`).
+         *
+         * @throws IllegalArgumentException when [limit] is negative.
+         */
+        @JvmStatic
+        fun bodyTooLarge(limit: Long): MonacaCloudError {
+            require(limit >= 0) { "limit is negative: $limit" }
+            return fromReport(MonacaNative.loaded().bodyTooLarge(limit))
+        }
 
         /**
          * An error with any [code] and [message], and [dataJson] (null for none) as its `data`,

@@ -28,10 +28,25 @@ object MonacaCloudRequest {
         MonacaNative.utf8(MonacaNative.loaded().backendUrl(MonacaNative.generalizedUtf8(backendId)))
 
     /**
+     * Checks that a client may POST a request (which carries the API key, the device id and the
+     * session) to [url] (`monaca_endpoint_url_check`): `https://` with a host, or `http://` to a
+     * loopback host (`localhost`, `127.x.y.z`, `[::1]`) only. [MonacaCloudClient] calls it
+     * before connecting.
+     *
+     * @throws MonacaArgumentException (argument `"url"`) for any other URL: another scheme
+     *   (`file:`, `jar:`, `ftp:`), `http://` to another host, spaces, control characters.
+     */
+    @JvmStatic
+    fun checkUrl(url: String) {
+        MonacaNative.loaded().checkUrl(MonacaNative.generalizedUtf8(url))
+    }
+
+    /**
      * The body of a call of [method] (a dotted name, `User.login`) with [paramsJson] (the JSON
-     * text of an object; null for `{}`), the [credentials] and the JSON-RPC [id], as the SDK
-     * writes it (`monaca_request_new`): `{"jsonrpc":"2.0","method":..,"params":{..,"__api_key":..,
-     * "__device":..,"__session":..},"id":..}`, every text escaped by the core.
+     * text of an object; null for `{}`) and the [credentials], as the SDK writes it
+     * (`monaca_request_new`): `{"jsonrpc":"2.0","method":..,"params":{..,"__api_key":..,
+     * "__device":..,"__session":..},"id":"1"}` (the id is always the string "1", as the SDK
+     * sends it), every text escaped by the core.
      *
      * @throws MonacaArgumentException naming the argument (`"method"`, `"paramsJson"`, `"apiKey"`,
      *   `"deviceId"`, `"session"`) when the core refuses it: a method that is not a dotted name,
@@ -39,10 +54,9 @@ object MonacaCloudRequest {
      *   or a text with an unpaired surrogate (no UTF-8 form).
      */
     @JvmStatic
-    @JvmOverloads
-    fun body(method: String, paramsJson: String?, credentials: MonacaCloudCredentials, id: Long = 1): String {
+    fun body(method: String, paramsJson: String?, credentials: MonacaCloudCredentials): String {
         val bytes = MonacaNative::generalizedUtf8
         return MonacaNative.utf8(MonacaNative.loaded().requestNew(bytes(method), paramsJson?.let(bytes),
-            bytes(credentials.apiKey), bytes(credentials.deviceId), credentials.session?.let(bytes), id))
+            bytes(credentials.apiKey), bytes(credentials.deviceId), credentials.session?.let(bytes)))
     }
 }

@@ -15,16 +15,26 @@ class MonacaCloudResponse private constructor(
     /** The error, for a failure (the same [MonacaCloudError.fromResponse] gives); null for a success. */
     val error: MonacaCloudError?,
     /**
-     * The session id to keep and send as the next call's `__session`: the header's value, when
-     * the SDK would read it (a 200-299 or 304 status and a body that is JSON, errors included);
-     * null otherwise.
+     * The session id to keep and send as the next call's `__session`: the header's value,
+     * trimmed of spaces and tabs, on every 200-299 or 304 status whatever the body (as the SDK
+     * keeps it); null when there is none to keep (no header, a blank one, one with a control
+     * character, another status): the caller keeps the session it had, unless [endsSession].
      */
     val session: String?,
-    /** The `loginToken` of an object result (which the SDK stores for auto-login); null when none. */
+    /**
+     * Whether the response ends the session: a successful `User.logout` or `User.unregister`.
+     * The caller then forgets its session and its login token, as the SDK does, even when the
+     * response set a new session header.
+     */
+    val endsSession: Boolean,
+    /**
+     * The `loginToken` of an object result, as the SDK stores it (a string decoded; a number or
+     * a boolean as JavaScript writes it: `42` gives `"42"`); null when none.
+     */
     val loginToken: String?,
     /**
-     * The core's response report: `{"session":..,"loginToken":..,"result":<as sent>}` or
-     * `{"session":..,"loginToken":null,"error":<the error's report>}`.
+     * The core's response report: `{"session":..,"endsSession":..,"loginToken":..,"result":<as
+     * sent>}` or `{"session":..,"endsSession":false,"loginToken":null,"error":<the error's report>}`.
      */
     val reportJson: String
 ) {
@@ -38,17 +48,19 @@ class MonacaCloudResponse private constructor(
         private val RAW = setOf("result", "error")
 
         /**
-         * Reads one exchange: [httpStatus] (0 when no response arrived), the raw [body] bytes
-         * (only read) and the value of the response's `X-Set-Monaca-Cloud-Session` header
-         * ([sessionHeader], null without one).
+         * Reads one exchange: the [method] called (`User.logout`; null when unknown, on which
+         * [endsSession] depends), [httpStatus] (0 when no response arrived), the raw [body]
+         * bytes (only read, in place: never copied) and the value of the response's
+         * `X-Set-Monaca-Cloud-Session` header ([sessionHeader], null without one; repeated
+         * headers joined by ", " in the order received, as HTTP combines them).
          *
-         * @throws IllegalArgumentException when [sessionHeader] holds an unpaired surrogate (it
-         *   has no UTF-8 form, and the core refuses a header that is not UTF-8).
+         * @throws IllegalArgumentException when [method] holds an unpaired surrogate (it has no
+         *   UTF-8 form). A [sessionHeader] with one (or with a control character) is no session.
          */
         @JvmStatic
         @JvmOverloads
-        fun fromExchange(httpStatus: Int, body: ByteArray, sessionHeader: String? = null): MonacaCloudResponse =
-            fromReport(MonacaNative.loaded().fromExchange(httpStatus, body,
+        fun fromExchange(method: String?, httpStatus: Int, body: ByteArray, sessionHeader: String? = null): MonacaCloudResponse =
+            fromReport(MonacaNative.loaded().fromExchange(method?.let(MonacaNative::generalizedUtf8), httpStatus, body,
                 sessionHeader?.let(MonacaNative::generalizedUtf8)))
 
         /**
@@ -65,6 +77,7 @@ class MonacaCloudResponse private constructor(
                 resultJson = result?.let { (it as? RawJson ?: ReportJson.malformed("result", it)).text },
                 error = error?.let { MonacaCloudError.fromReport((it as? RawJson ?: ReportJson.malformed("error", it)).text) },
                 session = ReportJson.optional(members, "session"),
+                endsSession = ReportJson.member(members, "endsSession"),
                 loginToken = ReportJson.optional(members, "loginToken"),
                 reportJson = text
             )

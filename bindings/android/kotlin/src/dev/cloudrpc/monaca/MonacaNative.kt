@@ -66,22 +66,33 @@ internal object MonacaNative {
 
     /**
      * One reading, one crossing: the response report (UTF-8, `monaca_response_report_json`) of
-     * an exchange; [sessionHeader] is the header's value in UTF-8, or null without one.
+     * an exchange; [method] is the method called in UTF-8 (null when unknown), [sessionHeader]
+     * the header's value in UTF-8 (null without one). The body is read in place, not copied.
      */
-    @JvmStatic external fun fromExchange(httpStatus: Int, body: ByteArray, sessionHeader: ByteArray?): ByteArray
+    @JvmStatic external fun fromExchange(method: ByteArray?, httpStatus: Int, body: ByteArray,
+                                         sessionHeader: ByteArray?): ByteArray
 
     /**
      * The request body (UTF-8, `monaca_request_new`); null [paramsJson] for `{}`, null [session]
      * for none. Throws the [MonacaArgumentException] made by [argumentException] on a refusal.
      */
     @JvmStatic external fun requestNew(method: ByteArray, paramsJson: ByteArray?, apiKey: ByteArray,
-                                       deviceId: ByteArray, session: ByteArray?, id: Long): ByteArray
+                                       deviceId: ByteArray, session: ByteArray?): ByteArray
+
+    /**
+     * Returns when a client may POST to [url] (UTF-8; `monaca_endpoint_url_check`); throws the
+     * [MonacaArgumentException] (argument `url`) made by [argumentException] when not.
+     */
+    @JvmStatic external fun checkUrl(url: ByteArray)
 
     /** The endpoint URL (UTF-8, `monaca_backend_url`); refusals as for [requestNew]. */
     @JvmStatic external fun backendUrl(backendId: ByteArray): ByteArray
 
     /** The report (UTF-8) of the -11 error. */
     @JvmStatic external fun timeout(): ByteArray
+
+    /** The report (UTF-8) of the -12 error of a body over [limit] bytes (0 or more). */
+    @JvmStatic external fun bodyTooLarge(limit: Long): ByteArray
 
     /**
      * The report (UTF-8) of a new error; throws the [MonacaArgumentException] made by

@@ -18,7 +18,7 @@ class ApiTest : NativeTest() {
 
     @Test
     fun loadedLibraryHasTheExpectedAbiVersion() {
-        assertEquals(1L, MonacaNative.EXPECTED_ABI_VERSION)
+        assertEquals(2L, MonacaNative.EXPECTED_ABI_VERSION)
         assertEquals(MonacaNative.EXPECTED_ABI_VERSION, MonacaNative.loadedAbiVersion)
         assertSame(MonacaNative, MonacaNative.loaded())
     }

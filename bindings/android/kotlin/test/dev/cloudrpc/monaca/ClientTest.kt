@@ -147,6 +147,30 @@ class ClientTest : NativeTest() {
     }
 
     @Test
+    fun limitsAndTheirDefaults() {
+        val client = MonacaCloudClient(endpoint(), API_KEY, "d")
+        assertEquals(30000, client.timeoutMillis)
+        assertEquals(33554432, client.maxBodyBytes)
+        assertEquals(MonacaCloudClient.DEFAULT_TIMEOUT_MILLIS, client.timeoutMillis)
+        assertEquals(MonacaCloudClient.DEFAULT_MAX_BODY_BYTES, client.maxBodyBytes)
+        assertEquals(7, MonacaCloudClient(endpoint(), API_KEY, "d", 1000, 7).maxBodyBytes)
+        assertThrows<IllegalArgumentException>("timeout 0") { MonacaCloudClient(endpoint(), API_KEY, "d", 0) }
+        assertThrows<IllegalArgumentException>("negative cap") { MonacaCloudClient(endpoint(), API_KEY, "d", 1000, -1) }
+    }
+
+    /** Only https, or http to a loopback host: anything else is the core's refusal of "url", before any connection. */
+    @Test
+    fun endpointIsCheckedByTheCore() {
+        MonacaCloudClient(URI("https://cloud.monaca.mobi/json-rpc/x").toURL(), API_KEY, "d")
+        for (url in listOf("http://example.com/json-rpc/x", "file:/etc/hosts", "jar:file:/a.jar!/b", "ftp://127.0.0.1/")) {
+            val e = assertThrows<MonacaArgumentException>(url) { MonacaCloudClient(URL(url), API_KEY, "d") }
+            assertEquals(url, "url", e.argument)
+            assertEquals(url, e.explanation,
+                assertThrows<MonacaArgumentException>(url) { MonacaCloudRequest.checkUrl(url) }.explanation)
+        }
+    }
+
+    @Test
     fun refusedArgumentsAreThrownBeforeAnyCall() {
         val client = client()
         assertEquals("method", assertThrows<MonacaArgumentException>("bad method") { client.call("User login") }.argument)

@@ -55,7 +55,7 @@ class CorpusTest(private val label: String, private val case: Map<*, *>) : Nativ
         val error = MonacaCloudError.fromResponse(status, body())
         val expected = case["expected"] as Map<*, *>?
         // A response read from the same exchange holds the same error (or a result for a success).
-        val response = MonacaCloudResponse.fromExchange(status, body())
+        val response = MonacaCloudResponse.fromExchange(null, status, body())
         assertEquals(label, error?.reportJson, response.error?.reportJson)
         assertEquals(label, error == null, response.resultJson != null)
         if (expected == null) {

@@ -23,7 +23,7 @@ object LoadFailureCheck {
             "timeout" to { MonacaCloudError.timeout() },
             "create" to { MonacaCloudError.create(1, "m") },
             "nameOf" to { MonacaCloudError.nameOf(1) },
-            "fromExchange" to { MonacaCloudResponse.fromExchange(200, "{}".toByteArray(), "s") },
+            "fromExchange" to { MonacaCloudResponse.fromExchange(null, 200, "{}".toByteArray(), "s") },
             "url" to { MonacaCloudRequest.url("b") },
             "body" to { MonacaCloudRequest.body("a", null, MonacaCloudCredentials("k", "d")) },
             "client" to { MonacaCloudClient.forBackend("b", "k", "d") }

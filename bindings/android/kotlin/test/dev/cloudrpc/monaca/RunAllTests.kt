@@ -22,7 +22,8 @@ object RunAllTests {
             LoadTest::class.java,
             ApiTest::class.java,
             CallTest::class.java,
-            ClientTest::class.java
+            ClientTest::class.java,
+            HostileServerTest::class.java
         )
         println("JUnit: ${result.runCount} tests run, ${result.failureCount} failed, ${result.ignoreCount} ignored")
         var passed = result.runCount - result.failureCount - result.ignoreCount
