@@ -293,10 +293,13 @@ pub unsafe extern "C" fn monaca_response_report_json(resp: *const MonacaResponse
                 (None, None) => return EMPTY,
             };
             let session = r.session.as_deref().map(without_nul);
-            lend_z(
-                r.report
-                    .get_or_init(|| with_nul(&write_report(session, r.ends_session, outcome))),
-            )
+            lend_z(r.report.get_or_init(|| {
+                // The NUL goes into the report's own buffer: no second copy of a
+                // report as large as the result.
+                let mut report = write_report(session, r.ends_session, outcome);
+                report.push('\0');
+                report
+            }))
         })
     }
 }

@@ -101,7 +101,7 @@ fn decimal_parts(text: &str) -> (bool, &[u8], &[u8], i128) {
 /// "Infinity", `1e-400` to "0"); this keeps the digits the server sent instead, written the
 /// same way (`9007199254740993`, `1e+400`, `1e-400`): a login token sent back must be the one
 /// the server issued (an intended difference from the SDK, listed in README). An exponent is
-/// exact up to 2^80 (saturated beyond, as [`exact_i64`] reads it).
+/// exact up to 2^63 (saturated beyond).
 pub(crate) fn javascript_text(text: &str) -> String {
     let (negative, whole, fraction, n) = decimal_parts(text);
     let k = (whole.len() + fraction.len()) as i128;
@@ -140,7 +140,9 @@ pub(crate) fn javascript_text(text: &str) -> String {
             out.push('.');
             push_digits(&mut out, 1, k_usize);
         }
-        let e = n - 1;
+        // Written as an i64 (saturated): 128-bit formatting would add 1.6 KiB for exponents
+        // no body can reach.
+        let e = i64::try_from(n - 1).unwrap_or(if n < 0 { i64::MIN } else { i64::MAX });
         out.push('e');
         out.push(if e < 0 { '-' } else { '+' });
         out.push_str(&e.unsigned_abs().to_string());

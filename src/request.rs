@@ -8,7 +8,6 @@
 use crate::error::InvalidArgument;
 use crate::json_text::{json_string_len, write_json_string};
 use crate::scan::{self, Position, Scanner, ValueType};
-use std::fmt::Write as _;
 
 /// The start of every Backend endpoint: the backend id follows.
 pub const BACKEND_URL_PREFIX: &str = "https://cloud.monaca.mobi/json-rpc/";
@@ -85,11 +84,15 @@ impl CloudRequest {
             if index > 0 || !inner.is_empty() {
                 body.push(',');
             }
-            let _ = write!(body, "\"{key}\":");
+            body.push('"');
+            body.push_str(key);
+            body.push_str("\":");
             write_json_string(&mut body, value);
         }
         body.push_str(BODY_END_BEFORE_ID);
-        let _ = write!(body, "\"{REQUEST_ID}\"}}");
+        body.push('"');
+        body.push_str(REQUEST_ID);
+        body.push_str("\"}");
         debug_assert_eq!(body.len(), length);
         Ok(CloudRequest { body })
     }
@@ -181,15 +184,22 @@ fn is_loopback_host(host: &str) -> bool {
     if host.eq_ignore_ascii_case("localhost") || host == "[::1]" {
         return true;
     }
-    let parts: Vec<&str> = host.split('.').collect();
-    parts.len() == 4
-        && parts[0] == "127"
-        && parts.iter().all(|part| {
-            !part.is_empty()
-                && part.len() <= 3
-                && part.bytes().all(|b| b.is_ascii_digit())
-                && part.parse::<u16>().is_ok_and(|n| n <= 255)
-        })
+    // Four parts of one to three digits, each at most 255, the first 127 (no allocation).
+    let mut parts = 0;
+    let mut first = "";
+    for part in host.split('.') {
+        let value = part.bytes().try_fold(0u32, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        });
+        if part.is_empty() || part.len() > 3 || !value.is_some_and(|n| n <= 255) {
+            return false;
+        }
+        if parts == 0 {
+            first = part;
+        }
+        parts += 1;
+    }
+    parts == 4 && first == "127"
 }
 
 /// The endpoint of a backend: [`BACKEND_URL_PREFIX`] followed by its id (ASCII letters, digits,
@@ -207,7 +217,7 @@ pub fn backend_url(backend_id: &str) -> Result<String, InvalidArgument> {
             reason: "only ASCII letters, digits, '-' and '_' may appear",
             offset,
         }),
-        (false, None) => Ok(format!("{BACKEND_URL_PREFIX}{backend_id}")),
+        (false, None) => Ok([BACKEND_URL_PREFIX, backend_id].concat()),
     }
 }
 

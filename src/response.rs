@@ -178,7 +178,8 @@ pub(crate) fn write_report(
         Ok(result) => result.len(),
         Err(error) => error.report_json().len(),
     };
-    let mut out = String::with_capacity(96 + body_len);
+    // Room for the usual session and token, and for the NUL the C ABI adds.
+    let mut out = String::with_capacity(97 + body_len);
     out.push_str("{\"session\":");
     write_optional_json_string(&mut out, session);
     out.push_str(if ends_session {

@@ -40,27 +40,31 @@ pub fn login_token_of(result: &str) -> Option<String> {
     if scanner.peek_type() != Some(ValueType::Object) {
         return None;
     }
+    // The last loginToken's text, then what it is (by its first byte: the grammar was checked).
     let mut token = None;
-    let walked = scanner.object(0, |s, key| {
-        if !key.eq_str("loginToken") {
-            return s.skip_value(0);
+    scanner
+        .object(0, |s, key| {
+            let value = s.value(0)?;
+            if key.eq_str("loginToken") {
+                token = Some(value);
+            }
+            Ok(())
+        })
+        .ok()?;
+    let token = token?;
+    match token.as_bytes().first()? {
+        b'"' => {
+            let mut text = String::new();
+            Scanner::new(token.as_bytes())
+                .string()
+                .ok()?
+                .decode_into(&mut text);
+            Some(text)
         }
-        token = match s.peek_type() {
-            Some(ValueType::String) => {
-                let mut text = String::new();
-                s.string()?.decode_into(&mut text);
-                Some(text)
-            }
-            Some(ValueType::Number) => Some(javascript_text(s.number()?.0)),
-            Some(ValueType::Boolean) => Some(s.value(0)?.to_owned()),
-            _ => {
-                s.skip_value(0)?;
-                None
-            }
-        };
-        Ok(())
-    });
-    walked.ok().and(token)
+        b't' | b'f' => Some(token.to_owned()),
+        b'n' | b'{' | b'[' => None,
+        _ => Some(javascript_text(token)),
+    }
 }
 
 #[cfg(test)]
