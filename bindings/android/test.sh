@@ -13,11 +13,13 @@
 #      headers), in a 192 MiB heap (-Xmx192m: a client that held the 256 MiB body fails with
 #      OutOfMemoryError); then the load failures (wrong ABI version, no library), each in a
 #      fresh JVM;
-#   3. the oldest-compiler check, compile only: the wrapper, its tests and the Cordova plugin
+#   3. memory/MemoryPeak.kt: a 256 MiB body read by fromResponse raises the peak RSS by at most
+#      16 MiB (no copy across JNI), and fails against a shim that copies it;
+#   4. the oldest-compiler check, compile only: the wrapper, its tests and the Cordova plugin
 #      class (bindings/cordova/src/android, against bindings/cordova/test/android-stubs)
 #      compiled with Debian's kotlinc 1.3.31 (apt package kotlin) with -Werror: the oldest
 #      Kotlin kept (cordova-android 9, the plugin's minimum, builds with 1.3.50 by default);
-#   4. the four shipped static archives (build-archives.sh), each checked for its ELF machine and
+#   5. the four shipped static archives (build-archives.sh), each checked for its ELF machine and
 #      to define every function of the header.
 # Installs what it needs (Debian packages, the npm package kotlin-compiler, rust-src).
 # Outputs go to target/android-jvm/. Ends with an "android: ..." line naming the compilers and
@@ -170,10 +172,15 @@ mkdir -p "$OUT/wrong-abi"
 sed 's/return (jint)monaca_abi_version();/return (jint)(monaca_abi_version() + 1);/' \
     "$HERE/jni/monaca_jni.c" >"$OUT/wrong-abi/monaca_jni_wrong_abi.c"
 grep -q 'monaca_abi_version() + 1' "$OUT/wrong-abi/monaca_jni_wrong_abi.c" || die "could not make the wrong-ABI shim"
-gcc -std=c99 -O2 -fPIC -fvisibility=hidden -Wall -Wextra -Werror \
-    -I"$ROOT/include" -I"$JDK/include" -I"$JDK/include/linux" \
-    -shared -o "$OUT/wrong-abi/libmonaca_cloud_error_jni.so" "$OUT/wrong-abi/monaca_jni_wrong_abi.c" "$STATIC_LIB" \
-    -Wl,--version-script="$HERE/jni/exports.map" -Wl,--gc-sections -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
+# variant_shim SOURCE DIR: a shim made from an edited copy of monaca_jni.c, built as the real
+# one, into DIR/libmonaca_cloud_error_jni.so.
+variant_shim() {
+    gcc -std=c99 -O2 -fPIC -fvisibility=hidden -Wall -Wextra -Werror \
+        -I"$ROOT/include" -I"$JDK/include" -I"$JDK/include/linux" \
+        -shared -o "$2/libmonaca_cloud_error_jni.so" "$1" "$STATIC_LIB" \
+        -Wl,--version-script="$HERE/jni/exports.map" -Wl,--gc-sections -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
+}
+variant_shim "$OUT/wrong-abi/monaca_jni_wrong_abi.c" "$OUT/wrong-abi"
 for case in wrong-abi missing; do
     libdir="$OUT/wrong-abi"
     [ "$case" = missing ] && libdir="$OUT/no-such-dir"
@@ -183,6 +190,34 @@ for case in wrong-abi missing; do
     cat "$OUT/load-failure-$case.log"
     if grep -nE 'WARNING|FATAL ERROR' "$OUT/load-failure-$case.log"; then die "-Xcheck:jni printed warnings (above)"; fi
 done
+
+# ---- Memory through the Kotlin face ----------------------------------------------------------
+# memory/MemoryPeak.kt: a 256 MiB body read by fromResponse raises the peak RSS by at most 16 MiB
+# (the shim reads the byte[] in place). The heap is allocated and touched up front, so only
+# native memory can grow. Without -Xcheck:jni: checked JNI hands GetPrimitiveArrayCritical a
+# guarded copy of the array, which is the very copy measured here. Then the same against a shim
+# that copies the array (GetByteArrayElements, which HotSpot always copies), which must fail.
+step "memory: a 256 MiB body through fromResponse (memory/MemoryPeak.kt)"
+kotlin_compile "kotlinc-jvm $KOTLIN_VERSION (memory/MemoryPeak.kt)" "$KOTLINC" "$OUT/memory-classes" \
+    -cp "$OUT/classes" "$HERE/memory/MemoryPeak.kt"
+memory_peak() { # LIBDIR
+    "$JAVA" -Xms512m -Xmx512m -XX:+AlwaysPreTouch -Djava.library.path="$1" \
+        -cp "$OUT/memory-classes:$OUT/classes:$KOTLIN_STDLIB" dev.cloudrpc.monaca.memory.MemoryPeak
+}
+memory_line="$(memory_peak "$OUT/lib")" || { echo "$memory_line"; die "the Kotlin face copied the body (above)"; }
+echo "$memory_line"
+mkdir -p "$OUT/copying-shim"
+sed -e 's/GetPrimitiveArrayCritical(env, array, NULL)/GetByteArrayElements(env, array, NULL)/' \
+    -e 's/ReleasePrimitiveArrayCritical(env, b->array, b->elements, JNI_ABORT)/ReleaseByteArrayElements(env, b->array, (jbyte *)b->elements, JNI_ABORT)/' \
+    "$HERE/jni/monaca_jni.c" >"$OUT/copying-shim/monaca_jni_copying.c"
+grep -q 'GetByteArrayElements(env, array, NULL)' "$OUT/copying-shim/monaca_jni_copying.c" || die "could not make the copying shim"
+variant_shim "$OUT/copying-shim/monaca_jni_copying.c" "$OUT/copying-shim"
+if copying_line="$(memory_peak "$OUT/copying-shim")"; then
+    echo "$copying_line"
+    die "the memory check passed with a shim that copies the body: it cannot fail"
+fi
+echo "$copying_line"
+echo "ok: the memory check fails with a shim that copies the body, as it must"
 
 # ---- Oldest compiler: Debian's kotlinc 1.3.31, compile only ---------------------------------
 # cordova-android 9 (the plugin's minimum) builds Kotlin with 1.3.50 by default; Debian's kotlin
@@ -228,4 +263,4 @@ step "all passed"
 echo "android: Kotlin $KOTLIN_VERSION (kotlinc-jvm, -Werror): wrapper+tests compiled; JUnit $JUNIT_COUNT tests OK" \
     "on $JAVA_LABEL with -Xcheck:jni (gcc and CMake shims); load failures refused;" \
     "Kotlin $OLD_KOTLIN_VERSION (Debian kotlinc, -Werror) compile ok (wrapper+tests+plugin);" \
-    "4 shipped Android archives (ELF machine, every header function)"
+    "4 shipped Android archives (ELF machine, every header function); $memory_line"

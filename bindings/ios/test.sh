@@ -31,6 +31,8 @@
 #          this script starts on the host (python3; the chroot shares the host's 127.0.0.1)
 #          and stops on exit; their ports go in MONACA_MOCK_BACKEND_PORT and
 #          MONACA_HOSTILE_SERVER_PORT. Without those variables they must fail (checked).
+#          MemoryTests bounds what a 256 MiB body adds to the peak RSS (16 MiB); it must fail
+#          when the body is copied (MONACA_MEMORY_CHECK_COPY_BODY=1, checked).
 #        - `swift test` on a copy of the package with one deliberately failing XCTest must fail
 #      SwiftPM's build directories stay under target/ios-swift (--scratch-path).
 #
@@ -388,6 +390,11 @@ check_fails "the hostile-server tests fail without MONACA_HOSTILE_SERVER_PORT" \
   'error: HostileServerTests\.test.*MONACA_HOSTILE_SERVER_PORT is not set' \
   in_chroot "$pkg" swift test --disable-swift-testing --scratch-path "$scratch/swift5" \
   "${warnings_as_errors[@]}" --filter HostileServerTests
+# The memory bound can fail: with the body copied inside the measured call the peak grows by 256 MiB.
+check_fails "the memory test fails when the body is copied (MONACA_MEMORY_CHECK_COPY_BODY=1)" \
+  'error: MemoryTests\.testA256MiBBodyIsReadWithoutACopy.*the body was copied' \
+  in_chroot "$pkg" env MONACA_MEMORY_CHECK_COPY_BODY=1 swift test --disable-swift-testing --scratch-path "$scratch/swift5" \
+  "${warnings_as_errors[@]}" --filter MemoryTests
 
 # The suite's failures are detected: the same package plus one failing test. The copy is kept
 # between runs (and rebuilt only when the package changed), so SwiftPM rebuilds little.

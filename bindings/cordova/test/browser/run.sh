@@ -88,6 +88,10 @@ check "node: the WebAssembly core answers every check (wasm.test.js)" \
 check_fails "node: the same checks fail on a corpus with a wrong expectation" \
   "server-errors.json: login required, no data" env MONACA_WASM="$wasm" MONACA_CORPUS_DIR="$work/wrong-corpus" \
   node --test "$here/wasm.test.js"
+check "node: a 256 MiB body grows the WebAssembly memory by at most the body + 16 MiB, and once (wasm-memory.test.js)" \
+  env MONACA_WASM="$wasm" node --test "$here/wasm-memory.test.js"
+check_fails "node: the memory check fails when the body's block is never freed" \
+  "reuses the freed blocks" env MONACA_WASM="$wasm" MONACA_MEMORY_CHECK_KEEP_BODY=1 node --test "$here/wasm-memory.test.js"
 
 app="$work/app"
 make_app() {
