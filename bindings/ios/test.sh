@@ -371,6 +371,7 @@ run_xctests() {
     return 1
   fi
   grep -E -A1 "^Test Suite '.*' (passed|failed) at" "$log"  # each suite's summary, All tests last
+  grep -oE 'swift memory: [^)]*\)' "$log" | head -n1 || true  # MemoryTests' figure
   if ! grep -qE "^Executed $expected tests?, with 0 failures" <<<"$summary"; then
     cat "$log"
     echo "expected 'Executed $expected tests, with 0 failures' ($expected func test... in Tests/), got: ${summary:-nothing}"

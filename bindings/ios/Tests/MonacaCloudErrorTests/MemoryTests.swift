@@ -18,7 +18,8 @@ final class MemoryTests: MonacaTestCase {
         defer { handle.closeFile() }
         let text = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
         let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("\(field):") }, field)
-        let kib = try XCTUnwrap(Int(line.dropFirst(field.count + 1).split(separator: " ").first ?? ""), String(line))
+        let figure = line.dropFirst(field.count + 1).split { $0 == " " || $0 == "\t" }.first ?? ""  // "VmRSS:\t 559180 kB"
+        let kib = try XCTUnwrap(Int(figure), String(line))
         return kib * 1024
     }
 
