@@ -9,6 +9,9 @@
 #   - Cargo profile `ship` (Cargo.toml): the release profile optimised for size (opt-level "s");
 #   - -Zlocation-detail=none and -Zfmt-debug=none: panic messages lose their file, line and
 #     `{:?}` parts (nobody reads them: a panic becomes MONACA_STATUS_PANIC at the boundary);
+#   - -Cforce-unwind-tables=no: no unwind tables for functions that cannot unwind (proved to
+#     keep the panic boundary by scripts/ship-panic-boundary.sh);
+#   (the flags live in scripts/lib/ship-flags.sh)
 #   - the builder's paths (checkout, cargo registry, toolchain) stay out of the archive;
 #   - the LLVM bitcode that std's compiler_builtins member carries (Mach-O __LLVM segment, ELF
 #     .llvmbc) is removed with the toolchain's rust-objcopy: no app build uses it, and App Store
@@ -39,10 +42,12 @@ if [ -n "$minimum" ]; then
   fi
 fi
 # RUSTFLAGS reaches only the target's crates (--target), never build scripts.
-export RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none --remap-path-prefix=$PWD=. \
---remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$sysroot=/rustc"
+# shellcheck source=lib/ship-flags.sh
+source scripts/lib/ship-flags.sh
+RUSTFLAGS=$(ship_rustflags)
+export RUSTFLAGS
 cargo +nightly rustc --profile ship --lib --crate-type staticlib --target "$target" \
-  --target-dir target/small -Zbuild-std=std,panic_unwind -Zbuild-std-features=optimize_for_size
+  --target-dir target/small "${SHIP_BUILD_STD[@]}"
 case "$target" in
   *-apple-*) bitcode=(--remove-section=__LLVM,__bitcode --remove-section=__LLVM,__cmdline) ;;
   *) bitcode=(--remove-section=.llvmbc --remove-section=.llvmcmd) ;;

@@ -31,6 +31,7 @@ step "doc-tests" cargo test --doc
 step "jsontestsuite" cargo test --test jsontestsuite -- --nocapture
 step "memory-peak" cargo test --release --test memory_peak -- --nocapture
 step "panic-boundary" cargo test --features panic-injection --test panic_boundary
+step "ship-panic-boundary" bash scripts/ship-panic-boundary.sh
 step "clippy" cargo clippy --all-targets -- -D warnings
 step "header-generator" bash scripts/check-header-generator.sh
 step "c-harness" bash tests/c/run.sh

@@ -188,10 +188,13 @@ fn is_loopback_host(host: &str) -> bool {
     let mut parts = 0;
     let mut first = "";
     for part in host.split('.') {
+        if part.is_empty() || part.len() > 3 {
+            return false; // (checked first: three digits cannot overflow the fold below)
+        }
         let value = part.bytes().try_fold(0u32, |n, b| {
             b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
         });
-        if part.is_empty() || part.len() > 3 || !value.is_some_and(|n| n <= 255) {
+        if !value.is_some_and(|n| n <= 255) {
             return false;
         }
         if parts == 0 {
@@ -447,6 +450,8 @@ mod tests {
             ("http://127.1/", 7),
             ("http://0x7f.0.0.1/", 7),
             ("http://127.0.0.256/", 7),
+            ("http://127.0.0.99999999999/", 7),
+            ("http://127.0.0.1a/", 7),
             ("http://localhost.evil.com/", 7),
             ("http://[::2]/", 7),
             ("http://user@127.0.0.1/", 11),
