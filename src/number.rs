@@ -19,15 +19,7 @@ pub(crate) enum NotAnI64 {
 /// The value of `text`, a number the scanner accepted (RFC 8259 grammar), if it is an integer
 /// that fits in an `i64`.
 pub(crate) fn exact_i64(text: &str) -> Result<i64, NotAnI64> {
-    let (negative, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
-        Some(at) => (&unsigned[..at], exponent_value(&unsigned[at + 1..])),
-        None => (unsigned, 0),
-    };
-    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let (negative, whole, fraction, exponent) = written(text);
     // The value is `digits` (whole then fraction, as one decimal integer) times 10^scale.
     let digits = || whole.bytes().chain(fraction.bytes());
     let count = whole.len() + fraction.len();
@@ -56,9 +48,9 @@ pub(crate) fn exact_i64(text: &str) -> Result<i64, NotAnI64> {
     i64::try_from(value).map_err(|_| NotAnI64::OutOfRange)
 }
 
-/// The parts of a number the scanner accepted: its sign, its significant digits (no leading
-/// or trailing zeros; empty for zero) and `n` such that its value is `0.<digits> × 10^n`.
-fn decimal_parts(text: &str) -> (bool, &[u8], &[u8], i128) {
+/// A number the scanner accepted (RFC 8259 grammar) as written: whether it has a `-`, the
+/// digits before and after the point, and the exponent's value.
+fn written(text: &str) -> (bool, &str, &str, i128) {
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -68,6 +60,13 @@ fn decimal_parts(text: &str) -> (bool, &[u8], &[u8], i128) {
         None => (unsigned, 0),
     };
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    (negative, whole, fraction, exponent)
+}
+
+/// The parts of a number the scanner accepted: its sign, its significant digits (no leading
+/// or trailing zeros; empty for zero) and `n` such that its value is `0.<digits> × 10^n`.
+fn decimal_parts(text: &str) -> (bool, &[u8], &[u8], i128) {
+    let (negative, whole, fraction, exponent) = written(text);
     let whole = whole.trim_start_matches('0');
     if whole.is_empty() {
         // 0.000ddd: the fraction's leading zeros move into n.
