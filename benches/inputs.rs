@@ -42,6 +42,12 @@ fn pad_to(mut body: Vec<u8>, closing: &[u8], size: usize) -> Vec<u8> {
 /// L1: a 1 MiB `Collection.find`-like success body with strings, numbers, booleans, nesting,
 /// `\u` escapes and non-ASCII text.
 pub fn l1() -> Vec<u8> {
+    l1_sized(MIB)
+}
+
+/// L1's kind of body (a `Collection.find` success of varied items: Japanese, accents, emoji,
+/// escapes, numbers, nesting) of exactly `size` bytes (at least 70), for the scaling bench.
+pub fn l1_sized(size: usize) -> Vec<u8> {
     let words = [
         "Tokyo",
         "東京",
@@ -74,13 +80,13 @@ pub fn l1() -> Vec<u8> {
             rng.next() % 90,
             rng.next() % 180,
         );
-        if body.len() + text.len() + closing.len() > MIB {
+        if body.len() + text.len() + closing.len() > size {
             break;
         }
         body.extend_from_slice(text.as_bytes());
         item += 1;
     }
-    pad_to(body, closing, MIB)
+    pad_to(body, closing, size)
 }
 
 /// L2: a 1 MiB -32602 error whose `data` has 5,000 parameters with 3 messages each.

@@ -30,11 +30,13 @@ pub fn accepted_session(header: &str) -> Option<&str> {
 
 /// The `loginToken` member of an object result (the last one, as in `JSON.parse`), as the SDK
 /// stores it (`localStorage` keeps text): a string is its decoded text, a number its
-/// JavaScript text (`42` gives "42", `4.50` "4.5", `1e21` "1e+21"; see
-/// [`javascript_text`] for the digits a double cannot hold, which are kept), `true` and `false`
-/// their names. `None` when the result is not an object, has no `loginToken`, or it is null, an
+/// JavaScript text (`42` gives "42", `4.50` "4.5", `1e21` "1e+21"; digits that a double cannot
+/// hold are kept, see `javascript_text` in src/number.rs), `true` and `false` their names. `None` when the result is not an object, has no `loginToken`, or it is null, an
 /// object or an array: there the SDK stores "null" or "[object Object]", which this library
 /// does not copy (an intended difference).
+///
+/// `result` is the text of a result the library read (JSON it accepted): the keys of its
+/// top-level members are checked, their values only stepped over.
 pub fn login_token_of(result: &str) -> Option<String> {
     let mut scanner = Scanner::new(result.as_bytes());
     if scanner.peek_type() != Some(ValueType::Object) {
@@ -44,7 +46,9 @@ pub fn login_token_of(result: &str) -> Option<String> {
     let mut token = None;
     scanner
         .object(0, |s, key| {
-            let value = s.value(0)?;
+            // The result was accepted when the body was read: its values are stepped over,
+            // not checked again (a second validating pass cost as much as the first).
+            let value = s.accepted_value();
             if key.eq_str("loginToken") {
                 token = Some(value);
             }
