@@ -150,6 +150,9 @@ impl Json {
                     if i > 0 {
                         out.push(',');
                     }
+                    // One-character keys stand for "loginToken", so that results hold login
+                    // tokens among other members (the login token oracle below).
+                    let key = if key.chars().count() == 1 { "loginToken" } else { key.as_str() };
                     out.push_str(&serde_json::to_string(key).expect("a string"));
                     out.push(':');
                     value.write(out);
@@ -684,7 +687,8 @@ fn exchange(method: u8, status: i32, body: &[u8], session: Option<&str>) {
         2 => Some("User.unregister"),
         _ => Some("User.login"),
     };
-    let (method_ptr, method_len) = method.map_or((ptr::null(), 0), |m| (m.as_ptr().cast(), m.len()));
+    let (method_ptr, method_len) =
+        method.map_or((ptr::null(), 0), |m| (m.as_ptr().cast(), m.len()));
     let session_bytes = session.map(str::as_bytes);
     // The caller's buffer, overwritten as soon as the response is made (a reused buffer).
     let mut buffer = body.to_vec();
@@ -738,7 +742,28 @@ fn exchange(method: u8, status: i32, body: &[u8], session: Option<&str>) {
         assert_eq!(ends, should_end, "ends_session: {method:?}");
         let token = text(call::monaca_response_login_token(resp));
         if !token.is_empty() {
-            assert!(success && !ends && report.contains("\"loginToken\":\""), "{report}");
+            assert!(
+                success && !ends && report.contains("\"loginToken\":\""),
+                "{report}"
+            );
+        }
+        // The oracle's login token: the last top-level "loginToken" of an object result, as
+        // serde_json reads it (the library steps over the other values without checking them
+        // again, so this also checks where it finds each value's end).
+        if success && !ends && oracle_depth_ok(result.as_bytes()) && !result.contains("\\u") {
+            let expected = match parse_json(result)
+                .ok()
+                .as_ref()
+                .and_then(|r| r.get("loginToken"))
+            {
+                Some(serde_json::Value::String(s)) => Some(s.clone()),
+                Some(serde_json::Value::Bool(b)) => Some(b.to_string()),
+                Some(serde_json::Value::Number(_)) => None, // JavaScript's text: src/number.rs's tests
+                _ => Some(String::new()),
+            };
+            if let Some(expected) = expected {
+                assert_eq!(token, expected, "login token of {result}");
+            }
         }
         // The oracle's reading of the rule: the header trimmed of spaces and tabs, on a 2xx or
         // 304 status, unless blank, holding a control character, or the session ended.
@@ -747,7 +772,10 @@ fn exchange(method: u8, status: i32, body: &[u8], session: Option<&str>) {
             .filter(|s| !s.is_empty() && !s.chars().any(|c| c < ' ' || c == '\u{7f}'))
             .filter(|_| is_success_status(status) && !should_end);
         let kept = text(call::monaca_response_session(resp));
-        assert_eq!(Some(kept).filter(|k| !k.is_empty()), expected_session.filter(|s| !s.is_empty()));
+        assert_eq!(
+            Some(kept).filter(|k| !k.is_empty()),
+            expected_session.filter(|s| !s.is_empty())
+        );
         call::monaca_response_free(resp);
         free(err);
     }
