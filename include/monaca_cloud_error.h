@@ -691,7 +691,7 @@ bool monaca_response_ends_session(const struct MonacaResponse *resp);
  * The `loginToken` of an object result, as the SDK stores it (a string decoded; a number or a
  * boolean as JavaScript writes it: `42` gives `42`), which the caller keeps for auto-login;
  * empty when there is none, when the response ends the session, for a failure and for NULL.
- * Built on the first call from the response's own copy of the result and kept: valid until
+ * Read while the body was read, when the response was made: valid until
  * `monaca_response_free`.
  *
  * # Safety

@@ -6,9 +6,18 @@ use crate::number::{exact_i64, NotAnI64};
 use crate::scan::{self, Position, RawStr, Scan, Scanner, SyntaxError, ValueType};
 use thiserror::Error;
 
-/// What a response body or status says: a success's `result` (its exact JSON text), or why
-/// it is not one.
-pub type Outcome<'a> = Result<&'a str, Failure<'a>>;
+/// What a response body or status says: a success, or why it is not one.
+pub type Outcome<'a> = Result<Success<'a>, Failure<'a>>;
+
+/// A success, borrowed from the body (or from its decoded text).
+#[derive(Clone, Copy, Debug)]
+pub struct Success<'a> {
+    /// The result's exact JSON text.
+    pub result: &'a str,
+    /// The exact JSON text of the last `loginToken` member at the top of an object result,
+    /// found in the same pass (so that the login token costs no second reading of the result).
+    pub login_token: Option<&'a str>,
+}
 
 /// An exchange that is not a success.
 #[derive(Debug)]
@@ -143,8 +152,8 @@ fn not_json(
 #[derive(Default)]
 struct Envelope<'a> {
     error: ErrorMember<'a>,
-    /// The last `result`'s exact text.
-    result: Option<&'a str>,
+    /// The last `result`.
+    result: Option<Success<'a>>,
 }
 
 #[derive(Default)]
@@ -192,7 +201,7 @@ fn read_envelope(body: &[u8], start: usize) -> Scan<Outcome<'_>> {
             envelope.error = read_error_member(s)?;
             Ok(())
         } else if key.eq_str("result") {
-            envelope.result = Some(s.value(0)?);
+            envelope.result = Some(read_result(s)?);
             Ok(())
         } else {
             s.skip_value(0)
@@ -200,6 +209,31 @@ fn read_envelope(body: &[u8], start: usize) -> Scan<Outcome<'_>> {
     })?;
     scanner.finish()?;
     Ok(decide(envelope))
+}
+
+/// Reads a `result` value: its text and, for an object, its last top-level `loginToken`'s
+/// text. An object is walked member by member, each value counted one level down, so that the
+/// nesting allowed is the same as for any other value.
+fn read_result<'a>(s: &mut Scanner<'a>) -> Scan<Success<'a>> {
+    if s.peek_type() != Some(ValueType::Object) {
+        return Ok(Success {
+            result: s.value(0)?,
+            login_token: None,
+        });
+    }
+    let start = s.offset(); // at the '{': peek_type stepped over the whitespace
+    let mut login_token = None;
+    s.object(0, |s, key| {
+        let value = s.value(1)?;
+        if key.eq_str("loginToken") {
+            login_token = Some(value);
+        }
+        Ok(())
+    })?;
+    Ok(Success {
+        result: s.text_since(start),
+        login_token,
+    })
 }
 
 fn invalid(reason: InvalidResponse) -> Outcome<'static> {

@@ -9,7 +9,6 @@ use crate::ffi::{
 };
 use crate::request::{backend_url, check_endpoint_url, CloudRequest, Credentials};
 use crate::response::{write_report, CloudResponse};
-use crate::session::login_token_of;
 use std::ffi::c_char;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -28,8 +27,8 @@ pub struct MonacaResponse {
     session: Option<String>,
     /// Whether the response ends the session.
     ends_session: bool,
-    /// The login token followed by a NUL (`None` when there is none), when first asked.
-    login_token: OnceLock<Option<String>>,
+    /// The login token followed by a NUL (`None` when there is none), read with the body.
+    login_token: Option<String>,
     /// The response report followed by a NUL, when first asked for.
     report: OnceLock<String>,
 }
@@ -115,6 +114,7 @@ pub unsafe extern "C" fn monaca_response_from_exchange(
         let session = response.session().map(with_nul);
         let ends_session = response.ends_session();
         let range = response.result_range();
+        let login_token = response.login_token().map(with_nul);
         let (error, result) = match response.into_result() {
             Ok(text) => (None, Some(with_nul(&text))),
             Err(error) => (Some(MonacaError(error)), None),
@@ -125,7 +125,7 @@ pub unsafe extern "C" fn monaca_response_from_exchange(
             range,
             session,
             ends_session,
-            login_token: OnceLock::new(),
+            login_token,
             report: OnceLock::new(),
         }))
     };
@@ -252,7 +252,7 @@ pub unsafe extern "C" fn monaca_response_ends_session(resp: *const MonacaRespons
 /// The `loginToken` of an object result, as the SDK stores it (a string decoded; a number or a
 /// boolean as JavaScript writes it: `42` gives `42`), which the caller keeps for auto-login;
 /// empty when there is none, when the response ends the session, for a failure and for NULL.
-/// Built on the first call from the response's own copy of the result and kept: valid until
+/// Read while the body was read, when the response was made: valid until
 /// `monaca_response_free`.
 ///
 /// # Safety
@@ -260,17 +260,7 @@ pub unsafe extern "C" fn monaca_response_ends_session(resp: *const MonacaRespons
 #[no_mangle]
 pub unsafe extern "C" fn monaca_response_login_token(resp: *const MonacaResponse) -> MonacaStr {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        read(resp, |r| {
-            let Some(result) = r.result.as_deref().filter(|_| !r.ends_session) else {
-                return EMPTY;
-            };
-            r.login_token
-                .get_or_init(|| login_token_of(without_nul(result)).map(|t| with_nul(&t)))
-                .as_deref()
-                .map_or(EMPTY, lend_z)
-        })
-    }
+    unsafe { read(resp, |r| r.login_token.as_deref().map_or(EMPTY, lend_z)) }
 }
 
 /// The response in one JSON text, for bridges: `{"session":<string|null>,
@@ -296,7 +286,8 @@ pub unsafe extern "C" fn monaca_response_report_json(resp: *const MonacaResponse
             lend_z(r.report.get_or_init(|| {
                 // The NUL goes into the report's own buffer: no second copy of a
                 // report as large as the result.
-                let mut report = write_report(session, r.ends_session, outcome);
+                let token = r.login_token.as_deref().map(without_nul);
+                let mut report = write_report(session, r.ends_session, token, outcome);
                 report.push('\0');
                 report
             }))

@@ -31,7 +31,7 @@
 //! let response = CloudResponse::from_exchange(Some("User.login"), 200, body, Some("session-1"));
 //! assert_eq!(response.result_json(), Some(r#"{"loginToken":"t"}"#));
 //! assert_eq!(response.session(), Some("session-1")); // send it as the next call's session
-//! assert_eq!(response.login_token().as_deref(), Some("t"));
+//! assert_eq!(response.login_token(), Some("t"));
 //! assert!(!response.ends_session()); // a successful User.logout would end it
 //! # let _ = url;
 //! ```

@@ -9,11 +9,11 @@
 //! exact text of the body it came from (a copy is made only when the body had to be decoded:
 //! UTF-16, or invalid UTF-8 inside strings).
 
-use crate::classify::{classify, is_success_status};
+use crate::classify::{classify, is_success_status, Success};
 use crate::error::CloudError;
 use crate::json_text::write_optional_json_string;
 use crate::scan;
-use crate::session::{accepted_session, ends_session, login_token_of};
+use crate::session::{accepted_session, ends_session, login_token_text};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -31,6 +31,8 @@ enum Answer<'a> {
     Result {
         text: Cow<'a, str>,
         range: Option<Range<usize>>,
+        /// The result's login token, read from its text while the body was read.
+        login_token: Option<String>,
     },
     Error(CloudError),
 }
@@ -47,26 +49,36 @@ impl<'a> CloudResponse<'a> {
         session_header: Option<&'a str>,
     ) -> Self {
         classify(status, body, |outcome| {
+            let ends = outcome.is_ok() && method.is_some_and(ends_session);
             let outcome = match outcome.map_err(CloudError::from_failure) {
-                // Read in place: the result is a slice of `body`, borrowed as it is.
-                Ok(result) => match offset_in(body, result) {
-                    Some(start) => Answer::Result {
-                        // The same bytes as `result`, which the scanner accepted, with the
-                        // body's lifetime.
-                        text: Cow::Borrowed(scan::accepted(&body[start..start + result.len()])),
-                        range: Some(start..start + result.len()),
-                    },
-                    // Read from the decoded text, which dies with this call: the one copy.
-                    None => Answer::Result {
-                        text: Cow::Owned(result.to_owned()),
-                        range: None,
-                    },
-                },
+                Ok(Success {
+                    result,
+                    login_token,
+                }) => {
+                    // Made now: a decoded body's text dies with this call. None after a
+                    // logout: the client forgets the token.
+                    let login_token = login_token.filter(|_| !ends).and_then(login_token_text);
+                    match offset_in(body, result) {
+                        // Read in place: the result is a slice of `body`, borrowed as it is.
+                        Some(start) => Answer::Result {
+                            // The same bytes as `result`, which the scanner accepted, with
+                            // the body's lifetime.
+                            text: Cow::Borrowed(scan::accepted(&body[start..start + result.len()])),
+                            range: Some(start..start + result.len()),
+                            login_token,
+                        },
+                        // Read from the decoded text, which dies with this call: the one copy.
+                        None => Answer::Result {
+                            text: Cow::Owned(result.to_owned()),
+                            range: None,
+                            login_token,
+                        },
+                    }
+                }
                 Err(error) => Answer::Error(error),
             };
             // The SDK stores the header before it looks at the body: on every 2xx/304 status,
             // whatever the body (a 204, invalid JSON and errors included).
-            let ends = matches!(outcome, Answer::Result { .. }) && method.is_some_and(ends_session);
             let session = session_header
                 .filter(|_| is_success_status(status) && !ends)
                 .and_then(accepted_session);
@@ -127,11 +139,11 @@ impl<'a> CloudResponse<'a> {
     /// The `loginToken` member of an object result, as the SDK stores it (see
     /// `session::login_token_of`: strings decoded, numbers and booleans as JavaScript writes
     /// them); `None` for a failure, the end of a session, or a result with no usable token.
-    pub fn login_token(&self) -> Option<String> {
-        if self.ends_session {
-            return None;
+    pub fn login_token(&self) -> Option<&str> {
+        match &self.outcome {
+            Answer::Result { login_token, .. } => login_token.as_deref(),
+            Answer::Error(_) => None,
         }
-        login_token_of(self.result_json()?)
     }
 
     /// The response in one JSON text for bridges: `{"session":<string|null>,
@@ -144,7 +156,7 @@ impl<'a> CloudResponse<'a> {
             Answer::Result { text, .. } => Ok(&**text),
             Answer::Error(error) => Err(error),
         };
-        write_report(self.session, self.ends_session, outcome)
+        write_report(self.session, self.ends_session, self.login_token(), outcome)
     }
 
     /// The result's text, or the error.
@@ -168,12 +180,9 @@ fn offset_in(body: &[u8], text: &str) -> Option<usize> {
 pub(crate) fn write_report(
     session: Option<&str>,
     ends_session: bool,
+    login_token: Option<&str>,
     outcome: Result<&str, &CloudError>,
 ) -> String {
-    let login_token = outcome
-        .ok()
-        .filter(|_| !ends_session)
-        .and_then(login_token_of);
     let body_len = match outcome {
         Ok(result) => result.len(),
         Err(error) => error.report_json().len(),
@@ -188,7 +197,7 @@ pub(crate) fn write_report(
         ",\"endsSession\":false"
     });
     out.push_str(",\"loginToken\":");
-    write_optional_json_string(&mut out, login_token.as_deref());
+    write_optional_json_string(&mut out, login_token);
     match outcome {
         Ok(result) => {
             out.push_str(",\"result\":");
@@ -207,6 +216,62 @@ pub(crate) fn write_report(
 mod tests {
     use super::*;
 
+    /// The login token is found while the body is read, from the last `result` only, at the
+    /// top of an object result only.
+    #[test]
+    fn the_login_token_is_the_last_results() {
+        for (body, token) in [
+            (r#"{"result":{"loginToken":"a"},"result":{"x":1}}"#, None),
+            (
+                r#"{"result":{"x":1},"result":{"loginToken":"b"}}"#,
+                Some("b"),
+            ),
+            (
+                r#"{"result":{"loginToken":"a","loginToken":"c"}}"#,
+                Some("c"),
+            ),
+            (r#"{"result":{"user":{"loginToken":"nested"}}}"#, None),
+            (r#"{"result":["loginToken"],"id":"1"}"#, None),
+            (r#"{ "result" : { "loginToken" : 42 } }"#, Some("42")),
+            (r#"{"result":{"loginToken":"\u00e9\n"}}"#, Some("é\n")),
+        ] {
+            let response = CloudResponse::from_exchange(None, 200, body.as_bytes(), None);
+            assert!(response.is_success(), "{body}");
+            assert_eq!(response.login_token(), token, "{body}");
+        }
+        // The same from a decoded body (a byte that is not UTF-8 elsewhere).
+        let mut body = br#"{"result":{"name":"caf"#.to_vec();
+        body.extend_from_slice(b"\xE9\",\"loginToken\":\"t-1\"}}");
+        let response = CloudResponse::from_exchange(None, 200, &body, None);
+        assert_eq!(
+            response.result_json(),
+            Some("{\"name\":\"caf\u{FFFD}\",\"loginToken\":\"t-1\"}")
+        );
+        assert_eq!(response.login_token(), Some("t-1"));
+    }
+
+    /// An object result nests as deep as any other value: 10,000 levels of `result` in all.
+    #[test]
+    fn an_object_result_nests_as_deep_as_any_value() {
+        let body = |depth: usize| {
+            let inner = depth - 1; // the result's own object is one level
+            format!(
+                "{{\"result\":{{\"a\":{}{}}}}}",
+                "[".repeat(inner),
+                "]".repeat(inner)
+            )
+        };
+        let deepest = body(crate::MAX_DEPTH);
+        assert!(CloudResponse::from_exchange(None, 200, deepest.as_bytes(), None).is_success());
+        let too_deep = body(crate::MAX_DEPTH + 1);
+        let error = CloudResponse::from_exchange(None, 200, too_deep.as_bytes(), None);
+        let detail = error
+            .error()
+            .and_then(CloudError::detail)
+            .unwrap_or_default();
+        assert!(detail.contains("nested more than 10000 deep"), "{detail}");
+    }
+
     #[test]
     fn a_success_borrows_its_result_from_the_body() {
         let body = br#"{"jsonrpc":"2.0","id":"1","result":{"items":[1,2],"loginToken":"t\u00e9"}}"#;
@@ -224,7 +289,7 @@ mod tests {
         ));
         assert_eq!(response.session(), Some("sess-1"));
         assert!(!response.ends_session());
-        assert_eq!(response.login_token().as_deref(), Some("té"));
+        assert_eq!(response.login_token(), Some("té"));
         assert_eq!(
             response.report_json(),
             r#"{"session":"sess-1","endsSession":false,"loginToken":"té","result":{"items":[1,2],"loginToken":"t\u00e9"}}"#

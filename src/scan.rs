@@ -654,6 +654,16 @@ impl<'a> Scanner<'a> {
         self.bytes.get(self.pos).copied()
     }
 
+    /// The offset of the cursor in the bytes.
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+
+    /// The text from `start` (an offset this scanner was at, at a token's start) to the cursor.
+    pub fn text_since(&self, start: usize) -> &'a str {
+        accepted(&self.bytes[start..self.pos])
+    }
+
     /// The type of the value that starts at the cursor (after whitespace), if one can start there.
     pub fn peek_type(&mut self) -> Option<ValueType> {
         self.peek().and_then(ValueType::of_first_byte)

@@ -42,12 +42,11 @@ pub fn login_token_of(result: &str) -> Option<String> {
     if scanner.peek_type() != Some(ValueType::Object) {
         return None;
     }
-    // The last loginToken's text, then what it is (by its first byte: the grammar was checked).
+    // The last loginToken's text (a response finds it while it reads the body: see
+    // `classify::Success::login_token`; this is for a result text alone).
     let mut token = None;
     scanner
         .object(0, |s, key| {
-            // The result was accepted when the body was read: its values are stepped over,
-            // not checked again (a second validating pass cost as much as the first).
             let value = s.accepted_value();
             if key.eq_str("loginToken") {
                 token = Some(value);
@@ -55,7 +54,13 @@ pub fn login_token_of(result: &str) -> Option<String> {
             Ok(())
         })
         .ok()?;
-    let token = token?;
+    login_token_text(token?)
+}
+
+/// The login token a `loginToken` member's value gives (its JSON text, as the scanner accepted
+/// it), by [`login_token_of`]'s rule: a string decoded, a number's JavaScript text, a
+/// boolean's name; `None` for null, an object or an array.
+pub(crate) fn login_token_text(token: &str) -> Option<String> {
     match token.as_bytes().first()? {
         b'"' => {
             let mut text = String::new();

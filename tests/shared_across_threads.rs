@@ -170,7 +170,7 @@ fn one_response_read_by_many_threads_says_the_same_to_each() {
             result.text,
             r#"{"user":{"id":"u1"},"loginToken":"t\u00e9-1"}"#
         );
-        assert_eq!(token.as_deref(), Some("té-1"));
+        assert_eq!(token, Some("té-1"));
         assert_eq!(
             success_report,
             format!(
