@@ -31,9 +31,10 @@ pub fn accepted_session(header: &str) -> Option<&str> {
 /// The `loginToken` member of an object result (the last one, as in `JSON.parse`), as the SDK
 /// stores it (`localStorage` keeps text): a string is its decoded text, a number its
 /// JavaScript text (`42` gives "42", `4.50` "4.5", `1e21` "1e+21"; digits that a double cannot
-/// hold are kept, see `javascript_text` in src/number.rs), `true` and `false` their names. `None` when the result is not an object, has no `loginToken`, or it is null, an
-/// object or an array: there the SDK stores "null" or "[object Object]", which this library
-/// does not copy (an intended difference).
+/// hold are kept, see `javascript_text` in src/number.rs), `true` and `false` their names.
+/// `None` when the result is not an object, has no `loginToken`, or it is null, an object or
+/// an array: there the SDK stores "null" or "[object Object]", which this library does not
+/// copy (an intended difference).
 ///
 /// `result` is the text of a result the library read (JSON it accepted): the keys of its
 /// top-level members are checked, their values only stepped over.
