@@ -214,7 +214,7 @@ fn read_envelope(body: &[u8], start: usize) -> Scan<Outcome<'_>> {
 /// Reads a `result` value: its text and, for an object, its last top-level `loginToken`'s
 /// text. An object is walked member by member, each value counted one level down, so that the
 /// nesting allowed is the same as for any other value.
-fn read_result<'a>(s: &mut Scanner<'a>) -> Scan<Success<'a>> {
+pub(crate) fn read_result<'a>(s: &mut Scanner<'a>) -> Scan<Success<'a>> {
     if s.peek_type() != Some(ValueType::Object) {
         return Ok(Success {
             result: s.value(0)?,

@@ -58,21 +58,24 @@ impl<'a> CloudResponse<'a> {
                     // Made now: a decoded body's text dies with this call. None after a
                     // logout: the client forgets the token.
                     let login_token = login_token.filter(|_| !ends).and_then(login_token_text);
-                    match offset_in(body, result) {
-                        // Read in place: the result is a slice of `body`, borrowed as it is.
-                        Some(start) => Answer::Result {
-                            // The same bytes as `result`, which the scanner accepted, with
-                            // the body's lifetime.
-                            text: Cow::Borrowed(scan::accepted(&body[start..start + result.len()])),
-                            range: Some(start..start + result.len()),
-                            login_token,
-                        },
+                    let (text, range) = match offset_in(body, result) {
+                        // Read in place: the result is a slice of `body`, borrowed as it is:
+                        // the same bytes as `result`, which the scanner accepted, with the
+                        // body's lifetime.
+                        Some(start) => {
+                            let range = start..start + result.len();
+                            (
+                                Cow::Borrowed(scan::accepted(&body[range.clone()])),
+                                Some(range),
+                            )
+                        }
                         // Read from the decoded text, which dies with this call: the one copy.
-                        None => Answer::Result {
-                            text: Cow::Owned(result.to_owned()),
-                            range: None,
-                            login_token,
-                        },
+                        None => (Cow::Owned(result.to_owned()), None),
+                    };
+                    Answer::Result {
+                        text,
+                        range,
+                        login_token,
                     }
                 }
                 Err(error) => Answer::Error(error),

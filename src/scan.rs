@@ -221,73 +221,6 @@ fn string_specials(word: u64) -> u64 {
     (quote | backslash | below_space | word) & HIGHS
 }
 
-/// The offset after the value at `pos` in text the scanner has already accepted, found without
-/// checking it again: a string ends after its unescaped closing quote, an object or an array
-/// after its matching bracket (brackets inside strings skipped with the strings), any other
-/// value at the next delimiter. In text that was never accepted it still ends, at the end of
-/// `bytes` at the latest, and never inside a UTF-8 sequence (it stops only next to ASCII bytes).
-pub(crate) fn end_of_accepted_value(bytes: &[u8], mut pos: usize) -> usize {
-    match bytes.get(pos) {
-        Some(b'"') => return end_of_accepted_string(bytes, pos + 1),
-        Some(b'{' | b'[') => {}
-        _ => {
-            // A number, true, false or null.
-            while let Some(b) = bytes.get(pos) {
-                if matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
-                    break;
-                }
-                pos += 1;
-            }
-            return pos;
-        }
-    }
-    let mut depth = 0usize;
-    while let Some(&b) = bytes.get(pos) {
-        pos += 1;
-        match b {
-            b'"' => pos = end_of_accepted_string(bytes, pos),
-            b'{' | b'[' => depth += 1,
-            b'}' | b']' => {
-                depth -= 1; // never below 0: the loop ends when it reaches 0
-                if depth == 0 {
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
-    pos
-}
-
-/// The offset after the closing quote of an accepted string whose contents start at `pos`
-/// (the end of `bytes` when there is none): eight bytes at a time to the next `"` or `\`.
-fn end_of_accepted_string(bytes: &[u8], mut pos: usize) -> usize {
-    loop {
-        while let Some(chunk) = bytes.get(pos..pos + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            let marks = zero_bytes(word ^ (ONES * u64::from(b'"')))
-                | zero_bytes(word ^ (ONES * u64::from(b'\\')));
-            if marks != 0 {
-                pos += (marks.trailing_zeros() / 8) as usize;
-                break;
-            }
-            pos += 8;
-        }
-        match bytes.get(pos) {
-            Some(b'"') => return pos + 1,
-            Some(b'\\') => pos += 2, // the escaped byte is never the closing quote
-            Some(_) => pos += 1,     // only in the last seven bytes
-            None => return bytes.len(),
-        }
-    }
-}
-
-/// The high bit of each zero byte of `word`, exact up to the first zero byte (the borrow of the
-/// subtraction may mark bytes above it, which the callers never look at).
-fn zero_bytes(word: u64) -> u64 {
-    word.wrapping_sub(ONES) & !word & HIGHS
-}
-
 fn fail<T>(reason: &'static str, offset: usize) -> Scan<T> {
     Err(SyntaxError { reason, offset })
 }
@@ -772,16 +705,6 @@ impl<'a> Scanner<'a> {
         Ok(accepted(&self.bytes[start..self.pos]))
     }
 
-    /// The exact text of the value at the cursor, moving past it, in text the scanner has
-    /// already accepted (a result the library read): found by [`end_of_accepted_value`],
-    /// without checking it again, at several times the speed of [`Scanner::value`]. In other
-    /// text it still ends and never panics, but the value is not checked.
-    pub fn accepted_value(&mut self) -> &'a str {
-        let start = skip_ws(self.bytes, self.pos);
-        self.pos = end_of_accepted_value(self.bytes, start);
-        accepted(&self.bytes[start..self.pos])
-    }
-
     /// Validates and skips the value at the cursor.
     pub fn skip_value(&mut self, depth: usize) -> Scan<()> {
         self.pos = skip_value_at(self.bytes, self.pos, depth)?;
@@ -963,66 +886,6 @@ mod tests {
                     "\"" => assert_eq!(result.unwrap_err().offset, at + 2),
                     _ => assert_eq!(result.unwrap_err().offset, at + 1),
                 }
-            }
-        }
-    }
-
-    /// On accepted text, the fast end of a value is the validating scanner's end.
-    #[test]
-    fn the_end_of_an_accepted_value_is_where_validation_ends() {
-        let values = [
-            r#""plain""#,
-            r#""with \" quote and \\ backslash \\""#,
-            r#""ends in backslash \\""#,
-            r#""\u0022 and 東京 🎉 { [ ] } , :""#,
-            "-12.5e+3",
-            "0",
-            "true",
-            "false",
-            "null",
-            "[]",
-            "{}",
-            r#"[1,"]",{"a":"}"},[[["x\"]"]]]]"#,
-            r#"{"loginToken":"t","items":[{"n":"a\\"},{"s":"]}"}],"x":{"y":[1,2,{"z":null}]}}"#,
-            r#"{ "a" : [ 1 , 2 ] , "b" : "c" }"#,
-        ];
-        for value in values {
-            for after in ["", ",", "}", "]", " ,", "\n}"] {
-                let text = format!("{value}{after}");
-                let bytes = text.as_bytes();
-                let validated = skip_value_at(bytes, 0, 0).expect(value);
-                assert_eq!(end_of_accepted_value(bytes, 0), validated, "{text}");
-            }
-        }
-        let long = format!(
-            "[{}]",
-            r#""aaaaaaaaaaaaaaaaaaaaaaa\"bbbbbbbbbbbb\\""#.repeat(50)
-        );
-        assert_eq!(end_of_accepted_value(long.as_bytes(), 0), long.len());
-    }
-
-    /// In text that was never accepted it ends, within the bytes, without panicking.
-    #[test]
-    fn the_end_of_any_text_is_within_it() {
-        let alphabet = [
-            b'"', b'\\', b'{', b'}', b'[', b']', b',', b' ', b'a', b'1', 0xE6, 0x9D, 0xB1,
-        ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        for _ in 0..100_000 {
-            let len = (state % 24) as usize;
-            let mut bytes = Vec::with_capacity(len);
-            for _ in 0..len {
-                state = state
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                bytes.push(alphabet[(state >> 33) as usize % alphabet.len()]);
-            }
-            for start in 0..=bytes.len() {
-                let end = end_of_accepted_value(&bytes, start);
-                assert!(
-                    end >= start && end <= bytes.len(),
-                    "{bytes:?} from {start}: {end}"
-                );
             }
         }
     }

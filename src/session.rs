@@ -5,8 +5,9 @@
 //! only what the response says ([`crate::CloudResponse`]): when the response ends the session,
 //! it forgets both; otherwise it keeps a new session or token when the response gives one.
 
+use crate::classify::read_result;
 use crate::number::javascript_text;
-use crate::scan::{Scanner, ValueType};
+use crate::scan::Scanner;
 
 /// The methods after whose success the SDK forgets the session and the login token.
 pub const SESSION_ENDING_METHODS: [&str; 2] = ["User.logout", "User.unregister"];
@@ -35,27 +36,11 @@ pub fn accepted_session(header: &str) -> Option<&str> {
 /// `None` when the result is not an object, has no `loginToken`, or it is null, an object or
 /// an array: there the SDK stores "null" or "[object Object]", which this library does not
 /// copy (an intended difference).
-///
-/// `result` is the text of a result the library read (JSON it accepted): the keys of its
-/// top-level members are checked, their values only stepped over.
 pub fn login_token_of(result: &str) -> Option<String> {
-    let mut scanner = Scanner::new(result.as_bytes());
-    if scanner.peek_type() != Some(ValueType::Object) {
-        return None;
-    }
-    // The last loginToken's text (a response finds it while it reads the body: see
-    // `classify::Success::login_token`; this is for a result text alone).
-    let mut token = None;
-    scanner
-        .object(0, |s, key| {
-            let value = s.accepted_value();
-            if key.eq_str("loginToken") {
-                token = Some(value);
-            }
-            Ok(())
-        })
-        .ok()?;
-    login_token_text(token?)
+    // The same walk as a response's (`classify::read_result`, which finds the token while the
+    // body is read); here for a result text alone.
+    let success = read_result(&mut Scanner::new(result.as_bytes())).ok()?;
+    login_token_text(success.login_token?)
 }
 
 /// The login token a `loginToken` member's value gives (its JSON text, as the scanner accepted

@@ -748,8 +748,7 @@ fn exchange(method: u8, status: i32, body: &[u8], session: Option<&str>) {
             );
         }
         // The oracle's login token: the last top-level "loginToken" of an object result, as
-        // serde_json reads it (the library steps over the other values without checking them
-        // again, so this also checks where it finds each value's end).
+        // serde_json reads it (the library finds it while it reads the body).
         if success && !ends && oracle_depth_ok(result.as_bytes()) && !result.contains("\\u") {
             let expected = match parse_json(result)
                 .ok()
