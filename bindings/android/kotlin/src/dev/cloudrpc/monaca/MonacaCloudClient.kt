@@ -202,19 +202,21 @@ class MonacaCloudClient @JvmOverloads constructor(
         val encoding = connection.contentEncoding?.trim()
         val gzip = encoding != null && (encoding.equals("gzip", true) || encoding.equals("x-gzip", true))
         val length = connection.contentLengthLong // -1 when not given
-        if (!gzip && encoding.isNullOrEmpty() && length > maxBodyBytes) return TOO_LARGE // not even started
+        val exact = encoding.isNullOrEmpty() && length >= 0 // the bytes to read are announced
+        if (exact && length > maxBodyBytes) return TOO_LARGE // not even started
         val counted = CountingStream(wire)
         val decoded: InputStream = if (gzip) GZIPInputStream(counted, 8192) else counted
-        val exact = encoding.isNullOrEmpty() && length >= 0
         var buffer = ByteArray(if (exact) length.toInt() else minOf(maxBodyBytes, 8192))
         var size = 0
         while (true) {
             if (size == buffer.size) {
-                if (size == maxBodyBytes) {
-                    // At the cap: one byte more means too large.
-                    return if (decoded.read() < 0) buffer else TOO_LARGE
-                }
+                // Full (the announced length, the cap, or the room so far): one byte more
+                // decides between the end, too large, and growing.
+                val next = decoded.read()
+                if (next < 0) break
+                if (size == maxBodyBytes) return TOO_LARGE
                 buffer = buffer.copyOf(minOf(maxBodyBytes.toLong(), maxOf(8192L, size * 2L)).toInt())
+                buffer[size++] = next.toByte()
             }
             val n = decoded.read(buffer, size, buffer.size - size)
             if (n < 0) break

@@ -33,9 +33,7 @@ class ClientTest : NativeTest() {
         fun startServer() {
             val script = System.getProperty("monaca.mockBackend")
                 ?: throw IllegalStateException("no -Dmonaca.mockBackend (test.sh passes tests/mock-backend/server.py)")
-            val process = ProcessBuilder("python3", script, "--max-requests", "100", "--lifetime", "120", "--slow", "3")
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start()
+            val process = startPython(script, "--max-requests", "100", "--lifetime", "120", "--slow", "3")
             server = process
             val line = process.inputStream.bufferedReader().readLine()
             port = line?.removePrefix("PORT ")?.toIntOrNull()
@@ -44,11 +42,7 @@ class ClientTest : NativeTest() {
 
         @AfterClass
         @JvmStatic
-        fun stopServer() {
-            val process = server ?: return
-            process.destroy()
-            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly()
-        }
+        fun stopServer() = stopPython(server)
 
         fun endpoint(backend: String = "test-backend"): URL = URI("http://127.0.0.1:$port/json-rpc/$backend").toURL()
 

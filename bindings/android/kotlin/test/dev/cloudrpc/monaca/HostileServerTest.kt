@@ -37,10 +37,8 @@ class HostileServerTest : NativeTest() {
                 ?: throw IllegalStateException("no -Dmonaca.hostileServer (test.sh passes tests/hostile-server/server.py)")
             val portFile = File.createTempFile("monaca-hostile", ".json")
             portFile.delete() // the server writes it once both ports listen
-            val process = ProcessBuilder("python3", script, "--port-file", portFile.path, "--max-requests", "200", "--lifetime", "600")
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                .start()
+            val process = startPython(script, "--port-file", portFile.path, "--max-requests", "200", "--lifetime", "600",
+                output = ProcessBuilder.Redirect.INHERIT)
             server = process
             val deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60)
             while (!portFile.exists()) {
@@ -55,11 +53,7 @@ class HostileServerTest : NativeTest() {
 
         @AfterClass
         @JvmStatic
-        fun stopServer() {
-            val process = server ?: return
-            process.destroy()
-            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly()
-        }
+        fun stopServer() = stopPython(server)
 
         /** The URL of a scenario, e.g. `/drip`. */
         fun scenario(path: String): URL = URI("http://127.0.0.1:$port$path").toURL()

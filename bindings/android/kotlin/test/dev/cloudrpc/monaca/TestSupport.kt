@@ -4,6 +4,7 @@ import org.junit.After
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.fail
+import java.util.concurrent.TimeUnit
 
 /** Base class: every native call frees its handle before returning, so after each test no handle may be live. */
 abstract class NativeTest {
@@ -51,4 +52,18 @@ fun assertJsonReadsBack(error: MonacaCloudError) {
     assertEquals(error.message, parsed["message"])
     val expectedData = error.dataJson.let { if (it == null) emptyMap<String, Any?>() else ReportJson.parse(it) }
     assertEquals(expectedData, parsed["data"])
+}
+
+/** Starts `python3 script args...`, its standard error shown, for the test servers of tests/. */
+fun startPython(script: String, vararg args: String, output: ProcessBuilder.Redirect = ProcessBuilder.Redirect.PIPE): Process =
+    ProcessBuilder(listOf("python3", script) + args)
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .redirectOutput(output)
+        .start()
+
+/** Stops a server [startPython] started (forcibly after 10 s); null: none was started. */
+fun stopPython(process: Process?) {
+    val server = process ?: return
+    server.destroy()
+    if (!server.waitFor(10, TimeUnit.SECONDS)) server.destroyForcibly()
 }
