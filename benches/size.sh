@@ -43,6 +43,8 @@ source scripts/lib/debian-packages.sh
 need_commands clang:clang llvm-objdump:llvm
 
 # ---- 1. x86_64 Linux program ------------------------------------------------------------------
+# SIZE_ONLY=NAME,NAME... (the names printed below) measures only those.
+if [ -z "${SIZE_ONLY:-}" ] || [[ ",$SIZE_ONLY," == *",x86_64-linux,"* ]]; then
 flags=(-O2 -std=c99 -Iinclude -ffunction-sections -fdata-sections -Wl,--gc-sections -s)
 gcc "${flags[@]}" benches/size/empty.c -o "$out/empty"
 empty=$(stat -c %s "$out/empty")
@@ -57,6 +59,7 @@ host=$(rustc -vV | sed -n 's/^host: //p')
 shipped=$(bash scripts/build-small-staticlib.sh "$host" 2>/dev/null | tail -1)
 printf '%-40s adds %7d bytes (%s): not shipped\n' "x86_64-linux program, stable build" "$stable" "$(kib "$stable")"
 report "x86_64-linux program, shipped build" "$(added_by "$shipped" small)"
+fi
 
 # ---- 2. every shipped ABI ---------------------------------------------------------------------
 sysroot=$(rustc +nightly --print sysroot)
@@ -90,6 +93,7 @@ shared_library() { # shared_library FLAVOUR_AND_FLAGS OUTPUT INPUT...
 }
 for row in "${targets[@]}"; do
   IFS='|' read -r name rust_target clang_target link <<<"$row"
+  [ -z "${SIZE_ONLY:-}" ] || [[ ",$SIZE_ONLY," == *",$name,"* ]] || continue
   archive=$(bash scripts/build-small-staticlib.sh "$rust_target" 2>/dev/null | tail -1) \
     || { echo "size.sh: the $rust_target build failed" >&2; exit 1; }
   clang --target="$clang_target" -c -x c /dev/null -o "$out/$name-empty.o"
@@ -101,4 +105,38 @@ for row in "${targets[@]}"; do
   shared_library "$link" "$out/$name.so" "$out/$name-empty.o" "$archive"
   report "$name shared library" $(( $(section_bytes "$out/$name.so") - $(section_bytes "$out/$name-empty.so") ))
 done
+
+# ---- 3. the shipped build's speed -------------------------------------------------------------
+# The goal: the shipped build within 5% of the same build at opt-level 3 (std and this crate) in
+# instructions per input read (benches/size/read_input.c: the handle, its code, message and
+# every parameter's messages, then free), counted by cachegrind on x86_64 Linux: the count of
+# ROUNDS2 reads minus ROUNDS1 reads, per read (startup and reading the file cancel out).
+# Instructions, not time: repeatable on a busy machine. Reported, never a failure.
+if [ -z "${SIZE_ONLY:-}" ] || [[ ",$SIZE_ONLY," == *",speed,"* ]]; then
+  need_commands valgrind:valgrind
+  host=$(rustc -vV | sed -n 's/^host: //p')
+  cargo run --quiet --release --example profile_input -- --write "$out/inputs"
+  for build in ship o3; do
+    if [ "$build" = ship ]; then archive=$(bash scripts/build-small-staticlib.sh "$host" 2>/dev/null | tail -1)
+    else archive=$(bash scripts/build-small-staticlib.sh "$host" --opt-level-3 2>/dev/null | tail -1); fi
+    gcc -O2 -std=c99 -Iinclude benches/size/read_input.c "$archive" -lpthread -ldl -lm -o "$out/read-$build"
+  done
+  instructions() { # instructions PROGRAM INPUT ROUNDS: instructions of the whole run
+    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$1" "$2" "$3" 2>&1 >/dev/null |
+      sed -n 's/.*I *refs: *//p' | tr -d ,
+  }
+  per_read() { # per_read PROGRAM INPUT ROUNDS1 ROUNDS2
+    echo $(( ($(instructions "$1" "$2" "$4") - $(instructions "$1" "$2" "$3")) / ($4 - $3) ))
+  }
+  for row in "S1 1000 11000" "S2 1000 11000" "L1 2 7" "L2 2 7"; do
+    read -r input rounds1 rounds2 <<<"$row"
+    ship=$(per_read "$out/read-ship" "$out/inputs/$input.json" "$rounds1" "$rounds2")
+    o3=$(per_read "$out/read-o3" "$out/inputs/$input.json" "$rounds1" "$rounds2")
+    awk -v name="$input" -v s="$ship" -v o="$o3" 'BEGIN {
+      r = s / o
+      printf "%-40s %d instructions per read, opt-level 3: %d (%+.1f%%): %s\n", "speed, shipped build, " name, s, o,
+        (r - 1) * 100, r <= 1.05 ? "goal met (within 5%)" : "goal MISSED (within 5%)"
+    }'
+  done
+fi
 exit "$failed"

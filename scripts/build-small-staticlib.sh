@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: scripts/build-small-staticlib.sh [TARGET]   (default: the host's target triple)
+# Usage: scripts/build-small-staticlib.sh [TARGET [--opt-level-3]]   (default: the host's triple)
 # Builds the static library that ships (the plugin's archives, the XCFramework), as small as it
 # can be while panics still unwind and are still caught at the C boundary (panic_unwind kept):
 #   - nightly's -Zbuild-std with the standard library's `backtrace` feature off: a library never
@@ -20,9 +20,17 @@
 #     simulator, which has no older version.
 # benches/size.sh measures what it adds to a program for every shipped target.
 # Output: target/small/<TARGET>/libmonaca_cloud_error.a (its absolute path is printed last)
+# --opt-level-3: the same build with everything (std and this crate) at opt-level 3, into
+# target/small-o3/: the speed reference that benches/size.sh counts the shipped build against.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:-$(rustc -vV | sed -n 's/^host: //p')}
+dir=target/small
+reference=()
+if [ "${2:-}" = --opt-level-3 ]; then
+  dir=target/small-o3
+  reference=(--config 'profile.ship.opt-level=3' --config 'profile.ship.package.monaca-cloud-error.opt-level=3')
+fi
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 rustup component add rust-src --toolchain nightly >/dev/null 2>&1
 sysroot=$(rustc +nightly --print sysroot)
@@ -35,10 +43,10 @@ case "$target" in
 esac
 if [ -n "$minimum" ]; then
   export IPHONEOS_DEPLOYMENT_TARGET=$minimum
-  stamp="target/small/$target/deployment-target"
+  stamp="$dir/$target/deployment-target"
   if [ "$(cat "$stamp" 2>/dev/null)" != "$minimum" ]; then
-    rm -rf "target/small/$target"
-    mkdir -p "target/small/$target" && echo "$minimum" >"$stamp"
+    rm -rf "$dir/$target"
+    mkdir -p "$dir/$target" && echo "$minimum" >"$stamp"
   fi
 fi
 # RUSTFLAGS reaches only the target's crates (--target), never build scripts.
@@ -47,12 +55,12 @@ source scripts/lib/ship-flags.sh
 RUSTFLAGS=$(ship_rustflags)
 export RUSTFLAGS
 cargo +nightly rustc --profile ship --lib --crate-type staticlib --target "$target" \
-  --target-dir target/small "${SHIP_BUILD_STD[@]}"
+  --target-dir "$dir" "${SHIP_BUILD_STD[@]}" "${reference[@]}"
 case "$target" in
   *-apple-*) bitcode=(--remove-section=__LLVM,__bitcode --remove-section=__LLVM,__cmdline) ;;
   *) bitcode=(--remove-section=.llvmbc --remove-section=.llvmcmd) ;;
 esac
 host=$(rustc +nightly -vV | sed -n 's/^host: //p')
 LD_LIBRARY_PATH="$sysroot/lib" DYLD_LIBRARY_PATH="$sysroot/lib" "$sysroot/lib/rustlib/$host/bin/rust-objcopy" \
-  "${bitcode[@]}" "target/small/$target/ship/libmonaca_cloud_error.a" "target/small/$target/libmonaca_cloud_error.a"
-echo "$PWD/target/small/$target/libmonaca_cloud_error.a"
+  "${bitcode[@]}" "$dir/$target/ship/libmonaca_cloud_error.a" "$dir/$target/libmonaca_cloud_error.a"
+echo "$PWD/$dir/$target/libmonaca_cloud_error.a"

@@ -3,11 +3,11 @@
 use crate::classify::{classify, Failure, InvalidResponse};
 use crate::codes::{self, Kind};
 use crate::json_text::write_json_string;
+use crate::lazy_text::LazyText;
 use crate::params::{ParamIndex, ParamTable};
 use crate::scan::{self, Position};
 use crate::text::{Span, Texts};
 use std::fmt::{self, Write as _};
-use std::sync::OnceLock;
 use thiserror::Error;
 
 /// The message of every -13 error.
@@ -31,11 +31,11 @@ pub struct CloudError {
     detail: Option<Span>,
     params: ParamTable,
     /// The JSON form followed by a NUL, built on first use.
-    json: OnceLock<String>,
+    json: LazyText,
     /// The one-line description followed by a NUL, built on first use.
-    description: OnceLock<String>,
+    description: LazyText,
     /// The report (every field in one JSON text) followed by a NUL, built on first use.
-    report: OnceLock<String>,
+    report: LazyText,
 }
 
 /// Why the arguments given to make an error were refused ([`CloudError::new`], and the
@@ -287,9 +287,9 @@ impl CloudError {
             data: data_span,
             detail,
             params,
-            json: OnceLock::new(),
-            description: OnceLock::new(),
-            report: OnceLock::new(),
+            json: LazyText::new(),
+            description: LazyText::new(),
+            report: LazyText::new(),
         }
     }
 
@@ -351,11 +351,13 @@ impl CloudError {
     }
 
     /// The number of parameters.
+    #[inline]
     pub fn param_count(&self) -> usize {
         self.params.params.len()
     }
 
     /// The parameter at `index`, if there is one.
+    #[inline]
     pub fn param(&self, index: usize) -> Option<Param<'_>> {
         self.params
             .params
@@ -408,6 +410,7 @@ impl CloudError {
         &text[..text.len() - 1]
     }
 
+    #[inline]
     fn param_at(&self, index: &ParamIndex) -> Param<'_> {
         Param {
             name: self.texts.get(index.name),
@@ -434,11 +437,13 @@ impl<'a> Param<'a> {
     }
 
     /// The number of messages.
+    #[inline]
     pub fn message_count(&self) -> usize {
         self.messages.len()
     }
 
     /// The message at `index`, if there is one.
+    #[inline]
     pub fn message(&self, index: usize) -> Option<&'a str> {
         self.messages.get(index).map(|&span| self.texts.get(span))
     }

@@ -7,11 +7,11 @@ use crate::ffi::{
     construct, free_handle, guard, input, into_handle, MonacaArgumentError, MonacaError,
     MonacaStatus, MonacaStr, ZeroValue, EMPTY,
 };
+use crate::lazy_text::LazyText;
 use crate::request::{backend_url, check_endpoint_url, CloudRequest, Credentials};
 use crate::response::{write_report, CloudResponse};
 use std::ffi::c_char;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// The answer to one exchange: opaque, immutable once made, owned by whoever received it. It
 /// holds everything it lends out, taken from the body when it was made: nothing it answers
@@ -30,7 +30,7 @@ pub struct MonacaResponse {
     /// The login token followed by a NUL (`None` when there is none), read with the body.
     login_token: Option<String>,
     /// The response report followed by a NUL, when first asked for.
-    report: OnceLock<String>,
+    report: LazyText,
 }
 
 /// An owned text made by the library (a request body, a URL): opaque, owned by whoever
@@ -126,7 +126,7 @@ pub unsafe extern "C" fn monaca_response_from_exchange(
             session,
             ends_session,
             login_token,
-            report: OnceLock::new(),
+            report: LazyText::new(),
         }))
     };
     // SAFETY: forwarded from the caller.

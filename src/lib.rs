@@ -52,6 +52,7 @@ mod classify;
 mod decode;
 mod error;
 mod json_text;
+mod lazy_text;
 mod number;
 mod params;
 pub mod report;

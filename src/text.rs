@@ -13,16 +13,19 @@ pub(crate) struct Span {
 pub(crate) struct Texts(String);
 
 impl Texts {
+    #[inline]
     pub fn with_capacity(capacity: usize) -> Self {
         Texts(String::with_capacity(capacity))
     }
 
     /// Appends `text` and its NUL.
+    #[inline]
     pub fn push(&mut self, text: &str) -> Span {
         self.push_with(|buffer| buffer.push_str(text))
     }
 
     /// Appends what `write` writes, then a NUL.
+    #[inline]
     pub fn push_with(&mut self, write: impl FnOnce(&mut String)) -> Span {
         let start = self.0.len();
         write(&mut self.0);
@@ -32,6 +35,7 @@ impl Texts {
     }
 
     /// The text of a span made by this buffer; a NUL byte follows it in memory.
+    #[inline]
     pub fn get(&self, span: Span) -> &str {
         &self.0[span.start..span.start + span.len]
     }
