@@ -14,6 +14,8 @@ const HEADER: &str = "include/monaca_cloud_error.h";
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    // Set by the shipped build only (scripts/lib/ship-flags.sh).
+    println!("cargo:rustc-check-cfg=cfg(monaca_ship)");
     #[cfg(feature = "generate-header")]
     {
         let root = std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap());

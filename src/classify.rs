@@ -89,34 +89,40 @@ pub fn is_success_status(status: i32) -> bool {
 /// copy), otherwise the text a browser would decode from it, which lives only for the call.
 #[inline]
 pub fn classify<R>(status: i32, body: &[u8], take: impl FnOnce(Outcome<'_>) -> R) -> R {
+    let mut decoded = None;
+    // One call of `take`, so that it is inlined (or not) once.
+    take(outcome_of(status, body, &mut decoded))
+}
+
+/// [`classify`]'s outcome; a body that must be decoded first is decoded into `decoded`.
+fn outcome_of<'a>(status: i32, body: &'a [u8], decoded: &'a mut Option<String>) -> Outcome<'a> {
     if !is_success_status(status) {
-        return take(Err(Failure::InvalidStatus(status)));
+        return Err(Failure::InvalidStatus(status));
     }
     let start = match decode::sniff(body) {
         decode::Bom::None => 0,
         decode::Bom::Utf8 => decode::UTF8_BOM_LEN,
         bom @ (decode::Bom::Utf16Le | decode::Bom::Utf16Be) => {
-            let text = decode::utf16(body, bom == decode::Bom::Utf16Le);
-            return take(read_text(text.as_bytes(), 0));
+            let text = decoded.insert(decode::utf16(body, bom == decode::Bom::Utf16Le));
+            return read_text(text.as_bytes(), 0);
         }
     };
     match read_envelope(body, start) {
-        Ok(outcome) => take(outcome),
+        Ok(outcome) => outcome,
         // A string holds bytes that are not UTF-8: read the text a browser decodes instead,
         // in which each of them is U+FFFD, and report faults at their place in the body.
         Err(error) if error.reason == scan::INVALID_UTF8 => {
-            let text = decode::utf8_lossy(body);
-            let text = text.as_bytes();
-            take(match read_envelope(text, start) {
+            let text = decoded.insert(decode::utf8_lossy(body)).as_bytes();
+            match read_envelope(text, start) {
                 Ok(outcome) => outcome,
                 Err(SyntaxError { reason, offset }) => {
                     let original = decode::original_offset(body, offset);
                     invalid(not_json(body, reason, original, text, offset))
                 }
-            })
+            }
         }
         Err(SyntaxError { reason, offset }) => {
-            take(invalid(not_json(body, reason, offset, body, offset)))
+            invalid(not_json(body, reason, offset, body, offset))
         }
     }
 }
@@ -181,6 +187,7 @@ struct ErrorObject<'a> {
 /// so what the library writes it always reads back.
 ///
 /// [`MAX_DEPTH`]: scan::MAX_DEPTH
+#[cfg_attr(monaca_ship, optimize(speed))]
 fn read_envelope(body: &[u8], start: usize) -> Scan<Outcome<'_>> {
     let mut scanner = Scanner::at(body, start);
     match scanner.peek_type() {

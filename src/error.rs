@@ -198,7 +198,7 @@ impl CloudError {
         };
         Ok(CloudError::build(
             code,
-            |buffer| buffer.push_str(message),
+            |buffer| crate::text::push_str(buffer, message),
             message.len(),
             data,
             None,
@@ -251,7 +251,7 @@ impl CloudError {
     fn client(code: i64, message: &str, detail: Option<&str>) -> CloudError {
         CloudError::build(
             code,
-            |buffer| buffer.push_str(message),
+            |buffer| crate::text::push_str(buffer, message),
             message.len(),
             None,
             detail,

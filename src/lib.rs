@@ -44,6 +44,11 @@
 //! `request` and `response` are a whole call's two halves; [`ffi`] and [`ffi_call`] are the C
 //! ABI over all of it.
 
+// The shipped build (nightly, `--cfg monaca_ship`: scripts/lib/ship-flags.sh) is optimised for
+// size, except the functions marked `#[cfg_attr(monaca_ship, optimize(speed))]`: the reading of
+// a response, where the time goes (benches/size.sh counts it against opt-level 3).
+#![cfg_attr(monaca_ship, feature(optimize_attribute))]
+
 pub mod codes;
 pub mod ffi;
 pub mod ffi_call;

@@ -27,6 +27,7 @@ pub(crate) struct ParamTable {
 impl ParamTable {
     /// Reads the parameters from `data`, which must be validated JSON, writing their texts into
     /// `texts`. Anything but an object gives no parameters.
+    #[cfg_attr(monaca_ship, optimize(speed))]
     pub fn read(data: &str, texts: &mut Texts) -> ParamTable {
         let mut scanner = Scanner::new(data.as_bytes());
         if scanner.peek_type() != Some(ValueType::Object) {
@@ -65,6 +66,7 @@ struct Reader<'t> {
 
 impl Reader<'_> {
     /// Reads the object at the cursor, nested objects included, iteratively.
+    #[cfg_attr(monaca_ship, optimize(speed))]
     fn read(&mut self, scanner: &mut Scanner<'_>) -> Scan<()> {
         scanner.enter(0)?;
         let mut first = true;
@@ -107,7 +109,7 @@ impl Reader<'_> {
     fn entry(&mut self, key: RawStr<'_>, read: impl FnOnce(&mut Self) -> Scan<()>) -> Scan<()> {
         let path = &self.path;
         let name = self.texts.push_with(|buffer| {
-            buffer.push_str(path);
+            crate::text::push_str(buffer, path);
             key.decode_into(buffer);
         });
         let first = self.table.messages.len();
@@ -118,6 +120,7 @@ impl Reader<'_> {
     }
 
     /// Adds one message: a string's decoded text, or any other value's JSON text.
+    #[cfg_attr(monaca_ship, optimize(speed))]
     fn message(&mut self, scanner: &mut Scanner<'_>, depth: usize) -> Scan<()> {
         let span = if scanner.peek_type() == Some(ValueType::String) {
             let text = scanner.string()?;

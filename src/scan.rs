@@ -118,21 +118,22 @@ impl<'a> RawStr<'a> {
     }
 
     /// Appends the decoded string to `out`. A lone surrogate escape becomes U+FFFD.
+    #[cfg_attr(monaca_ship, optimize(speed))]
     pub fn decode_into(&self, out: &mut String) {
         if !self.escaped {
-            out.push_str(self.raw);
+            crate::text::push_str(out, self.raw);
             return;
         }
         let mut rest = self.raw;
         while let Some(backslash) = rest.find('\\') {
-            out.push_str(&rest[..backslash]);
+            crate::text::push_str(out, &rest[..backslash]);
             let mut decoder = Unescape::new(&rest[backslash..]);
             if let Some(c) = decoder.next() {
                 out.push(c);
             }
             rest = decoder.rest;
         }
-        out.push_str(rest);
+        crate::text::push_str(out, rest);
     }
 }
 
@@ -309,7 +310,45 @@ fn scan_string(bytes: &[u8], mut pos: usize) -> Scan<(usize, bool)> {
     }
 }
 
+/// [`scan_string`] for the keys and strings that the walkers ([`Scanner::object`],
+/// [`Scanner::string`], ...) and [`skip_value_at`] meet: plain ASCII up to the closing quote
+/// (most keys and many values) is scanned inline, eight bytes at a time; from the first escape,
+/// non-ASCII or control byte on, one out-of-line [`scan_string`] takes over. So each walk
+/// carries a few instructions of string scanning rather than a whole copy of it; the skipping
+/// loop, [`skip_any_value_at`], where nearly all of a large body's strings are, inlines it all.
+#[inline(always)]
+fn scan_string_plain_inline(bytes: &[u8], mut pos: usize) -> Scan<(usize, bool)> {
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let specials = string_specials(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        if specials != 0 {
+            let at = (specials.trailing_zeros() / 8) as usize;
+            if chunk[at] == b'"' {
+                return Ok((pos + at, false));
+            }
+            return scan_string_rest(bytes, pos + at);
+        }
+        pos += 8;
+    }
+    // The last bytes of the body, fewer than eight (a short key at the end of a response).
+    while let Some(&byte) = bytes.get(pos) {
+        match byte {
+            b'"' => return Ok((pos, false)),
+            b'\\' | 0x00..=0x1F | 0x80.. => break,
+            _ => pos += 1,
+        }
+    }
+    scan_string_rest(bytes, pos)
+}
+
+/// [`scan_string`] from `pos`, after plain ASCII (so whether an escape was seen is decided
+/// from `pos` on).
+#[inline(never)]
+fn scan_string_rest(bytes: &[u8], pos: usize) -> Scan<(usize, bool)> {
+    scan_string(bytes, pos)
+}
+
 /// Checks the escape whose letter is at `pos` (after the backslash); returns the offset after it.
+#[cfg_attr(monaca_ship, optimize(speed))]
 fn scan_escape(bytes: &[u8], pos: usize) -> Scan<usize> {
     match bytes.get(pos) {
         Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => Ok(pos + 1),
@@ -390,12 +429,22 @@ fn scan_literal(bytes: &[u8], pos: usize, word: &'static [u8]) -> Scan<usize> {
 /// Expects a member key at `pos` (whitespace already skipped), then a colon; returns the
 /// offset after the colon, the offset of the key's closing quote and whether the key has an
 /// escape.
+///
+/// `PLAIN_INLINE`: the key is scanned by [`scan_string_plain_inline`] rather than an inlined
+/// [`scan_string`].
 #[inline(always)]
-fn scan_key_colon(bytes: &[u8], pos: usize) -> Scan<(usize, usize, bool)> {
+fn scan_key_colon<const PLAIN_INLINE: bool>(
+    bytes: &[u8],
+    pos: usize,
+) -> Scan<(usize, usize, bool)> {
     if bytes.get(pos) != Some(&b'"') {
         return fail("expected a string key in the object", pos);
     }
-    let (quote, escaped) = scan_string(bytes, pos + 1)?;
+    let (quote, escaped) = if PLAIN_INLINE {
+        scan_string_plain_inline(bytes, pos + 1)?
+    } else {
+        scan_string(bytes, pos + 1)?
+    };
     if bytes.get(quote + 1) == Some(&b':') {
         return Ok((quote + 2, quote, escaped)); // the common case: no whitespace before it
     }
@@ -500,13 +549,14 @@ impl<'s> Nesting<'s> {
 fn skip_value_at(bytes: &[u8], pos: usize, depth: usize) -> Scan<usize> {
     // Scalars, the most common values, need no container stack.
     match bytes.get(pos) {
-        Some(b'"') => Ok(scan_string(bytes, pos + 1)?.0 + 1),
+        Some(b'"') => Ok(scan_string_plain_inline(bytes, pos + 1)?.0 + 1),
         Some(b'-' | b'0'..=b'9') => Ok(scan_number(bytes, pos)?.0),
         _ => skip_any_value_at(bytes, pos, depth),
     }
 }
 
 /// [`skip_value_at`] for any value, containers included.
+#[cfg_attr(monaca_ship, optimize(speed))]
 fn skip_any_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> {
     // The open containers; `object` caches whether the innermost one is an object.
     let mut spilled = MaybeUninit::uninit();
@@ -532,7 +582,7 @@ fn skip_any_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> 
                     object = is_object;
                     nesting.push(object);
                     if object {
-                        pos = scan_key_colon(bytes, pos)?.0;
+                        pos = scan_key_colon::<false>(bytes, pos)?.0;
                     }
                     continue 'value;
                 }
@@ -551,7 +601,7 @@ fn skip_any_value_at(bytes: &[u8], mut pos: usize, depth: usize) -> Scan<usize> 
             pos = after;
             if comma {
                 if object {
-                    pos = scan_key_colon(bytes, skip_ws(bytes, pos))?.0;
+                    pos = scan_key_colon::<false>(bytes, skip_ws(bytes, pos))?.0;
                 }
                 continue 'value;
             }
@@ -676,7 +726,7 @@ impl<'a> Scanner<'a> {
             }
         }
         let start = skip_ws(self.bytes, self.pos);
-        let (after, quote, escaped) = scan_key_colon(self.bytes, start)?;
+        let (after, quote, escaped) = scan_key_colon::<true>(self.bytes, start)?;
         self.pos = after;
         Ok(Some(RawStr {
             raw: accepted(&self.bytes[start + 1..quote]),
@@ -702,6 +752,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Validates the value at the cursor and returns its exact text.
+    #[cfg_attr(monaca_ship, optimize(speed))]
     pub fn value(&mut self, depth: usize) -> Scan<&'a str> {
         let start = skip_ws(self.bytes, self.pos);
         self.pos = skip_value_at(self.bytes, start, depth)?;
@@ -709,6 +760,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Validates and skips the value at the cursor.
+    #[cfg_attr(monaca_ship, optimize(speed))]
     pub fn skip_value(&mut self, depth: usize) -> Scan<()> {
         self.pos = skip_value_at(self.bytes, self.pos, depth)?;
         Ok(())
@@ -719,7 +771,7 @@ impl<'a> Scanner<'a> {
     pub fn string(&mut self) -> Scan<RawStr<'a>> {
         debug_assert_eq!(self.bytes.get(self.pos), Some(&b'"'));
         let start = self.pos + 1;
-        let (quote, escaped) = scan_string(self.bytes, start)?;
+        let (quote, escaped) = scan_string_plain_inline(self.bytes, start)?;
         self.pos = quote + 1;
         Ok(RawStr {
             raw: accepted(&self.bytes[start..quote]),
