@@ -62,12 +62,12 @@ void *simdjson_shim_new() { return new (std::nothrow) Shim(); }
 void simdjson_shim_free(void *shim) { delete static_cast<Shim *>(shim); }
 
 // The kernel the DOM parser runs (chosen at run time: icelake, haswell, westmere, fallback)
-// and the one compiled into this shim for the on-demand API.
+// and the one compiled into this shim for the on-demand API (by the shim's -march).
 const char *simdjson_shim_dom_implementation() {
   return get_active_implementation()->name().data();
 }
 const char *simdjson_shim_ondemand_implementation() {
-  return builtin_implementation()->name().data();
+  return SIMDJSON_STRINGIFY(SIMDJSON_BUILTIN_IMPLEMENTATION);
 }
 
 // Validation only: a full DOM parse (stage 1 and 2, the tape), then the error code. 1 when

@@ -1,0 +1,100 @@
+//! The two SIMD JSON parsers of crates.io, simd-json and sonic-rs, built as cargo builds them
+//! (no `-C target-cpu`): simd-json picks its kernel at run time, sonic-rs at compile time.
+
+use super::{Body, Kind, Method, INVALID, SUCCESS};
+use simd_json::prelude::*;
+use sonic_rs::{JsonContainerTrait, JsonValueTrait};
+
+/// The simd-json and sonic-rs methods.
+pub fn methods() -> Vec<Method> {
+    vec![
+        simd_json_method(
+            "simd-json tape (validation)",
+            Kind::Validates,
+            |bytes, buffers| usize::from(simd_json::to_tape_with_buffers(bytes, buffers).is_ok()),
+        ),
+        simd_json_method("simd-json BorrowedValue", Kind::Reads, simd_json_read),
+        Method::new("sonic-rs Value", Kind::Reads, |body: &Body| {
+            sonic_read(&body.bytes)
+        }),
+    ]
+}
+
+/// simd-json parses in place (it unescapes into the input), so each call first copies the
+/// body into a reused scratch buffer: the copy is part of the time. Its buffers are reused.
+fn simd_json_method(
+    name: &'static str,
+    kind: Kind,
+    parse: fn(&mut [u8], &mut simd_json::Buffers) -> usize,
+) -> Method {
+    let mut scratch = Vec::new();
+    let mut buffers = simd_json::Buffers::default();
+    Method::new(name, kind, move |body: &Body| {
+        scratch.clear();
+        scratch.extend_from_slice(&body.bytes);
+        parse(&mut scratch, &mut buffers)
+    })
+}
+
+/// simd-json's borrowed DOM and the lookups a plugin makes.
+fn simd_json_read(bytes: &mut [u8], buffers: &mut simd_json::Buffers) -> usize {
+    let Ok(value) = simd_json::to_borrowed_value_with_buffers(bytes, buffers) else {
+        return INVALID;
+    };
+    let Some(error) = value.get("error").filter(|e| e.is_object()) else {
+        return SUCCESS;
+    };
+    let mut sum = error.get_i64("code").unwrap_or(0).unsigned_abs() as usize
+        + error.get_str("message").map_or(0, str::len);
+    if let Some(data) = error.get_object("data") {
+        for (name, messages) in data.iter() {
+            sum += name.len();
+            if let Some(text) = messages.as_str() {
+                sum += text.len();
+            } else if let Some(items) = messages.as_array() {
+                sum += items
+                    .iter()
+                    .map(|item| item.as_str().map_or(1, str::len))
+                    .sum::<usize>();
+            } else {
+                sum += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// sonic-rs's `Value` (its DOM, from an immutable slice) and the same lookups.
+fn sonic_read(body: &[u8]) -> usize {
+    let Ok(value) = sonic_rs::from_slice::<sonic_rs::Value>(body) else {
+        return INVALID;
+    };
+    let Some(error) = value.get("error").filter(|e| e.is_object()) else {
+        return SUCCESS;
+    };
+    let mut sum = error
+        .get("code")
+        .and_then(|c| c.as_i64())
+        .unwrap_or(0)
+        .unsigned_abs() as usize
+        + error
+            .get("message")
+            .and_then(|m| m.as_str())
+            .map_or(0, str::len);
+    if let Some(data) = error.get("data").and_then(|d| d.as_object()) {
+        for (name, messages) in data.iter() {
+            sum += name.len();
+            if let Some(text) = messages.as_str() {
+                sum += text.len();
+            } else if let Some(items) = messages.as_array() {
+                sum += items
+                    .iter()
+                    .map(|item| item.as_str().map_or(1, str::len))
+                    .sum::<usize>();
+            } else {
+                sum += 1;
+            }
+        }
+    }
+    sum
+}
