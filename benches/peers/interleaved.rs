@@ -3,7 +3,9 @@
 //! takes about `batch` to run; then, round after round, every method runs one batch in turn,
 //! starting one method later each round, so that a slow spell of the machine hits all methods
 //! alike. Prints per method the median time per call, the quartiles, the throughput and the
-//! time relative to ours (the first method), then the goal lines.
+//! time relative to ours (the first method): the median over rounds of the method's time
+//! divided by ours in the same round, so that a slow spell between rounds cancels out. Then a
+//! line for each method whose times spread widely (a busy machine), and the goal lines.
 
 use super::{Body, Kind, Method};
 use std::hint::black_box;
@@ -18,7 +20,7 @@ pub struct Options {
 }
 
 impl Options {
-    /// `--rounds N` (default 61) and `--batch-ms N` (default 5) from the command line.
+    /// `--rounds N` (default 151) and `--batch-ms N` (default 2) from the command line.
     pub fn from_args(args: &[String]) -> Options {
         let value = |flag: &str, default: u64| {
             args.iter()
@@ -30,8 +32,8 @@ impl Options {
                 })
         };
         Options {
-            rounds: value("--rounds", 61) as usize,
-            batch: Duration::from_millis(value("--batch-ms", 5)),
+            rounds: value("--rounds", 151) as usize,
+            batch: Duration::from_millis(value("--batch-ms", 2)),
             judge: true,
         }
     }
@@ -51,6 +53,9 @@ pub struct Row {
     pub method: String,
     pub median: f64,
     pub quartiles: Option<(f64, f64)>,
+    /// The time relative to ours: the median of the per-round ratios, or of the medians when
+    /// not measured in the same rounds (Node).
+    pub ratio: Option<f64>,
 }
 
 /// Times every method on every body and prints the table and the goal lines. `node` holds
@@ -64,11 +69,13 @@ pub fn run(bodies: &[Body], methods: &mut [Method], options: &Options, node: &[(
                 method: "node JSON.parse (own process)".into(),
                 median: *ns,
                 quartiles: None,
+                ratio: None,
             });
         }
         table.push((body, rows));
     }
     print_table(&table);
+    print_noise(&table);
     if options.judge {
         print_goals(&table);
     } else {
@@ -89,18 +96,26 @@ fn measure(body: &Body, methods: &mut [Method], options: &Options) -> Vec<Row> {
             samples[index].push(time_batch(&mut methods[index], body, batches[index]));
         }
     }
+    let ours = samples[0].clone();
     methods
         .iter()
         .zip(samples)
-        .map(|(method, mut times)| {
-            times.sort_by(f64::total_cmp);
-            Row {
-                method: label(method),
-                median: quantile(&times, 0.5),
-                quartiles: Some((quantile(&times, 0.25), quantile(&times, 0.75))),
-            }
-        })
+        .map(|(method, times)| row(label(method), &times, &ours))
         .collect()
+}
+
+/// The row of one method from its per-call times and ours, both in round order.
+fn row(method: String, times: &[f64], ours: &[f64]) -> Row {
+    let mut ratios: Vec<f64> = times.iter().zip(ours).map(|(t, o)| t / o).collect();
+    ratios.sort_by(f64::total_cmp);
+    let mut sorted = times.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    Row {
+        method,
+        median: quantile(&sorted, 0.5),
+        quartiles: Some((quantile(&sorted, 0.25), quantile(&sorted, 0.75))),
+        ratio: Some(quantile(&ratios, 0.5)),
+    }
 }
 
 /// The method's name, marked when it only validates or reads lazily.
@@ -167,18 +182,33 @@ fn print_table(table: &[(&Body, Vec<Row>)]) {
                 row.method,
                 show(row.median),
                 size / row.median,
-                row.median / ours
+                row.ratio.unwrap_or(row.median / ours)
             );
         }
     }
 }
 
-/// The median of `method` on input `name`, if both were measured.
-fn median(table: &[(&Body, Vec<Row>)], name: &str, method: &str) -> Option<f64> {
+/// The row of `method` (a prefix of its label) on input `name`, if both were measured.
+fn find<'a>(table: &'a [(&Body, Vec<Row>)], name: &str, method: &str) -> Option<&'a Row> {
     let (_, rows) = table.iter().find(|(body, _)| body.name == name)?;
-    rows.iter()
-        .find(|row| row.method.starts_with(method))
-        .map(|row| row.median)
+    rows.iter().find(|row| row.method.starts_with(method))
+}
+
+/// A line for each method whose third quartile is over 1.5 times its median: the machine was
+/// busy during part of the rounds, so its figures are less sure.
+fn print_noise(table: &[(&Body, Vec<Row>)]) {
+    for (body, rows) in table {
+        for row in rows {
+            if let Some((_, high)) = row.quartiles.filter(|(_, high)| *high > 1.5 * row.median) {
+                println!(
+                    "noisy: {} on {}: p75 is {:.1}x the median",
+                    row.method,
+                    body.name,
+                    high / row.median
+                );
+            }
+        }
+    }
 }
 
 /// Prints "goal met" or "goal MISSED" (or "goal not checked") with the figures.
@@ -193,37 +223,32 @@ fn verdict(met: Option<bool>, what: &str) {
 /// The goals of issue 19: L1 at 2 GB/s, 1.5x simdjson's validation on L1, and on S1 and S2
 /// twice as fast as cJSON and serde_json's Value.
 fn print_goals(table: &[(&Body, Vec<Row>)]) {
-    let ours = |name| median(table, name, super::OURS);
-    let l1_size = table
-        .iter()
-        .find(|(body, _)| body.name == "L1")
-        .map_or(0.0, |(body, _)| body.bytes.len() as f64);
-    if let Some(l1) = ours("L1") {
-        let gbps = l1_size / l1;
+    if let Some((body, rows)) = table.iter().find(|(body, _)| body.name == "L1") {
+        let gbps = body.bytes.len() as f64 / rows[0].median;
         verdict(
             Some(gbps >= 2.0),
             &format!("L1 ours at least 2 GB/s (measured {gbps:.2} GB/s)"),
         );
     }
-    let simd = median(table, "L1", "simdjson validation");
-    let ratio = simd.zip(ours("L1")).map(|(simd, ours)| simd / ours);
+    // A peer's time / ours is our throughput relative to the peer's.
+    let ratio = |name, peer| find(table, name, peer).and_then(|row| row.ratio);
+    let shown = |ratio: Option<f64>| ratio.map_or("–".into(), |r| format!("{r:.2}x"));
+    let simd = ratio("L1", "simdjson validation");
     verdict(
-        ratio.map(|r| r >= 1.5),
+        simd.map(|r| r >= 1.5),
         &format!(
             "L1 ours at least 1.5x the throughput of simdjson validation (measured {})",
-            ratio.map_or("–".into(), |r| format!("{r:.2}x"))
+            shown(simd)
         ),
     );
     for name in ["S1", "S2"] {
         for peer in ["cJSON", "serde_json Value"] {
-            let ratio = median(table, name, peer)
-                .zip(ours(name))
-                .map(|(p, o)| p / o);
+            let r = ratio(name, peer);
             verdict(
-                ratio.map(|r| r >= 2.0),
+                r.map(|r| r >= 2.0),
                 &format!(
                     "{name} ours at least 2x faster than {peer} (measured {})",
-                    ratio.map_or("–".into(), |r| format!("{r:.2}x"))
+                    shown(r)
                 ),
             );
         }

@@ -5,8 +5,19 @@ use super::{Body, Kind, Method, INVALID, SUCCESS};
 use simd_json::prelude::*;
 use sonic_rs::{JsonContainerTrait, JsonValueTrait};
 
-/// The simd-json and sonic-rs methods.
+/// The simd-json and sonic-rs methods, after a line naming their kernels.
 pub fn methods() -> Vec<Method> {
+    let sonic = if cfg!(target_feature = "avx2") {
+        "AVX2"
+    } else if cfg!(target_feature = "sse2") {
+        "SSE2"
+    } else {
+        "scalar"
+    };
+    println!(
+        "simd-json: {} kernel (run-time choice); sonic-rs: {sonic} kernel (compile-time choice)",
+        simd_json::Deserializer::algorithm()
+    );
     vec![
         simd_json_method(
             "simd-json tape (validation)",
