@@ -3,32 +3,50 @@
 
 use super::{Body, Kind, Method, INVALID, SUCCESS};
 use simd_json::prelude::*;
+#[cfg(not(target_arch = "x86"))]
 use sonic_rs::{JsonContainerTrait, JsonValueTrait};
 
 /// The simd-json and sonic-rs methods, after a line naming their kernels.
 pub fn methods() -> Vec<Method> {
-    let sonic = if cfg!(target_feature = "avx2") {
-        "AVX2"
-    } else if cfg!(target_feature = "sse2") {
-        "SSE2"
-    } else {
-        "scalar"
-    };
     println!(
-        "simd-json: {} kernel (run-time choice); sonic-rs: {sonic} kernel (compile-time choice)",
+        "simd-json: {} kernel (run-time choice)",
         simd_json::Deserializer::algorithm()
     );
-    vec![
+    let mut methods = vec![
         simd_json_method(
             "simd-json tape (validation)",
             Kind::Validates,
             |bytes, buffers| usize::from(simd_json::to_tape_with_buffers(bytes, buffers).is_ok()),
         ),
         simd_json_method("simd-json BorrowedValue", Kind::Reads, simd_json_read),
-        Method::new("sonic-rs Value", Kind::Reads, |body: &Body| {
-            sonic_read(&body.bytes)
-        }),
-    ]
+    ];
+    methods.extend(sonic_method());
+    methods
+}
+
+/// The sonic-rs method, after a line naming its kernel.
+#[cfg(not(target_arch = "x86"))]
+fn sonic_method() -> Option<Method> {
+    let kernel = if cfg!(target_feature = "avx2") {
+        "AVX2"
+    } else if cfg!(target_feature = "sse2") {
+        "SSE2"
+    } else if cfg!(target_feature = "neon") {
+        "NEON"
+    } else {
+        "scalar"
+    };
+    println!("sonic-rs: {kernel} kernel (compile-time choice)");
+    Some(Method::new("sonic-rs Value", Kind::Reads, |body: &Body| {
+        sonic_read(&body.bytes)
+    }))
+}
+
+/// sonic-rs does not build for 32-bit x86 (Cargo.toml leaves it out there).
+#[cfg(target_arch = "x86")]
+fn sonic_method() -> Option<Method> {
+    println!("sonic-rs: skipped (it does not build for 32-bit x86)");
+    None
 }
 
 /// simd-json parses in place (it unescapes into the input), so each call first copies the
@@ -76,6 +94,7 @@ fn simd_json_read(bytes: &mut [u8], buffers: &mut simd_json::Buffers) -> usize {
 }
 
 /// sonic-rs's `Value` (its DOM, from an immutable slice) and the same lookups.
+#[cfg(not(target_arch = "x86"))]
 fn sonic_read(body: &[u8]) -> usize {
     let Ok(value) = sonic_rs::from_slice::<sonic_rs::Value>(body) else {
         return INVALID;
