@@ -1,8 +1,10 @@
 //! The interleaved mode (`cargo bench --bench compare -- --interleaved`): ratios from one
 //! process on a noisy machine. For each input, every method first gets a batch size that
 //! takes about `batch` to run; then, round after round, every method runs one batch in turn,
-//! starting one method later each round, so that a slow spell of the machine hits all methods
-//! alike. Prints per method the median time per call, the quartiles, the throughput and the
+//! in an order shuffled each round (deterministically), so that a slow spell of the machine
+//! hits all methods alike and no method always follows the same one (whose allocations and
+//! cache footprint it would inherit: with a fixed rotation, simdjson's validation, right
+//! after cJSON, came out slower than simdjson's DOM read, which does the same parse and more). Prints per method the median time per call, the quartiles, the throughput and the
 //! time relative to ours (the first method): the median over rounds of the method's time
 //! divided by ours in the same round, so that a slow spell between rounds cancels out. Then a
 //! line for each method whose times spread widely (a busy machine), and the goal lines.
@@ -90,9 +92,11 @@ fn measure(body: &Body, methods: &mut [Method], options: &Options) -> Vec<Row> {
         .map(|method| calibrate(method, body, options.batch))
         .collect();
     let mut samples = vec![Vec::with_capacity(options.rounds); methods.len()];
-    for round in 0..options.rounds {
-        for turn in 0..methods.len() {
-            let index = (round + turn) % methods.len();
+    let mut order: Vec<usize> = (0..methods.len()).collect();
+    let mut random = 0x2545_f491_4f6c_dd1d_u64;
+    for _ in 0..options.rounds {
+        shuffle(&mut order, &mut random);
+        for &index in &order {
             samples[index].push(time_batch(&mut methods[index], body, batches[index]));
         }
     }
@@ -102,6 +106,16 @@ fn measure(body: &Body, methods: &mut [Method], options: &Options) -> Vec<Row> {
         .zip(samples)
         .map(|(method, times)| row(label(method), &times, &ours))
         .collect()
+}
+
+/// Fisher–Yates with a 64-bit LCG: a fresh order each round, the same in every run.
+fn shuffle(order: &mut [usize], state: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        order.swap(i, ((*state >> 33) % (i as u64 + 1)) as usize);
+    }
 }
 
 /// The row of one method from its per-call times and ours, both in round order.
