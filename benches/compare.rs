@@ -1,29 +1,42 @@
-//! Reading a Monaca response: this library's C entry point against serde_json's `Value` and
-//! cJSON, on the inputs of `inputs.rs` (S1, S2, L1, L2). Each method does what a plugin needs:
-//! decide success or error, and for an error read code, message and every parameter's messages.
+//! Reading a Monaca response: this library's C entry point against its peers (serde_json three
+//! ways, cJSON, simdjson 3 through a C++ shim, simd-json, sonic-rs), on the inputs of
+//! `inputs.rs` (S1, S2, L1, L2). A reading method does what a plugin needs: decide success or
+//! error, and for an error read code, message and every parameter's messages; a validating
+//! one only checks that the body is JSON (see `peers/mod.rs`).
 //!
-//! Run with `bash benches/run.sh`, which also installs cJSON, times Node's JSON.parse on the
-//! same bytes and prints the table of the README.
+//! - `cargo bench --bench compare`: criterion's groups, one method after the other.
+//! - `cargo bench --bench compare -- --interleaved [--rounds N] [--batch-ms N]`: the methods
+//!   interleaved in one process, the table with ratios and the goal lines
+//!   (`peers/interleaved.rs`). `$MONACA_BENCH_NODE` may hold Node's medians to add.
+//! - `cargo bench --bench compare -- --write-inputs`: only writes target/bench-inputs/.
+//! - `cargo test` (test mode): checks that the readers agree, runs every criterion benchmark
+//!   once and one interleaved round.
+//!
+//! `bash benches/run.sh` installs the peers, builds the simdjson shim, times Node's JSON.parse
+//! and prints the interleaved table of docs/performance.md.
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{BenchmarkId, Criterion, Throughput};
 use monaca_cloud_error::ffi;
 use std::hint::black_box;
-use std::os::raw::{c_char, c_int};
 use std::ptr;
 use std::time::Duration;
 
 #[path = "inputs.rs"]
 mod inputs;
+#[path = "peers/mod.rs"]
+mod peers;
+
+use peers::{Body, Kind, Method};
 
 /// Our C entry point: make the handle, read code, message and every parameter, free it.
-/// Returns a checksum so that nothing is optimised away.
+/// Returns the checksum of `peers/mod.rs`.
 fn ours(body: &[u8]) -> usize {
     let mut handle = ptr::null_mut();
     // SAFETY: valid buffer and out pointer; the handle is freed below.
     unsafe {
         ffi::monaca_error_from_response(200, body.as_ptr(), body.len(), &mut handle);
         if handle.is_null() {
-            return 0;
+            return peers::SUCCESS;
         }
         let mut sum = ffi::monaca_error_code(handle).unsigned_abs() as usize
             + ffi::monaca_error_message(handle).len;
@@ -38,145 +51,96 @@ fn ours(body: &[u8]) -> usize {
     }
 }
 
-/// What a Rust author writes first: parse into `serde_json::Value` and look the fields up.
-fn serde_value(body: &[u8]) -> usize {
-    let Ok(value) = serde_json::from_slice::<serde_json::Value>(body) else {
-        return 1;
-    };
-    let Some(error) = value.get("error").filter(|e| e.is_object()) else {
-        return usize::from(value.get("result").is_some());
-    };
-    let mut sum = error["code"].as_i64().unwrap_or(0).unsigned_abs() as usize
-        + error["message"].as_str().map_or(0, str::len);
-    if let Some(data) = error.get("data").and_then(|d| d.as_object()) {
-        for (name, messages) in data {
-            sum += name.len();
-            match messages {
-                serde_json::Value::String(text) => sum += text.len(),
-                serde_json::Value::Array(items) => {
-                    for item in items {
-                        sum += item.as_str().map_or(1, str::len);
-                    }
-                }
-                _ => sum += 1,
-            }
-        }
-    }
-    sum
+/// Every method, ours first; simdjson's only when its shim is built.
+fn methods() -> Vec<Method> {
+    let mut methods = vec![Method::new(peers::OURS, Kind::Reads, |body: &Body| {
+        ours(&body.bytes)
+    })];
+    methods.extend(peers::serde::methods());
+    methods.extend(peers::cjson::methods());
+    methods.extend(peers::simdjson::methods());
+    methods.extend(peers::rust_simd::methods());
+    methods
 }
 
-/// cJSON's node, as declared in cJSON.h (1.7.x).
-#[repr(C)]
-struct CJson {
-    next: *mut CJson,
-    prev: *mut CJson,
-    child: *mut CJson,
-    kind: c_int,
-    valuestring: *mut c_char,
-    valueint: c_int,
-    valuedouble: f64,
-    string: *mut c_char,
-}
-
-const CJSON_STRING: c_int = 1 << 4;
-const CJSON_ARRAY: c_int = 1 << 5;
-const CJSON_OBJECT: c_int = 1 << 6;
-
-#[link(name = "cjson")]
-extern "C" {
-    fn cJSON_ParseWithLength(value: *const c_char, length: usize) -> *mut CJson;
-    fn cJSON_GetObjectItemCaseSensitive(object: *const CJson, name: *const c_char) -> *mut CJson;
-    fn cJSON_Delete(item: *mut CJson);
-}
-
-fn c_len(text: *const c_char) -> usize {
-    // SAFETY: cJSON strings are NUL-terminated.
-    unsafe { std::ffi::CStr::from_ptr(text) }.to_bytes().len()
-}
-
-/// The C library a plugin author would reach for: parse, look up, walk `data`, delete.
-fn cjson(body: &[u8]) -> usize {
-    // SAFETY: cJSON reads `len` bytes; every node is read while the tree lives.
-    unsafe {
-        let root = cJSON_ParseWithLength(body.as_ptr().cast(), body.len());
-        if root.is_null() {
-            return 1;
-        }
-        let error = cJSON_GetObjectItemCaseSensitive(root, c"error".as_ptr());
-        let mut sum = 0;
-        if error.is_null() || (*error).kind & 0xFF != CJSON_OBJECT {
-            sum +=
-                usize::from(!cJSON_GetObjectItemCaseSensitive(root, c"result".as_ptr()).is_null());
-        } else {
-            let code = cJSON_GetObjectItemCaseSensitive(error, c"code".as_ptr());
-            let message = cJSON_GetObjectItemCaseSensitive(error, c"message".as_ptr());
-            if !code.is_null() {
-                sum += (*code).valuedouble.abs() as usize;
-            }
-            if !message.is_null() && (*message).kind & 0xFF == CJSON_STRING {
-                sum += c_len((*message).valuestring);
-            }
-            let data = cJSON_GetObjectItemCaseSensitive(error, c"data".as_ptr());
-            if !data.is_null() && (*data).kind & 0xFF == CJSON_OBJECT {
-                let mut param = (*data).child;
-                while !param.is_null() {
-                    sum += c_len((*param).string);
-                    match (*param).kind & 0xFF {
-                        CJSON_STRING => sum += c_len((*param).valuestring),
-                        CJSON_ARRAY => {
-                            let mut item = (*param).child;
-                            while !item.is_null() {
-                                if (*item).kind & 0xFF == CJSON_STRING {
-                                    sum += c_len((*item).valuestring);
-                                }
-                                item = (*item).next;
-                            }
-                        }
-                        _ => sum += 1,
-                    }
-                    param = (*param).next;
-                }
-            }
-        }
-        cJSON_Delete(root);
-        sum
-    }
-}
-
-fn compare(c: &mut Criterion) {
+/// The inputs, also written to target/bench-inputs/ for Node.
+fn bodies() -> Vec<Body> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-inputs");
     inputs::write_all(&dir).expect("bench inputs written");
-    for (name, body) in inputs::all() {
-        // The three methods agree on what they read (cJSON's code is a double, hence the
-        // separate check of ours against serde_json only).
-        assert_eq!(
-            ours(&body) == 0,
-            serde_value(&body) == 1,
-            "{name}: success agrees"
-        );
-        let mut group = c.benchmark_group(name);
-        group.throughput(Throughput::Bytes(body.len() as u64));
-        if body.len() > 4096 {
+    inputs::all()
+        .into_iter()
+        .map(|(name, bytes)| Body::new(name, bytes))
+        .collect()
+}
+
+/// Every reader returns our checksum on every input, every validator accepts it, and a lazy
+/// reader agrees with ours on errors.
+fn check_agreement(bodies: &[Body], methods: &mut [Method]) {
+    for body in bodies {
+        let expected = ours(&body.bytes);
+        for method in methods.iter_mut() {
+            let got = (method.run)(body);
+            let want = match method.kind {
+                Kind::Reads | Kind::ReadsLazily => expected,
+                Kind::Validates => 1,
+            };
+            assert_eq!(got, want, "{} on {}", method.name, body.name);
+        }
+    }
+}
+
+/// Node's medians from `$MONACA_BENCH_NODE` (the JSON object node_json_parse.js prints).
+fn node_medians() -> Vec<(String, f64)> {
+    let Ok(text) = std::env::var("MONACA_BENCH_NODE") else {
+        return Vec::new();
+    };
+    let medians: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&text).expect("MONACA_BENCH_NODE holds a JSON object");
+    medians
+        .into_iter()
+        .map(|(name, ns)| (name, ns.as_f64().expect("a number of nanoseconds")))
+        .collect()
+}
+
+/// Criterion's groups: per input, one benchmark per method, run one after the other.
+fn criterion_groups(criterion: &mut Criterion, bodies: &[Body], methods: &mut [Method]) {
+    for body in bodies {
+        let mut group = criterion.benchmark_group(body.name);
+        group.throughput(Throughput::Bytes(body.bytes.len() as u64));
+        if body.bytes.len() > 4096 {
             group.sample_size(50);
         }
-        for (method, run) in [
-            ("monaca_error_from_response", ours as fn(&[u8]) -> usize),
-            ("serde_json_value", serde_value),
-            ("cjson", cjson),
-        ] {
-            group.bench_with_input(BenchmarkId::new(method, body.len()), &body, |b, body| {
-                b.iter(|| run(black_box(body)))
-            });
+        for method in methods.iter_mut() {
+            let id = BenchmarkId::new(method.name, body.bytes.len());
+            group.bench_with_input(id, body, |b, body| b.iter(|| (method.run)(black_box(body))));
         }
         group.finish();
     }
 }
 
-criterion_group! {
-    name = benches;
-    config = Criterion::default()
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    let bodies = bodies();
+    if flag("--write-inputs") {
+        return;
+    }
+    let mut methods = methods();
+    check_agreement(&bodies, &mut methods);
+    if flag("--interleaved") {
+        let options = peers::interleaved::Options::from_args(&args);
+        peers::interleaved::run(&bodies, &mut methods, &options, &node_medians());
+        return;
+    }
+    // As criterion decides: without --bench (cargo test) or with --test, run everything once.
+    if !flag("--bench") || flag("--test") {
+        let options = peers::interleaved::Options::smoke();
+        peers::interleaved::run(&bodies, &mut methods, &options, &[]);
+    }
+    let mut criterion = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
-    targets = compare
+        .measurement_time(Duration::from_secs(3))
+        .configure_from_args();
+    criterion_groups(&mut criterion, &bodies, &mut methods);
+    criterion.final_summary();
 }
-criterion_main!(benches);
