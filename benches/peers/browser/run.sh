@@ -58,7 +58,7 @@ done
 
 chromium_version=$(chromium --version 2>/dev/null | head -n1)
 echo "browser peers: $chromium_version, headless; the core built by scripts/build-wasm.sh ($(wc -c <"$wasm") bytes)"
-echo "browser peers: $rounds interleaved rounds (after 5 warm-up rounds) of ~${batch_ms} ms batches per method; median per body." \
+echo "browser peers: $rounds interleaved rounds (after 100 ms of warm-up calls and 5 warm-up rounds) of ~${batch_ms} ms batches per method; median per body." \
   "One page, 2 shared cores, other work running, performance.now() coarsened by Chromium: noisy figures, compare ratios."
 profile=$(mktemp -d "$out/chromium-profile.XXXXXX")
 timeout 600 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \

@@ -64,7 +64,7 @@ java_version=$("$java" -version 2>&1 | head -n1)
 echo "jvm peers: $java_version; Kotlin ${kotlin_version:-?} wrapper through the JNI shim (CMake build," \
   "release core); Gson $(dpkg-query -W -f='${Version}' libgoogle-gson-java)," \
   "Jackson $(dpkg-query -W -f='${Version}' libjackson2-databind-java) (Debian)"
-echo "jvm peers: $rounds interleaved rounds (after 5 warm-up rounds) of ~${batch_ms} ms batches per method; median per body." \
+echo "jvm peers: $rounds interleaved rounds (after 300 ms of warm-up calls and 5 warm-up rounds) of ~${batch_ms} ms batches per method; median per body." \
   "One JVM, 2 shared cores, other work running: noisy figures, compare ratios, not absolute times."
 "$java" -Xms256m -Xmx1g -Djava.library.path="$out/cmake" -cp "$out/classes:$stdlib:$jars" \
   dev.cloudrpc.monaca.bench.PeersBenchKt "$inputs" "$rounds" "$batch_ms" || fail "PeersBench (above)"

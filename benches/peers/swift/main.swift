@@ -36,8 +36,15 @@ struct Read: Equatable {
 let success = Read(success: true)
 
 /// Ours: the Swift wrapper over the core (one call into the C ABI, the fields read from the handle).
-func ours(_ body: Data) -> Read {
-    guard let error = MonacaCloudError.from(httpStatus: 200, body: body) else { return success }
+func ours(_ body: Data) -> Read { readError(MonacaCloudError.from(httpStatus: 200, body: body)) }
+
+/// The client's path: MonacaCloudResponse(method:httpStatus:body:sessionHeader:).
+func response(_ body: Data) -> Read {
+    readError(MonacaCloudResponse(method: nil, httpStatus: 200, body: body, sessionHeader: nil).error)
+}
+
+func readError(_ error: MonacaCloudError?) -> Read {
+    guard let error = error else { return success }
     var read = Read(success: false, code: error.code, message: error.message, params: error.params.count)
     read.lengths = error.message.utf8.count
     for param in error.params {
@@ -116,6 +123,7 @@ struct Method {
 
 let methods = [
     Method(name: "Swift MonacaCloudError.from(httpStatus:body:)", run: ours),
+    Method(name: "Swift MonacaCloudResponse(method:httpStatus:body:sessionHeader:)", run: response),
     Method(name: "C ABI from Swift (monaca_error_from_response + accessors)", run: cABI),
     Method(name: "JSONSerialization.jsonObject (swift-corelibs-foundation)", run: foundation),
 ]
