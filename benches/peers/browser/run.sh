@@ -30,6 +30,8 @@ fail() { echo "browser peers: FAILED: $*" >&2; exit 1; }
 source "$root/scripts/lib/debian-packages.sh"
 need_commands chromium:chromium node:nodejs >&2 || skip "could not install chromium or node (apt)"
 command -v rustup >/dev/null || skip "no rustup (scripts/build-wasm.sh adds the wasm32 target with it)"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown >&2 \
+  || skip "could not add the Rust target wasm32-unknown-unknown"
 
 mkdir -p "$out/www/inputs"
 wasm="$out/monaca_cloud_error.wasm"
