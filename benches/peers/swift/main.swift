@@ -172,6 +172,7 @@ let inputs: [(String, Data)] = ["S1", "S2", "L1", "L2"].map { name in
 var disagreements = 0
 for (name, body) in inputs {
     let expected = methods[0].run(body)
+    let before = disagreements
     for method in methods {
         let read = method.run(body)
         if read != expected {
@@ -181,7 +182,7 @@ for (name, body) in inputs {
     }
     let what = expected.success ? "success"
         : "code \(expected.code), \"\(expected.message)\", \(expected.params) params, \(expected.messages) messages"
-    print("check \(name): all \(methods.count) methods read \(what)")
+    if disagreements == before { print("check \(name): all \(methods.count) methods read \(what)") }
 }
 if disagreements > 0 { exit(1) }
 
