@@ -47,8 +47,6 @@ work="$root/target/ios-check"          # scratch space, gitignored with the rest
 parser_dir="$root/target/ios-swift-parser"  # npm packages for the Swift syntax check
 chroot_dir="$root/target/swift-chroot"      # Debian trixie with Swift 6.0.3, reused across runs
 chroot_log="$root/target/swift-chroot.log"  # debootstrap and apt-get output of the last (re)build
-chroot_packages="swiftlang libc6-dev libstdc++-14-dev"
-chroot_ready="$chroot_dir/.monaca-swift-chroot-ready"  # holds $chroot_packages once installed
 broken_pkg="$root/target/ios-swift-broken"  # copy of the package with a failing test; two levels
                                             # below the root like bindings/ios, so its module
                                             # map's and Package.swift's relative paths still work
@@ -92,94 +90,27 @@ mkdir -p "$work"
 # Swift 6.0.3 is packaged (swiftlang) in Debian 13 but not in Debian 12, so it runs in a
 # minimal trixie chroot. Whatever this script mounts is unmounted on exit, failures included.
 
-mounted=()  # mount points this run made, unmounted in reverse order by cleanup
+# scripts/lib/swift-chroot.sh: the chroot made (or reused), locked and mounted; in_chroot.
+chroot_label="ios: "
+# shellcheck source=scripts/lib/swift-chroot.sh
+source "$root/scripts/lib/swift-chroot.sh"
 mock_pid=   # the mock Monaca Backend this run started, stopped by cleanup
 hostile_pid=  # the hostile server this run started, stopped by cleanup
 cleanup() {
-  local i pid
+  local pid
   for pid in "$mock_pid" "$hostile_pid"; do
     [ -n "$pid" ] || continue
     kill "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
   done
   mock_pid= hostile_pid=
-  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
-    umount "${mounted[i]}" 2>/dev/null || umount -l "${mounted[i]}" \
-      || echo "ios: could not unmount ${mounted[i]}" >&2
-  done
-  mounted=()
+  swift_chroot_unmount
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP  # through the EXIT trap
 
 # One run at a time owns the chroot's mounts (another run waits here).
-exec 8>"$root/target/swift-chroot.lock"
-flock 8
-
-# Mounts left behind by a run that was killed (SIGKILL skips the trap).
-for stale in "$chroot_dir/src" "$chroot_dir/proc"; do
-  if mountpoint -q "$stale" 2>/dev/null; then
-    echo "ios: unmounting $stale, left by an earlier run"
-    umount "$stale" || umount -l "$stale" || die "cannot unmount $stale"
-  fi
-done
-
-mount_in_chroot() {  # mount_in_chroot proc | src
-  case $1 in
-    proc) mount -t proc proc "$chroot_dir/proc" || return 1 ;;
-    src) mkdir -p "$chroot_dir/src" && mount --bind "$root" "$chroot_dir/src" || return 1 ;;
-  esac
-  mounted+=("$chroot_dir/$1")
-}
-
-# in_chroot DIR COMMAND...: runs COMMAND in DIR inside the chroot, with a clean environment.
-in_chroot() {
-  local dir=$1
-  shift
-  chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    HOME=/root LANG=C.UTF-8 TERM=dumb sh -c 'cd "$1" && shift && exec "$@"' sh "$dir" "$@"
-}
-
-# The mirror apt uses on this machine (first non-security Debian archive of its sources).
-debian_mirror() {
-  local found
-  found=$(grep -hsE '^[^#]*https?://[^ ]*/debian/?( |$)' /etc/apt/sources.list /etc/apt/sources.list.d/*.list \
-    /etc/apt/sources.list.d/*.sources | grep -oE 'https?://[^ ]*/debian' | head -n1)
-  echo "${found:-http://deb.debian.org/debian}"
-}
-
-make_chroot() {
-  local mirror started=$SECONDS
-  mirror=$(debian_mirror)
-  echo "ios: creating the Swift chroot $chroot_dir (debootstrap trixie from $mirror, then apt-get install $chroot_packages; log: $chroot_log)"
-  if [ -e "$chroot_dir" ]; then
-    # A half-made chroot from an interrupted run. Nothing may be mounted in it any more (the
-    # repository itself is bind-mounted at src/ while Swift runs: rm -rf must never reach it).
-    if grep -qF " $chroot_dir/" /proc/self/mountinfo \
-      || [ -n "$(ls -A "$chroot_dir/src" 2>/dev/null)" ] || [ -n "$(ls -A "$chroot_dir/proc" 2>/dev/null)" ]; then
-      die "$chroot_dir/src or /proc is not empty (still mounted?); not deleting the chroot"
-    fi
-    rm -rf "$chroot_dir" || die "rm -rf $chroot_dir"
-  fi
-  debootstrap --variant=minbase trixie "$chroot_dir" "$mirror" >"$chroot_log" 2>&1 \
-    || { tail -n 20 "$chroot_log"; die "debootstrap trixie (log: $chroot_log)"; }
-  mount_in_chroot proc || die "mount /proc in the chroot"
-  in_chroot / env DEBIAN_FRONTEND=noninteractive sh -c \
-    "apt-get update -qq && apt-get install -y -qq --no-install-recommends $chroot_packages && apt-get clean" \
-    >>"$chroot_log" 2>&1 \
-    || { tail -n 20 "$chroot_log"; die "apt-get install $chroot_packages in the chroot (log: $chroot_log)"; }
-  in_chroot / swift --version >>"$chroot_log" 2>&1 || die "swift --version in the new chroot (log: $chroot_log)"
-  echo "$chroot_packages" >"$chroot_ready"  # last: only a complete install is reused
-  echo "ios: Swift chroot ready in $((SECONDS - started)) s ($(du -shx "$chroot_dir" | cut -f1))"
-}
-
-if [ "$(cat "$chroot_ready" 2>/dev/null)" = "$chroot_packages" ]; then
-  echo "ios: reusing the Swift chroot $chroot_dir"
-else
-  make_chroot
-fi
-mountpoint -q "$chroot_dir/proc" || mount_in_chroot proc || die "mount /proc in the chroot"
-mount_in_chroot src || die "bind-mount $root at $chroot_dir/src"
+swift_chroot_open
 swift_version=$(in_chroot / swift --version 2>&1 | sed -nE 's/^Swift version ([^ ]+).*/\1/p')
 [ -n "$swift_version" ] || die "swift --version in the chroot"
 swiftlang_package=$(in_chroot / dpkg-query -W -f '${Version}' swiftlang)
