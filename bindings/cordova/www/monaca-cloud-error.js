@@ -5,8 +5,8 @@
  * WebAssembly, in this WebView (src/browser/monaca-cloud-error-wasm.js over the embedded copy
  * native/www/monaca-cloud-error-core.js: no bridge crossing per response, and readResponseSync
  * once ready() resolved); everything else in native code (the Rust core behind the Kotlin and
- * Swift wrappers, reached with `cordova/exec`). The answers: an error's report (every field in one JSON text,
- * README.md at the repository root, "The report", schema 1), a response's report (the result
+ * Swift wrappers, reached with `cordova/exec`). The answers: an error's report (every field in
+ * one JSON text, README.md at the repository root, "The report", schema 1), a response's report (the result
  * as sent, the session, the loginToken, or the error's report), a request body, a URL. This
  * file turns those texts into objects and nothing more: it knows no classification rule, no
  * session rule, no parameter rule, no request format and no description format. The catalogue
