@@ -24,7 +24,8 @@
 #      and prebuilt JNI libraries from MONACA_JNILIBS_DIR (<abi>/libmonaca_cloud_error_jni.so,
 #      built by bindings/android/build-android.sh on an NDK host) when that is set
 #   4. the XCFramework (bindings/ios/build-xcframework.sh, checked by check-xcframework.sh)
-#   5. the WebAssembly module (scripts/build-wasm.sh)
+#   5. the WebAssembly module and its embedded copy, the js-module native/www/monaca-cloud-error-core.js
+#      (scripts/build-wasm.sh)
 #   6. refuses anything that is not a real binary of its platform (scripts/check-native.js, again
 #      as npm's prepack), packs that folder, and checks that the tarball holds every file
 #      plugin.xml names
@@ -100,7 +101,7 @@ bash "$root/bindings/ios/check-xcframework.sh" "$stage/native/ios/CMonacaCloudEr
 echo "   $(grep -c '^ok:' "$out/xcframework-check.log") checks passed (target/package/xcframework-check.log)"
 
 step "browser: WebAssembly" "30 s"
-bash "$root/scripts/build-wasm.sh" "$stage/native/browser/monaca_cloud_error.wasm"
+bash "$root/scripts/build-wasm.sh" "$stage/native/browser/monaca_cloud_error.wasm" "$stage/native/www/monaca-cloud-error-core.js"
 
 step "npm pack, after checking the binaries (scripts/check-native.js)" "5 s"
 node "$stage/scripts/check-native.js" android ios browser

@@ -11,7 +11,11 @@
 #      calls over fetch against the mock Monaca Backend (tests/mock-backend/server.py, started
 #      and stopped by test/call.test.js), the client against the hostile loopback server
 #      (tests/hostile-server/server.py, test/hostile.test.js: redirects, schemes, body cap, gzip
-#      bomb, deadline, cut and reset bodies, session headers), and what is particular to JS
+#      bomb, deadline, cut and reset bodies, session headers), and what is particular to JS; and
+#      the in-process reading of Android's and iOS's WebViews (test/in-process-*.test.js: the
+#      WebAssembly core of native/www/, the whole corpus through readResponse and
+#      readResponseSync with a bridge that fails any readResponse, the native library's answers;
+#      the bridge again where the core cannot load)
 #   0. the hostile server itself behaves as its README says (tests/hostile-server/self_test.py)
 #   2. the TypeScript declarations type-check (tsc --strict) with the declared usage, each
 #      misuse in test/types/misuse fails with the error it names, and the README's JavaScript
@@ -57,6 +61,9 @@ node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' \
   || die "node $(node --version) is too old: node --test and cordova 13 need node 20"
 
 (cd "$root" && cargo build --release) || die "cargo build --release"
+# The WebAssembly core and its embedded copy (native/www/monaca-cloud-error-core.js), which the
+# in-process tests (test/in-process-*.test.js) load as the WebView does.
+bash "$root/scripts/build-wasm.sh" >/dev/null || die "scripts/build-wasm.sh"
 
 # The Kotlin compiler (the npm package kotlin-compiler, pinned), shared with bindings/android.
 kotlin_home=$(bash "$root/bindings/android/install-kotlin.sh") || die "bindings/android/install-kotlin.sh"

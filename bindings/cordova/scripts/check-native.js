@@ -9,6 +9,10 @@
 //   ios      native/ios/CMonacaCloudError.xcframework: Info.plist, the device archive, the
 //            universal simulator archive
 //   browser  native/browser/monaca_cloud_error.wasm: a WebAssembly module
+//   all      native/www/monaca-cloud-error-core.js: the embedded copy of that module (a js-module
+//            of every platform: www/ reads responses with it in the WebView), base64 that decodes
+//            to a WebAssembly module of the size and SHA-256 it states; the same bytes as the
+//            .wasm when that is there
 //
 // Three callers:
 //   - Cordova runs it as the plugin's before_plugin_install hook (plugin.xml), so that
@@ -23,6 +27,7 @@
 // Error's stack is one line: cordova-lib prints a failed install's stack, then the CLI prints its
 // message, so the message is printed once and no Node stack trace is.
 
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
@@ -84,6 +89,20 @@ function archiveMachines(file) {
   return machines;
 }
 
+// The module's bytes held by the embedded copy (scripts/build-wasm.sh's js-module), or null
+// when the file is not one: its base64 must decode to a WebAssembly module of the size and the
+// SHA-256 it states.
+function embeddedCore(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const size = /^\s*size: (\d+),$/m.exec(text);
+  const sha256 = /^\s*sha256: '([0-9a-f]{64})',$/m.exec(text);
+  const base64 = /^\s*base64: '([A-Za-z0-9+/]*={0,2})'$/m.exec(text);
+  if (!/^module\.exports = \{$/m.test(text) || !size || !sha256 || !base64) return null;
+  const bytes = Buffer.from(base64[1], 'base64');
+  if (bytes.length !== Number(size[1]) || bytes.subarray(0, 4).toString('hex') !== '0061736d') return null;
+  return crypto.createHash('sha256').update(bytes).digest('hex') === sha256[1] ? bytes : null;
+}
+
 function problems(platform) {
   const found = [];
   const at = (relative) => path.join(PLUGIN_DIR, relative);
@@ -120,6 +139,14 @@ function problems(platform) {
   } else if (platform === 'browser') {
     need('native/browser/monaca_cloud_error.wasm',
       (f) => readHead(f, 4).toString('hex') === '0061736d', 'a WebAssembly module');
+  }
+  // Every platform: the core that www/ compiles in the WebView.
+  const core = 'native/www/monaca-cloud-error-core.js';
+  const wasm = at('native/browser/monaca_cloud_error.wasm');
+  need(core, (f) => embeddedCore(f) !== null, 'the embedded WebAssembly core (base64 of a module, its size and SHA-256)');
+  if (fs.existsSync(at(core)) && embeddedCore(at(core)) !== null && fs.existsSync(wasm) &&
+      !embeddedCore(at(core)).equals(fs.readFileSync(wasm))) {
+    found.push(`${core}: not the bytes of native/browser/monaca_cloud_error.wasm (run scripts/build-wasm.sh)`);
   }
   return found;
 }

@@ -15,7 +15,10 @@
 //   - every Swift <source-file> in sources/CordovaPluginMonacaCloudError/ (Capacitor prepends
 //     `import Cordova`), the XCFramework beside them and in the podspec's vendored_frameworks
 //   - <feature name="MonacaCloudError"> in ios/App/App/config.xml
-// Both: the JavaScript module in the web assets, with its clobbers in cordova_plugins.js.
+// Both: every js-module of plugin.xml's common part in the web assets (the API, and the
+// WebAssembly core it reads responses with: the byte mover and the embedded module), each
+// wrapped in cordova.define as Capacitor does and listed in cordova_plugins.js, with the API's
+// clobbers.
 // Prints one line per check; exits 1 if any fails.
 'use strict';
 
@@ -98,14 +101,24 @@ check('ios/App/App/config.xml has <feature name="MonacaCloudError">',
     text(path.join(appDir, 'ios', 'App', 'App', 'config.xml'))));
 
 // ---- JavaScript -------------------------------------------------------------------------------
+const common = xml.replace(/<platform [\s\S]*?<\/platform>/g, '');
+const jsModules = attrs(common, 'js-module');
+check('plugin.xml has the API and the core as js-modules of every platform',
+  ['www/monaca-cloud-error.js', 'src/browser/monaca-cloud-error-wasm.js', 'native/www/monaca-cloud-error-core.js']
+    .every((src) => jsModules.some((m) => m.src === src)), jsModules.map((m) => m.src).join(', '));
 for (const publicDir of [path.join(appDir, 'android', 'app', 'src', 'main', 'assets', 'public'),
   path.join(appDir, 'ios', 'App', 'App', 'public')]) {
-  const js = path.join(publicDir, 'plugins', 'cordova-plugin-monaca-cloud-error', 'www', 'monaca-cloud-error.js');
-  // Wrapped in cordova.define(...), as Cordova does.
-  const original = text(path.join(pluginDir, 'www', 'monaca-cloud-error.js'));
-  check(`js-module at ${rel(js)}`, /^cordova\.define\(/.test(text(js)) && text(js).includes(original));
+  const list = text(path.join(publicDir, 'cordova_plugins.js'));
+  for (const mod of jsModules) {
+    const js = path.join(publicDir, 'plugins', 'cordova-plugin-monaca-cloud-error', mod.src);
+    // Wrapped in cordova.define(...), as Cordova does.
+    const original = text(path.join(pluginDir, mod.src));
+    check(`js-module ${mod.name} at ${rel(js)}`, original !== '' && /^cordova\.define\(/.test(text(js)) && text(js).includes(original));
+    check(`${rel(path.join(publicDir, 'cordova_plugins.js'))} lists cordova-plugin-monaca-cloud-error.${mod.name}`,
+      list.includes(`"cordova-plugin-monaca-cloud-error.${mod.name}"`));
+  }
   check(`${rel(path.join(publicDir, 'cordova_plugins.js'))} clobbers cordova.plugins.monacaCloudError`,
-    text(path.join(publicDir, 'cordova_plugins.js')).includes('"cordova.plugins.monacaCloudError"'));
+    list.includes('"cordova.plugins.monacaCloudError"'));
 }
 
 finish('check-capacitor');

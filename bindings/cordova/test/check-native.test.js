@@ -48,7 +48,13 @@ function wellFormed(dir) {
   write(dir, `${xcf}/Info.plist`, '<plist><dict><key>CFBundlePackageType</key><string>XFWK</string></dict></plist>');
   write(dir, `${xcf}/ios-arm64/libmonaca_cloud_error.a`, Buffer.from('!<arch>\n', 'latin1'));
   write(dir, `${xcf}/ios-arm64_x86_64-simulator/libmonaca_cloud_error.a`, Buffer.from([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 2]));
-  write(dir, 'native/browser/monaca_cloud_error.wasm', Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+  write(dir, 'native/browser/monaca_cloud_error.wasm', WASM);
+  write(dir, 'native/www/monaca-cloud-error-core.js', coreJs(WASM));
+}
+const WASM = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+/** The embedded copy of a module, as scripts/build-wasm.sh writes it (size and sha256 as given, or the bytes'). */
+function coreJs(bytes, size = bytes.length, sha256 = require('node:crypto').createHash('sha256').update(bytes).digest('hex')) {
+  return `// Generated\nmodule.exports = {\n    size: ${size},\n    sha256: '${sha256}',\n    base64: '${bytes.toString('base64')}'\n};\n`;
 }
 /** Runs the copy as a command: { status, output }. */
 function run(dir, args, env = {}) {
@@ -70,6 +76,9 @@ test('a plugin without native/ is refused, every missing file named, with the co
   }
   assert.match(output, /ios: native\/ios\/CMonacaCloudError\.xcframework\/Info\.plist: missing/);
   assert.match(output, /browser: native\/browser\/monaca_cloud_error\.wasm: missing/);
+  for (const platform of ['android', 'ios', 'browser']) {
+    assert.match(output, new RegExp(`${platform}: native/www/monaca-cloud-error-core\\.js: missing`));
+  }
   assert.match(output, /bash scripts\/package\.sh/);
 });
 
@@ -96,6 +105,28 @@ test('placeholders are refused: text where an archive, a fat archive or a module
   assert.match(output, /ios: .*ios-arm64_x86_64-simulator\/libmonaca_cloud_error\.a: not a universal \(fat\) archive/);
   assert.match(output, /browser: .*: not a WebAssembly module/);
   assert.doesNotMatch(output, /arm64-v8a/, 'only the bad files are named');
+});
+
+test('an embedded core that is not the module it states, or not the .wasm beside it, is refused', () => {
+  const dir = pluginDir();
+  wellFormed(dir);
+  const other = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 1]);
+  const cases = [
+    [coreJs(WASM, WASM.length + 1), /android: native\/www\/monaca-cloud-error-core\.js: not the embedded WebAssembly core/],
+    [coreJs(WASM, WASM.length, '0'.repeat(64)), /ios: native\/www\/monaca-cloud-error-core\.js: not the embedded/],
+    [coreJs(Buffer.from('PLACEHOLDER')), /browser: native\/www\/monaca-cloud-error-core\.js: not the embedded/],
+    [coreJs(other), /browser: native\/www\/monaca-cloud-error-core\.js: not the bytes of native\/browser\/monaca_cloud_error\.wasm/]
+  ];
+  for (const [text, expected] of cases) {
+    write(dir, 'native/www/monaca-cloud-error-core.js', text);
+    const { status, output } = run(dir, ['android', 'ios', 'browser']);
+    assert.strictEqual(status, 1, output);
+    assert.match(output, expected);
+  }
+  // Another module is fine where there is no .wasm to compare it with (a package for android and ios).
+  fs.rmSync(path.join(dir, 'native', 'browser'), { recursive: true });
+  const alone = run(dir, ['android', 'ios']);
+  assert.strictEqual(alone.status, 0, alone.output);
 });
 
 test('an archive of another ABI is refused', () => {
@@ -127,7 +158,8 @@ test('prebuilt JNI libraries come for all four ABIs or none, each of its machine
 test('as a Cordova hook it checks only the platform being installed, and throws with the hint', () => {
   const dir = pluginDir();
   const hook = require(path.join(dir, 'scripts', 'check-native.js'));
-  write(dir, 'native/browser/monaca_cloud_error.wasm', Buffer.from([0, 0x61, 0x73, 0x6d]));
+  write(dir, 'native/browser/monaca_cloud_error.wasm', WASM);
+  write(dir, 'native/www/monaca-cloud-error-core.js', coreJs(WASM));
   assert.doesNotThrow(() => hook({ opts: { plugin: { platform: 'browser' } } }));
   assert.throws(() => hook({ opts: { plugin: { platform: 'android' } } }),
     (error) => /native binaries missing:\n {2}android: /.test(error.message) &&

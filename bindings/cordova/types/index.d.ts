@@ -172,15 +172,31 @@ export interface MonacaResponse<T = unknown> {
 }
 
 /**
- * Reads an HTTP exchange natively: the called method ('User.login'; null when unknown, which
- * never ends a session), the HTTP status (0 when no response arrived), the body and the
- * `X-Set-Monaca-Cloud-Session` header's value (null or absent without one). Resolves to the
- * result, session, endsSession and loginToken; rejects with the MonacaCloudError (with its
+ * Resolves once the library's WebAssembly core is loaded in this WebView (then readResponseSync
+ * answers); rejects with an Error saying why it cannot be (a Content-Security-Policy without
+ * 'unsafe-eval' or 'wasm-unsafe-eval', no WebAssembly). It starts loading with the plugin.
+ */
+export declare function ready(): Promise<void>;
+
+/**
+ * Reads an HTTP exchange with the library, in this WebView (its WebAssembly core: no bridge
+ * crossing), or natively where the core cannot load: the called method ('User.login'; null when
+ * unknown, which never ends a session), the HTTP status (0 when no response arrived), the body
+ * and the `X-Set-Monaca-Cloud-Session` header's value (null or absent without one). Resolves to
+ * the result, session, endsSession and loginToken; rejects with the MonacaCloudError (with its
  * `session`), or a TypeError/Error for bad arguments or a native failure. `T` is what the app
  * expects the result to be: it is not checked.
  */
 export declare function readResponse<T = unknown>(method: string | null, status: number, body: ResponseBody,
     sessionHeader?: string | null): Promise<MonacaResponse<T>>;
+
+/**
+ * readResponse answered at once by the WebAssembly core, once ready() resolved: returns what
+ * readResponse resolves to; throws the MonacaCloudError, a TypeError for bad arguments, or an
+ * Error while the core is not loaded.
+ */
+export declare function readResponseSync<T = unknown>(method: string | null, status: number, body: ResponseBody,
+    sessionHeader?: string | null): MonacaResponse<T>;
 
 /** readResponse, resolving to the result alone. */
 export declare function parseResponse<T = unknown>(method: string | null, status: number, body: ResponseBody,

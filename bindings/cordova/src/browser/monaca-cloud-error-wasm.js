@@ -1,8 +1,10 @@
 /*
  * The plugin's native actions answered by the Rust core compiled to WebAssembly
  * (monaca_cloud_error.wasm, built by scripts/build-wasm.sh): for Cordova's browser platform
- * (MonacaCloudErrorProxy.js registers these actions) and wherever the native bridge is absent,
- * such as Monaca's preview (`MonacaCloudErrorWasm.exec`, below).
+ * (MonacaCloudErrorProxy.js registers these actions), wherever the native bridge is absent,
+ * such as Monaca's preview (`MonacaCloudErrorWasm.exec`, below), and in the WebView of every
+ * platform for www/monaca-cloud-error.js, which reads responses with `inProcess` (below) over
+ * the embedded copy of the module (native/www/monaca-cloud-error-core.js) without the bridge.
  *
  * Same actions, arguments and replies as the Android and iOS plugin classes:
  *   readResponse  [method|null, status, body, sessionHeader|null] -> the response's report text
@@ -313,8 +315,45 @@
         return table;
     }
 
+    // The bytes of base64 text (the embedded copy's), without atob's intermediate string.
+    var BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    function fromBase64(text) {
+        var values = new Uint8Array(128).fill(255);
+        for (var v = 0; v < 64; v++) values[BASE64.charCodeAt(v)] = v;
+        var end = text.length;
+        while (end > 0 && text.charCodeAt(end - 1) === 61) end--; // '='
+        var out = new Uint8Array(Math.floor(end * 3 / 4));
+        var n = 0;
+        var bits = 0;
+        var count = 0;
+        for (var i = 0; i < end; i++) {
+            var c = text.charCodeAt(i);
+            var value = c < 128 ? values[c] : 255;
+            if (value === 255) throw new Error('not base64 at offset ' + i);
+            bits = (bits << 6) | value;
+            count += 6;
+            if (count >= 8) {
+                count -= 8;
+                out[n++] = (bits >> count) & 0xFF;
+            }
+        }
+        return out.subarray(0, n);
+    }
+
+    // The module's bytes of the embedded copy {size, sha256, base64}, checked against its size.
+    function embeddedBytes(embedded) {
+        var bytes = fromBase64(embedded.base64);
+        if (bytes.length !== embedded.size) {
+            throw new Error('the embedded WebAssembly core holds ' + bytes.length + ' bytes, not ' + embedded.size);
+        }
+        return bytes;
+    }
+
     function compile(source) {
         if (source instanceof WebAssembly.Module) return Promise.resolve(source);
+        if (source !== null && typeof source === 'object' && typeof source.base64 === 'string') {
+            return Promise.resolve(source).then(embeddedBytes).then(function (bytes) { return WebAssembly.compile(bytes); });
+        }
         if (typeof source === 'string' || (typeof URL !== 'undefined' && source instanceof URL)) {
             return fetch(source).then(function (response) {
                 if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + source);
@@ -359,6 +398,58 @@
         return table;
     }
 
+    /**
+     * The core in this JavaScript realm, for calls that answer synchronously: `source` (the
+     * embedded copy {size, sha256, base64}, a URL, the bytes, or a WebAssembly.Module) is
+     * compiled and instantiated asynchronously (Chrome refuses to compile a module over 4 KB
+     * synchronously on the main thread), once. Then:
+     *   ready()              a Promise: resolves once answer() can answer; rejects with why the
+     *                        core cannot be loaded (a CSP without 'unsafe-eval' or
+     *                        'wasm-unsafe-eval', no WebAssembly); the next ready() tries again
+     *   isReady()            whether answer() can answer now
+     *   answer(name, args)   {ok, reply}, as the actions' success or error callback would get it;
+     *                        throws an Error before ready() resolved, and the trap when the core
+     *                        traps (a new instance is then made, asynchronously: ready() again)
+     * Loading starts at the first ready().
+     */
+    function inProcess(source) {
+        var module = null; // the compiled module, kept to make a new instance after a trap
+        var answer = null;
+        var loading = null;
+        function ready() {
+            if (answer !== null) return Promise.resolve();
+            if (loading === null) {
+                var compiled = module !== null ? Promise.resolve(module) : compile(source);
+                loading = compiled.then(function (m) {
+                    module = m;
+                    return WebAssembly.instantiate(m, {});
+                }).then(function (instance) {
+                    answer = answerer(instance);
+                }, function (e) {
+                    loading = null; // the next ready() tries again
+                    throw e;
+                });
+            }
+            return loading;
+        }
+        return {
+            ready: ready,
+            isReady: function () { return answer !== null; },
+            answer: function (name, args) {
+                if (answer === null) throw new Error('the WebAssembly core is not loaded yet: wait for ready()');
+                if (ACTIONS.indexOf(name) < 0) throw new Error('no action ' + name + ' in the WebAssembly core');
+                try {
+                    return answer(name, args);
+                } catch (e) {
+                    answer = null; // a trap: this instance is never used again
+                    loading = null;
+                    ready().catch(function () { /* reported by the next ready() */ });
+                    throw e;
+                }
+            }
+        };
+    }
+
     /** A function with cordova/exec's signature answering the service MonacaCloudError. */
     function execFor(source) {
         var table = actions(source);
@@ -377,6 +468,9 @@
         bind: bind,
         actions: actions,
         execFor: execFor,
+        inProcess: inProcess,
+        /** Loaded by a <script> tag: the URL of the core beside that script (else undefined). */
+        source: scriptUrl ? new URL(WASM_FILE, scriptUrl).href : undefined,
         /** Loaded by a <script> tag: an exec over the core beside that script (else undefined). */
         exec: scriptUrl ? execFor(new URL(WASM_FILE, scriptUrl).href) : undefined
     };

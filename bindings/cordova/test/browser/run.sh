@@ -16,6 +16,14 @@
 #      app's index.html (app.html: cordova.exec -> MonacaCloudErrorProxy.js -> the core, then the
 #      www API over it); each runs checks.js and writes "<page>: N passed, N failed" into itself.
 #      The fallback page shown to fail on the wrong corpus too.
+#   4. headless Chromium, the in-process pages (server.js /inprocess/, in-process.js): the
+#      plugin's js-modules as the app's prepare wrapped them, under a stand-in for cordova.js of
+#      Android or iOS (cordova-stub.js: platformId, cordova.define/require, a cordova/exec that
+#      fails any readResponse), under the CSP <meta> of Cordova's app template (copied from the
+#      index.html `cordova create` made): ready(), then the whole corpus through readResponseSync
+#      and readResponse without the bridge, and whole calls; the same with 'wasm-unsafe-eval'
+#      alone; under a CSP with neither, ready() rejects and readResponse asks the bridge. A copy
+#      of the app whose www/ always asks the bridge is shown to fail.
 #
 # Ends with "browser: N passed, N failed" (one per check above) and exits non-zero on a failure.
 set -uo pipefail
@@ -99,7 +107,13 @@ make_app() {
   mkdir -p "$staged/native/browser"
   cp -R "$plugin/plugin.xml" "$plugin/package.json" "$plugin/www" "$plugin/src" "$plugin/types" "$staged/"
   cp "$wasm" "$staged/native/browser/"
+  mkdir -p "$staged/native/www"
+  cp "$plugin/native/www/monaca-cloud-error-core.js" "$staged/native/www/"
   (cd "$work" && cordova create app dev.cloudrpc.browsercheck BrowserCheck >/dev/null) || return 1
+  # The Content-Security-Policy of Cordova's app template, for the in-process pages.
+  grep -o '<meta http-equiv="Content-Security-Policy" content="[^"]*">' "$app/www/index.html" >"$work/template-csp.html" \
+    || { echo "no Content-Security-Policy <meta> in the template's index.html"; return 1; }
+  echo "   the template's CSP: $(cat "$work/template-csp.html")"
   (cd "$app" && cordova platform add "browser@$BROWSER_PLATFORM_VERSION" >/dev/null) || return 1
   (cd "$app" && cordova plugin add "$staged" >/dev/null) || return 1
   cp "$here/app.html" "$app/www/index.html"
@@ -110,14 +124,14 @@ make_app() {
 check "Cordova app: platform browser@$BROWSER_PLATFORM_VERSION, plugin add, prepare; the .wasm installed beside the proxy" \
   make_app
 
-# Prints a page of server.js (serving the corpus in $2) with headless Chromium; passes when the
-# page reports "<name>: N passed, 0 failed".
+# Prints a page of server.js (serving the corpus in $2, and the app's www in $3, by default the
+# Cordova app's) with headless Chromium; passes when the page reports "<name>: N passed, 0 failed".
 in_chromium() {
-  local page=$1 corpus=$2 name
+  local page=$1 corpus=$2 www=${3:-$app/platforms/browser/www} name
   name=$(basename "$page" .html)
-  local log="$work/$name-$(basename "$corpus")"
+  local log="$work/$name-$(basename "$corpus")-$(basename "$(dirname "$www")")"
   start "$log-server" node "$here/server.js" --plugin "$plugin" --wasm "$wasm" --corpus "$corpus" \
-    --app "$app/platforms/browser/www" --backend "$backend" --hold 60 || return 1
+    --app "$www" --csp "$work/template-csp.html" --backend "$backend" --hold 60 || return 1
   local profile
   profile=$(mktemp -d "$work/chromium-profile.XXXXXX")
   timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
@@ -137,6 +151,25 @@ check "Chromium: the Cordova app on the browser platform (cordova.exec, then the
   in_chromium app/index.html "$root/tests/corpus"
 check_fails "Chromium: the fallback page fails on the corpus with a wrong expectation" \
   "server-errors.json: login required, no data" in_chromium fallback/fallback.html "$work/wrong-corpus"
+
+check "Chromium: in-process on a page mimicking Android, Cordova's default CSP: the corpus by readResponseSync and readResponse, no bridge crossing" \
+  in_chromium inprocess/android.html "$root/tests/corpus"
+check "Chromium: in-process on a page mimicking iOS, Cordova's default CSP" \
+  in_chromium inprocess/ios.html "$root/tests/corpus"
+check "Chromium: in-process under a CSP with 'wasm-unsafe-eval' alone (no 'unsafe-eval')" \
+  in_chromium inprocess/wasmeval.html "$root/tests/corpus"
+check "Chromium: under a CSP allowing neither, ready() rejects naming it and readResponse asks the bridge" \
+  in_chromium inprocess/strict.html "$root/tests/corpus"
+# A copy of the app's www whose readResponse always asks the bridge: the Android page must fail.
+bridged="$work/bridged/www"
+mkdir -p "$(dirname "$bridged")"
+cp -R "$app/platforms/browser/www" "$bridged"
+bridged_js="$bridged/plugins/cordova-plugin-monaca-cloud-error/www/monaca-cloud-error.js"
+sed -i 's/if (core !== null \&\& core.isReady()) return new Promise/if (false) return new Promise/; s/if (inProcess \&\& core.isReady()) return readReport/if (false) return readReport/' \
+  "$bridged_js"
+[ "$(grep -c 'if (false) return' "$bridged_js")" = 2 ] || die "could not make the bridged copy of www/"
+check_fails "Chromium: the Android page fails when readResponse crosses the bridge" \
+  "readResponse [a-z-]+\.json: .*the bridge was crossed: MonacaCloudError\.readResponse" in_chromium inprocess/android.html "$root/tests/corpus" "$bridged"
 
 echo "browser: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

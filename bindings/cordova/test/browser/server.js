@@ -3,6 +3,11 @@
 //   /fallback/...       the plain-script fallback page: fallback.html, page.js, checks.js, and the
 //                       plugin's monaca-cloud-error-wasm.js with monaca_cloud_error.wasm beside it
 //   /app/...            a folder given with --app (the Cordova app's platforms/browser/www)
+//   /inprocess/<page>.html   the in-process pages (PAGES below): the plugin's js-modules as the
+//                       Cordova app's prepare wrapped them (from --app), cordova-stub.js mimicking
+//                       Android or iOS, in-process.js; each under a Content-Security-Policy meta
+//                       tag: that of Cordova's app template (read from --csp, the <meta> line of the
+//                       index.html `cordova create` made) or another
 //   /corpus.json        every file of the conformance corpus: [{file, cases}]
 //   /json-rpc/test-backend   POSTed on to the mock backend given with --backend (same origin for
 //                       the page, so it reads X-Set-Monaca-Cloud-Session)
@@ -11,7 +16,7 @@
 //                       `chromium --dump-dom` prints the page after the checks, not before
 //   POST /result        the page's outcome, printed to standard error
 //
-//   node server.js --plugin DIR --wasm FILE --corpus DIR [--app DIR] [--backend URL] [--hold S]
+//   node server.js --plugin DIR --wasm FILE --corpus DIR [--app DIR] [--csp FILE] [--backend URL] [--hold S]
 'use strict';
 
 const fs = require('node:fs');
@@ -33,6 +38,41 @@ const fallback = {
     '/fallback/monaca-cloud-error-wasm.js': path.join(args.plugin, 'src', 'browser', 'monaca-cloud-error-wasm.js'),
     '/fallback/monaca_cloud_error.wasm': args.wasm
 };
+
+// The in-process pages: the platform cordova-stub.js mimics, the CSP, and what must happen.
+const PAGES = {
+    android: { platform: 'android', csp: 'template' }, // Cordova's default CSP ('unsafe-eval' in default-src)
+    ios: { platform: 'ios', csp: 'template' },
+    wasmeval: { platform: 'android', csp: "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" },
+    strict: { platform: 'ios', csp: "default-src 'self'", expect: 'no-wasm' } // neither: the bridge answers
+};
+const PLUGIN_WWW = '/app/plugins/cordova-plugin-monaca-cloud-error';
+Object.assign(fallback, {
+    '/inprocess/cordova-stub.js': path.join(__dirname, 'cordova-stub.js'),
+    '/inprocess/in-process.js': path.join(__dirname, 'in-process.js'),
+    '/inprocess/checks.js': path.join(__dirname, 'checks.js')
+});
+
+function inProcessPage(name) {
+    const spec = PAGES[name];
+    let meta;
+    if (spec.csp === 'template') {
+        meta = fs.readFileSync(args.csp, 'utf8').trim();
+        if (!/^<meta http-equiv="Content-Security-Policy" content="[^"]+">$/.test(meta)) throw new Error(`no CSP <meta> in ${args.csp}`);
+    } else {
+        meta = `<meta http-equiv="Content-Security-Policy" content="${spec.csp}">`;
+    }
+    const script = (src) => `<script src="${src}"></script>`;
+    return ['<!DOCTYPE html>', `<html data-page="${name}" data-platform="${spec.platform}" data-expect="${spec.expect || 'wasm'}">`,
+        `<head><meta charset="utf-8">${meta}<title>monaca-cloud-error in-process: ${name}</title></head>`, '<body>',
+        `<p id="result">${name}: running</p>`, '<pre id="failures"></pre>', `<img src="/hold?page=${name}" alt="">`,
+        script('/inprocess/cordova-stub.js'),
+        // The plugin's js-modules of every platform, wrapped by cordova prepare (cordova.define).
+        script(`${PLUGIN_WWW}/src/browser/monaca-cloud-error-wasm.js`),
+        script(`${PLUGIN_WWW}/native/www/monaca-cloud-error-core.js`),
+        script(`${PLUGIN_WWW}/www/monaca-cloud-error.js`),
+        script('/inprocess/checks.js'), script('/inprocess/in-process.js'), '</body>', '</html>', ''].join('\n');
+}
 
 function corpus() {
     return fs.readdirSync(args.corpus).filter((f) => f.endsWith('.json')).sort()
@@ -91,6 +131,12 @@ const server = http.createServer(async (req, res) => {
         process.stderr.write(`server: ${url.searchParams.get('page')}: ${await readBody(req)}\n`);
         res.writeHead(204).end();
         release();
+    } else if (/^\/inprocess\/[a-z]+\.html$/.test(route) && Object.prototype.hasOwnProperty.call(PAGES, route.slice(11, -5))) {
+        try {
+            res.writeHead(200, { 'Content-Type': TYPES['.html'] }).end(inProcessPage(route.slice(11, -5)));
+        } catch (e) {
+            res.writeHead(500).end(String(e));
+        }
     } else if (Object.prototype.hasOwnProperty.call(fallback, route)) {
         sendFile(res, fallback[route]);
     } else if (route.startsWith('/app/') && args.app) {

@@ -151,3 +151,29 @@ test('a trap in the core fails the call with a message, and the next call gets a
             reply: 'MonacaCloudError.timeout: the WebAssembly core failed: RuntimeError: unreachable' });
     }
 });
+
+test('inProcess(source): loads once from the embedded copy, answers synchronously, and recovers from a trap', async () => {
+    const embedded = require('../../native/www/monaca-cloud-error-core.js');
+    const bytes = fs.readFileSync(wasmFile);
+    assert.equal(embedded.size, bytes.length);
+    assert.equal(require('node:crypto').createHash('sha256').update(bytes).digest('hex'), embedded.sha256);
+    const core = wasm.inProcess(embedded);
+    assert.equal(core.isReady(), false);
+    assert.throws(() => core.answer('timeout', []), /not loaded yet: wait for ready\(\)/);
+    await core.ready();
+    assert.equal(core.isReady(), true);
+    const read = core.answer('readResponse', [null, 200, Buffer.from('{"result":[1]}'), null]);
+    assert.deepEqual(read, { ok: true, reply: '{"session":null,"endsSession":false,"loginToken":null,"result":[1]}' });
+    assert.throws(() => core.answer('nothing', []), /no action nothing/);
+    // An embedded copy whose size is not its bytes' is refused at ready(), and tried again at the next.
+    const wrong = wasm.inProcess({ ...embedded, size: embedded.size + 1 });
+    await assert.rejects(wrong.ready(), /holds \d+ bytes, not \d+/);
+    await assert.rejects(wrong.ready(), /holds \d+ bytes, not \d+/);
+    // A trap: thrown, then a new instance (asynchronously) answers again.
+    const trapping = wasm.inProcess(trappingModule());
+    await trapping.ready();
+    assert.throws(() => trapping.answer('timeout', []), WebAssembly.RuntimeError);
+    assert.equal(trapping.isReady(), false);
+    await trapping.ready();
+    assert.throws(() => trapping.answer('timeout', []), WebAssembly.RuntimeError, 'a new instance, not "trapped in an earlier call"');
+});

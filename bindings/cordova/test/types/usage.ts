@@ -2,7 +2,7 @@
 // compile without an error); misuse/*.ts must each fail, with the error they name.
 import {
     MonacaCloudError, MonacaArgumentError, MonacaCloudClient, MonacaResponse, MonacaFetch, readResponse, parseResponse,
-    requestBody, backendUrl, checkUrl, create, timeout, bodyTooLarge, describe, kindOf, nameOf, descriptionOf, Kind, Code
+    ready, readResponseSync, requestBody, backendUrl, checkUrl, create, timeout, bodyTooLarge, describe, kindOf, nameOf, descriptionOf, Kind, Code
 } from 'cordova-plugin-monaca-cloud-error';
 
 declare const reportFromKotlin: string; // MonacaCloudError.reportJson, passed by the app's own native code
@@ -68,6 +68,11 @@ async function responses(): Promise<void> {
     const anything = await readResponse(null, 200, '{"result":1}', null);
     const unknownResult: unknown = anything.result;
     void [token, session, ends, loginToken, first, unknownResult];
+    // In this WebView, without the bridge, once the core is loaded.
+    await ready();
+    const now: MonacaResponse<User> = readResponseSync<User>('User.login', 200, xhr.response, null);
+    const sameThing: string = cordova.plugins.monacaCloudError.readResponseSync<User>(null, 200, '{}').result.loginToken;
+    void [now.result.loginToken, now.endsSession, sameThing];
 }
 
 async function requests(): Promise<void> {
