@@ -16,20 +16,19 @@
 #    iOS; an Android app's JNI library also links the NDK's libunwind.a, which is not counted
 #    (no NDK here).
 #
-# The goal is under 100 KiB everywhere; each line says whether it is met. Exits non-zero when
-# the shipped build adds 110 KiB or more anywhere (a regression), or when a build fails.
+# The goal is at most 100 KiB everywhere; each line says whether it is met. Exits non-zero when
+# the shipped build adds more anywhere, or when a build fails. Section 3 also reports whether
+# the shipped build reads responses within 5% of opt-level 3 (instructions; never a failure).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 goal=$((100 * 1024))
-limit=$((110 * 1024))
 out=target/size
 mkdir -p "$out"
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
 failed=0
 report() { # report NAME BYTES
-  local verdict="goal met (under 100 KiB)"
-  [ "$2" -lt "$goal" ] || verdict="goal MISSED (100 KiB)"
-  [ "$2" -lt "$limit" ] || { verdict="OVER the 110 KiB limit"; failed=1; }
+  local verdict="goal met (at most 100 KiB)"
+  [ "$2" -le "$goal" ] || { verdict="goal MISSED (at most 100 KiB): FAILED"; failed=1; }
   printf '%-40s adds %7d bytes (%s): %s\n' "$1" "$2" "$(kib "$2")" "$verdict"
 }
 # Bytes of the code and data sections of a linked file (what it loads, before page padding).
@@ -45,20 +44,20 @@ need_commands clang:clang llvm-objdump:llvm
 # ---- 1. x86_64 Linux program ------------------------------------------------------------------
 # SIZE_ONLY=NAME,NAME... (the names printed below) measures only those.
 if [ -z "${SIZE_ONLY:-}" ] || [[ ",$SIZE_ONLY," == *",x86_64-linux,"* ]]; then
-flags=(-O2 -std=c99 -Iinclude -ffunction-sections -fdata-sections -Wl,--gc-sections -s)
-gcc "${flags[@]}" benches/size/empty.c -o "$out/empty"
-empty=$(stat -c %s "$out/empty")
-added_by() { # added_by ARCHIVE NAME: prints the bytes the archive adds
-  gcc "${flags[@]}" benches/size/uses_every_function.c "$1" -lpthread -ldl -lm -o "$out/$2"
-  "$out/$2" '{"error":{"code":-32602,"message":"m","data":{"a":"b"}}}' >/dev/null
-  echo $(( $(stat -c %s "$out/$2") - empty ))
-}
-cargo build --release --lib --quiet
-stable=$(added_by target/release/libmonaca_cloud_error.a stable)
-host=$(rustc -vV | sed -n 's/^host: //p')
-shipped=$(bash scripts/build-small-staticlib.sh "$host" 2>/dev/null | tail -1)
-printf '%-40s adds %7d bytes (%s): not shipped\n' "x86_64-linux program, stable build" "$stable" "$(kib "$stable")"
-report "x86_64-linux program, shipped build" "$(added_by "$shipped" small)"
+  flags=(-O2 -std=c99 -Iinclude -ffunction-sections -fdata-sections -Wl,--gc-sections -s)
+  gcc "${flags[@]}" benches/size/empty.c -o "$out/empty"
+  empty=$(stat -c %s "$out/empty")
+  added_by() { # added_by ARCHIVE NAME: prints the bytes the archive adds
+    gcc "${flags[@]}" benches/size/uses_every_function.c "$1" -lpthread -ldl -lm -o "$out/$2"
+    "$out/$2" '{"error":{"code":-32602,"message":"m","data":{"a":"b"}}}' >/dev/null
+    echo $(( $(stat -c %s "$out/$2") - empty ))
+  }
+  cargo build --release --lib --quiet
+  stable=$(added_by target/release/libmonaca_cloud_error.a stable)
+  host=$(rustc -vV | sed -n 's/^host: //p')
+  shipped=$(bash scripts/build-small-staticlib.sh "$host" 2>/dev/null | tail -1)
+  printf '%-40s adds %7d bytes (%s): not shipped\n' "x86_64-linux program, stable build" "$stable" "$(kib "$stable")"
+  report "x86_64-linux program, shipped build" "$(added_by "$shipped" small)"
 fi
 
 # ---- 2. every shipped ABI ---------------------------------------------------------------------

@@ -52,7 +52,7 @@ fi
 # RUSTFLAGS reaches only the target's crates (--target), never build scripts.
 # shellcheck source=lib/ship-flags.sh
 source scripts/lib/ship-flags.sh
-RUSTFLAGS=$(ship_rustflags)
+RUSTFLAGS=$(ship_rustflags "$target")
 export RUSTFLAGS
 cargo +nightly rustc --profile ship --lib --crate-type staticlib --target "$target" \
   --target-dir "$dir" "${SHIP_BUILD_STD[@]}" "${reference[@]}"

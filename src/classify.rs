@@ -138,6 +138,7 @@ fn read_text(text: &[u8], start: usize) -> Outcome<'_> {
 /// byte that is not UTF-8 there (which can only be outside a string: inside one it was
 /// decoded) is named as such; anything else is a grammar fault. Lines and columns count the
 /// decoded text's characters.
+#[cfg_attr(monaca_ship, optimize(size))]
 fn not_json(
     body: &[u8],
     reason: &'static str,

@@ -34,6 +34,7 @@ pub(crate) fn sniff(body: &[u8]) -> Bom {
 
 /// The text of a UTF-16 body after its two-byte mark: unpaired surrogates and an odd last
 /// byte each become U+FFFD.
+#[cfg_attr(monaca_ship, optimize(size))]
 pub(crate) fn utf16(body: &[u8], little_endian: bool) -> String {
     let chars = || {
         let units = body[2..].chunks_exact(2).map(|pair| {
@@ -80,6 +81,7 @@ fn utf8_chunks(body: &[u8]) -> impl Iterator<Item = (&str, usize)> {
 
 /// The text of a UTF-8 body with each invalid sequence replaced by U+FFFD, in one allocation
 /// of the exact size.
+#[cfg_attr(monaca_ship, optimize(size))]
 pub(crate) fn utf8_lossy(body: &[u8]) -> String {
     let replacement_len = char::REPLACEMENT_CHARACTER.len_utf8();
     let size = utf8_chunks(body)
@@ -97,6 +99,7 @@ pub(crate) fn utf8_lossy(body: &[u8]) -> String {
 
 /// The offset in `body` of the byte that `decoded_offset` in [`utf8_lossy`]`(body)` came from
 /// (each U+FFFD maps to the start of the sequence it replaced).
+#[cfg_attr(monaca_ship, optimize(size))]
 pub(crate) fn original_offset(body: &[u8], decoded_offset: usize) -> usize {
     let replacement_len = char::REPLACEMENT_CHARACTER.len_utf8();
     let (mut original, mut decoded) = (0, 0);
@@ -116,6 +119,7 @@ pub(crate) fn original_offset(body: &[u8], decoded_offset: usize) -> usize {
 }
 
 /// Whether the bytes at `offset` do not start a well-formed UTF-8 sequence.
+#[cfg_attr(monaca_ship, optimize(size))]
 pub(crate) fn invalid_utf8_at(body: &[u8], offset: usize) -> bool {
     let window = &body[offset.min(body.len())..body.len().min(offset + 4)];
     matches!(std::str::from_utf8(window), Err(error) if error.valid_up_to() == 0)

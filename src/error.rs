@@ -167,18 +167,21 @@ impl CloudError {
     }
 
     /// The -11 "Connection timeout" error, for the caller to report when its request timed out.
+    #[cfg_attr(monaca_ship, optimize(size))]
     pub fn timeout() -> CloudError {
         CloudError::client(codes::CONNECTION_TIMED_OUT, TIMEOUT_MESSAGE, None)
     }
 
     /// The -12 "Invalid response" error for a body longer than the caller's `limit` (in bytes),
     /// for a client that stopped reading it there: its detail names the limit.
+    #[cfg_attr(monaca_ship, optimize(size))]
     pub fn body_too_large(limit: u64) -> CloudError {
         CloudError::invalid_response(&InvalidResponse::TooLarge { limit })
     }
 
     /// An error with any code, message and `data` (the JSON text of any value, or `None` for
     /// no data). `data` is kept as given, without the whitespace around it.
+    #[cfg_attr(monaca_ship, optimize(size))]
     pub fn new(
         code: i64,
         message: &str,
@@ -207,6 +210,7 @@ impl CloudError {
 
     /// [`CloudError::new`] from bytes, as byte-based faces (the C ABI, JNI) receive them:
     /// the message and data must be UTF-8.
+    #[cfg_attr(monaca_ship, optimize(size))]
     pub fn from_bytes(
         code: i64,
         message: &[u8],
@@ -226,6 +230,7 @@ impl CloudError {
         CloudError::new(code, message, data)
     }
 
+    #[cfg_attr(monaca_ship, optimize(size))]
     fn invalid_response(reason: &InvalidResponse) -> CloudError {
         let detail = reason.to_string();
         CloudError::client(
@@ -235,6 +240,7 @@ impl CloudError {
         )
     }
 
+    #[cfg_attr(monaca_ship, optimize(size))]
     fn invalid_status(status: i32) -> CloudError {
         let detail = if status == 0 {
             "no HTTP response arrived (status 0)".to_string()
@@ -248,6 +254,7 @@ impl CloudError {
         )
     }
 
+    #[cfg_attr(monaca_ship, optimize(size))]
     fn client(code: i64, message: &str, detail: Option<&str>) -> CloudError {
         CloudError::build(
             code,
@@ -325,6 +332,7 @@ impl CloudError {
 
     /// The JSON form `{"code":..,"message":..,"data":..}` that JavaScript's `JSON.parse` reads
     /// back into a `Monaca.cloud.Error`-like object; `data` is kept as sent, `{}` when absent.
+    #[cfg_attr(monaca_ship, optimize(size))]
     pub fn to_json(&self) -> &str {
         let json = self.json.get_or_init(|| {
             let message = self.message();
@@ -383,6 +391,7 @@ impl CloudError {
     /// The one-line description every face shows (`Display` writes the same text):
     /// `Monaca error -32602 (INVALID_PARAMS): Invalid params`, with the detail in parentheses
     /// after it when there is one.
+    #[cfg_attr(monaca_ship, optimize(size))]
     pub fn description(&self) -> &str {
         let text = self.description.get_or_init(|| format!("{self}\0"));
         &text[..text.len() - 1]
@@ -390,6 +399,7 @@ impl CloudError {
 
     /// Every field in one JSON text, the snapshot the faces decode instead of asking field by
     /// field (schema: `report::SCHEMA`).
+    #[cfg_attr(monaca_ship, optimize(size))]
     pub fn report_json(&self) -> &str {
         let text = self.report.get_or_init(|| {
             let mut report = crate::report::write(crate::report::ReportView {

@@ -388,6 +388,7 @@ pub unsafe extern "C" fn monaca_error_from_response(
 /// Returns a new handle that the caller owns and must free with `monaca_error_free`, or NULL
 /// if the library failed internally (out of memory aborts the process, as in Rust).
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub extern "C" fn monaca_error_timeout() -> *mut MonacaError {
     guard(|| into_handle(MonacaError(CloudError::timeout())))
 }
@@ -399,6 +400,7 @@ pub extern "C" fn monaca_error_timeout() -> *mut MonacaError {
 /// Returns a new handle that the caller owns and must free with `monaca_error_free`, or NULL
 /// if the library failed internally.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub extern "C" fn monaca_error_body_too_large(limit: u64) -> *mut MonacaError {
     guard(|| into_handle(MonacaError(CloudError::body_too_large(limit))))
 }
@@ -420,6 +422,7 @@ pub extern "C" fn monaca_error_body_too_large(limit: u64) -> *mut MonacaError {
 /// `message` and `data_json` are each NULL or point to their length in readable bytes;
 /// `out` is NULL or points to writable storage for one pointer.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub unsafe extern "C" fn monaca_error_new(
     code: i64,
     message: *const c_char,
@@ -484,6 +487,7 @@ fn copy_z(buffer: &mut [c_char], text: &str) {
 
 impl MonacaArgumentError {
     /// Fills the explanation of a refused `argument` (the core's name of it).
+    #[cfg_attr(monaca_ship, optimize(size))]
     pub(crate) fn fill(
         &mut self,
         argument: &'static str,
@@ -540,6 +544,7 @@ impl MonacaArgumentError {
 /// # Safety
 /// As for `monaca_error_new`; `why` is NULL or points to a writable `MonacaArgumentError`.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub unsafe extern "C" fn monaca_error_new_explained(
     code: i64,
     message: *const c_char,
@@ -651,6 +656,7 @@ pub unsafe extern "C" fn monaca_error_message(err: *const MonacaError) -> Monaca
 /// # Safety
 /// `err` is NULL or a live handle of this library.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub unsafe extern "C" fn monaca_error_name(err: *const MonacaError) -> MonacaStr {
     // SAFETY: forwarded from the caller.
     unsafe {
@@ -667,6 +673,7 @@ pub unsafe extern "C" fn monaca_error_name(err: *const MonacaError) -> MonacaStr
 /// # Safety
 /// `err` is NULL or a live handle of this library.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub unsafe extern "C" fn monaca_error_detail(err: *const MonacaError) -> MonacaStr {
     // SAFETY: forwarded from the caller.
     unsafe { read(err, |e| e.detail().map_or(EMPTY, MonacaStr::lend)) }
@@ -677,6 +684,7 @@ pub unsafe extern "C" fn monaca_error_detail(err: *const MonacaError) -> MonacaS
 /// # Safety
 /// `err` is NULL or a live handle of this library.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub unsafe extern "C" fn monaca_error_has_data(err: *const MonacaError) -> bool {
     // SAFETY: forwarded from the caller.
     unsafe { read(err, |e| e.data_json().is_some()) }
@@ -690,6 +698,7 @@ pub unsafe extern "C" fn monaca_error_has_data(err: *const MonacaError) -> bool 
 /// # Safety
 /// `err` is NULL or a live handle of this library.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub unsafe extern "C" fn monaca_error_data_json(err: *const MonacaError) -> MonacaStr {
     // SAFETY: forwarded from the caller.
     unsafe { read(err, |e| e.data_json().map_or(EMPTY, MonacaStr::lend)) }
@@ -702,6 +711,7 @@ pub unsafe extern "C" fn monaca_error_data_json(err: *const MonacaError) -> Mona
 /// # Safety
 /// `err` is NULL or a live handle of this library.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub unsafe extern "C" fn monaca_error_to_json(err: *const MonacaError) -> MonacaStr {
     // SAFETY: forwarded from the caller.
     unsafe { read(err, |e| MonacaStr::lend(e.to_json())) }
@@ -784,17 +794,14 @@ pub unsafe extern "C" fn monaca_error_param_message(
 /// `err` is NULL or a live handle of this library; `param` is NULL or points to
 /// `param_len` readable bytes.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub unsafe extern "C" fn monaca_error_first_message_for(
     err: *const MonacaError,
     param: *const c_char,
     param_len: usize,
 ) -> MonacaStr {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        read_for_param(err, param, param_len, |e, name| {
-            e.first_message_for(name).map_or(EMPTY, MonacaStr::lend)
-        })
-    }
+    unsafe { by_name(err, param, param_len, 0) }.message
 }
 
 /// The number of messages for the parameter named by the `param_len` bytes at `param`, over
@@ -805,17 +812,14 @@ pub unsafe extern "C" fn monaca_error_first_message_for(
 /// `err` is NULL or a live handle of this library; `param` is NULL or points to
 /// `param_len` readable bytes.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub unsafe extern "C" fn monaca_error_message_count_for(
     err: *const MonacaError,
     param: *const c_char,
     param_len: usize,
 ) -> usize {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        read_for_param(err, param, param_len, |e, name| {
-            e.messages_for(name).count()
-        })
-    }
+    unsafe { by_name(err, param, param_len, 0) }.count
 }
 
 /// Message `index` of the parameter named by the `param_len` bytes at `param`, counting over
@@ -827,6 +831,7 @@ pub unsafe extern "C" fn monaca_error_message_count_for(
 /// `err` is NULL or a live handle of this library; `param` is NULL or points to
 /// `param_len` readable bytes.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub unsafe extern "C" fn monaca_error_message_for(
     err: *const MonacaError,
     param: *const c_char,
@@ -834,35 +839,47 @@ pub unsafe extern "C" fn monaca_error_message_for(
     index: usize,
 ) -> MonacaStr {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        read_for_param(err, param, param_len, |e, name| {
-            e.messages_for(name)
-                .nth(index)
-                .map_or(EMPTY, MonacaStr::lend)
-        })
-    }
+    unsafe { by_name(err, param, param_len, index) }.message
 }
 
-/// Reads a handle with `read` given the parameter name at `param`; the zero value for NULL, a
-/// NULL `param` with a length, or a name that is not UTF-8 (no parameter has such a name).
-///
+/// What the three functions above read of the parameter named by the `param_len` bytes at
+/// `param`: how many messages it has over every entry of that name, and message `index` of
+/// them (empty when out of range). Zero and empty for NULL, a NULL `param` with a length, or a
+/// name that is not UTF-8 (no parameter has such a name). One walk, one copy for all three.
+struct ByName {
+    count: usize,
+    message: MonacaStr,
+}
+
+zero_value! { ByName => ByName { count: 0, message: EMPTY } }
+
 /// # Safety
 /// `err` is NULL or a live handle; `param` is NULL or points to `param_len` readable bytes.
-unsafe fn read_for_param<T: ZeroValue>(
+#[inline(never)]
+unsafe fn by_name(
     err: *const MonacaError,
     param: *const c_char,
     param_len: usize,
-    read_with: impl FnOnce(&CloudError, &str) -> T,
-) -> T {
+    index: usize,
+) -> ByName {
     // SAFETY: the caller promises `param_len` readable bytes at `param`.
     let Ok(name) = (unsafe { input(param.cast(), param_len) }) else {
-        return T::zero();
+        return ByName::zero();
     };
     // SAFETY: forwarded from the caller.
     unsafe {
-        read(err, |e| match std::str::from_utf8(name) {
-            Ok(name) => read_with(e, name),
-            Err(_) => T::zero(),
+        read(err, |e| {
+            let Ok(name) = std::str::from_utf8(name) else {
+                return ByName::zero();
+            };
+            let mut found = ByName::zero();
+            for message in e.messages_for(name) {
+                if found.count == index {
+                    found.message = MonacaStr::lend(message);
+                }
+                found.count += 1;
+            }
+            found
         })
     }
 }
@@ -875,6 +892,7 @@ unsafe fn read_for_param<T: ZeroValue>(
 /// # Safety
 /// `err` is NULL or a live handle of this library.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub unsafe extern "C" fn monaca_error_description(err: *const MonacaError) -> MonacaStr {
     // SAFETY: forwarded from the caller.
     unsafe { read(err, |e| MonacaStr::lend(e.description())) }
@@ -890,6 +908,7 @@ pub unsafe extern "C" fn monaca_error_description(err: *const MonacaError) -> Mo
 /// # Safety
 /// `err` is NULL or a live handle of this library.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub unsafe extern "C" fn monaca_error_report_json(err: *const MonacaError) -> MonacaStr {
     // SAFETY: forwarded from the caller.
     unsafe { read(err, |e| MonacaStr::lend(e.report_json())) }
@@ -897,18 +916,21 @@ pub unsafe extern "C" fn monaca_error_report_json(err: *const MonacaError) -> Mo
 
 /// The kind of any code.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub extern "C" fn monaca_code_kind(code: i64) -> MonacaErrorKind {
     guard(|| codes::kind_of(code).into())
 }
 
 /// The symbolic name of a documented code; empty for others. Static.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub extern "C" fn monaca_code_name(code: i64) -> MonacaStr {
     guard(|| MonacaStr::from_static_z(codes::name_of_z(code)))
 }
 
 /// An English description of a code (of its kind, for undocumented codes). Static.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub extern "C" fn monaca_code_description(code: i64) -> MonacaStr {
     guard(|| MonacaStr::from_static_z(codes::description_of_z(code)))
 }
@@ -918,6 +940,7 @@ pub extern "C" fn monaca_code_description(code: i64) -> MonacaStr {
 /// `int` so that any value a C caller passes is safe.)
 /// cbindgen:ignore
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub extern "C" fn monaca_status_description(status: std::ffi::c_int) -> MonacaStr {
     guard(|| {
         MonacaStr::from_static_z(

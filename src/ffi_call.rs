@@ -273,6 +273,7 @@ pub unsafe extern "C" fn monaca_response_login_token(resp: *const MonacaResponse
 /// # Safety
 /// `resp` is NULL or a live response of this library.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub unsafe extern "C" fn monaca_response_report_json(resp: *const MonacaResponse) -> MonacaStr {
     // SAFETY: forwarded from the caller.
     unsafe {
@@ -396,6 +397,7 @@ unsafe fn make_text(
 /// Each text pointer is NULL or points to its length in readable bytes; `out` is NULL or
 /// writable; `why` is NULL or points to a writable `MonacaArgumentError`.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub unsafe extern "C" fn monaca_request_new(
     method: *const c_char,
     method_len: usize,
@@ -446,6 +448,7 @@ pub unsafe extern "C" fn monaca_request_new(
 /// `backend_id` is NULL or points to `backend_id_len` readable bytes; `out` is NULL or
 /// writable; `why` is NULL or points to a writable `MonacaArgumentError`.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub unsafe extern "C" fn monaca_backend_url(
     backend_id: *const c_char,
     backend_id_len: usize,
@@ -481,6 +484,7 @@ pub unsafe extern "C" fn monaca_backend_url(
 /// `url` is NULL or points to `url_len` readable bytes; `why` is NULL or points to a writable
 /// `MonacaArgumentError`.
 #[no_mangle]
+#[cfg_attr(monaca_ship, optimize(size))]
 pub unsafe extern "C" fn monaca_endpoint_url_check(
     url: *const c_char,
     url_len: usize,

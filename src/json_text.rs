@@ -12,6 +12,7 @@ pub(crate) fn write_optional_json_string(out: &mut String, text: Option<&str>) {
 }
 
 /// Appends `text` to `out` as a JSON string literal.
+#[cfg_attr(monaca_ship, optimize(size))]
 pub(crate) fn write_json_string(out: &mut String, text: &str) {
     out.push('"');
     let mut plain_from = 0;

@@ -18,6 +18,7 @@ pub(crate) enum NotAnI64 {
 
 /// The value of `text`, a number the scanner accepted (RFC 8259 grammar), if it is an integer
 /// that fits in an `i64`.
+#[cfg_attr(monaca_ship, optimize(size))]
 pub(crate) fn exact_i64(text: &str) -> Result<i64, NotAnI64> {
     let (negative, whole, fraction, exponent) = written(text);
     // The value is `digits` (whole then fraction, as one decimal integer) times 10^scale.
@@ -50,6 +51,7 @@ pub(crate) fn exact_i64(text: &str) -> Result<i64, NotAnI64> {
 
 /// A number the scanner accepted (RFC 8259 grammar) as written: whether it has a `-`, the
 /// digits before and after the point, and the exponent's value.
+#[cfg_attr(monaca_ship, optimize(size))]
 fn written(text: &str) -> (bool, &str, &str, i128) {
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -65,6 +67,7 @@ fn written(text: &str) -> (bool, &str, &str, i128) {
 
 /// The parts of a number the scanner accepted: its sign, its significant digits (no leading
 /// or trailing zeros; empty for zero) and `n` such that its value is `0.<digits> × 10^n`.
+#[cfg_attr(monaca_ship, optimize(size))]
 fn decimal_parts(text: &str) -> (bool, &[u8], &[u8], i128) {
     let (negative, whole, fraction, exponent) = written(text);
     let whole = whole.trim_start_matches('0');
@@ -101,6 +104,7 @@ fn decimal_parts(text: &str) -> (bool, &[u8], &[u8], i128) {
 /// same way (`9007199254740993`, `1e+400`, `1e-400`): a login token sent back must be the one
 /// the server issued (an intended difference from the SDK, listed in README). An exponent is
 /// exact up to 2^63 (saturated beyond).
+#[cfg_attr(monaca_ship, optimize(size))]
 pub(crate) fn javascript_text(text: &str) -> String {
     let (negative, whole, fraction, n) = decimal_parts(text);
     let k = (whole.len() + fraction.len()) as i128;
@@ -151,6 +155,7 @@ pub(crate) fn javascript_text(text: &str) -> String {
 
 /// The exponent after the `e`: a sign and digits. Saturates far beyond any length a body can
 /// have, so that `1e99999999999999999999999` is simply huge.
+#[cfg_attr(monaca_ship, optimize(size))]
 fn exponent_value(text: &str) -> i128 {
     const SATURATED: i128 = 1 << 80;
     let (negative, digits) = match text.as_bytes().first() {

@@ -43,6 +43,7 @@ pub(crate) struct ReportView<'a, P> {
 }
 
 /// Writes the report of an error from its view.
+#[cfg_attr(monaca_ship, optimize(size))]
 pub(crate) fn write<'a, P, M>(view: ReportView<'a, P>) -> String
 where
     P: Iterator<Item = (&'a str, M)>,

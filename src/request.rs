@@ -44,6 +44,7 @@ impl CloudRequest {
     /// object (nested at most [`crate::MAX_DEPTH`] deep, so the body is one the library reads
     /// back) or that already hold `__api_key`, `__device` or `__session`; nothing is written
     /// then.
+    #[cfg_attr(monaca_ship, optimize(size))]
     pub fn new(
         method: &str,
         params_json: Option<&str>,
@@ -121,6 +122,7 @@ const BODY_END_BEFORE_ID: &str = "},\"id\":";
 /// `ftp:`), no scheme, a URL with spaces, control characters or backslashes, and an `http://`
 /// authority holding anything but the host and port (`user@`), so that no URL parser reads
 /// another host from it than this check did.
+#[cfg_attr(monaca_ship, optimize(size))]
 pub fn check_endpoint_url(url: &str) -> Result<(), InvalidArgument> {
     let refuse = |reason, offset| Err(InvalidArgument::UrlRefused { reason, offset });
     if let Some(at) = url
@@ -180,6 +182,7 @@ pub fn check_endpoint_url(url: &str) -> Result<(), InvalidArgument> {
 }
 
 /// `localhost`, a dotted-decimal `127.x.y.z`, or `[::1]`.
+#[cfg_attr(monaca_ship, optimize(size))]
 fn is_loopback_host(host: &str) -> bool {
     if host.eq_ignore_ascii_case("localhost") || host == "[::1]" {
         return true;
@@ -207,6 +210,7 @@ fn is_loopback_host(host: &str) -> bool {
 
 /// The endpoint of a backend: [`BACKEND_URL_PREFIX`] followed by its id (ASCII letters, digits,
 /// `-` and `_`, as Monaca's ids are).
+#[cfg_attr(monaca_ship, optimize(size))]
 pub fn backend_url(backend_id: &str) -> Result<String, InvalidArgument> {
     let bad = backend_id
         .bytes()
@@ -224,6 +228,7 @@ pub fn backend_url(backend_id: &str) -> Result<String, InvalidArgument> {
     }
 }
 
+#[cfg_attr(monaca_ship, optimize(size))]
 fn check_method(method: &str) -> Result<(), InvalidArgument> {
     let refuse = |reason, offset| Err(InvalidArgument::MethodInvalid { reason, offset });
     if method.is_empty() {
@@ -245,6 +250,7 @@ fn check_method(method: &str) -> Result<(), InvalidArgument> {
 }
 
 /// Checks that `text` is one JSON object without credential members; returns it trimmed.
+#[cfg_attr(monaca_ship, optimize(size))]
 fn check_params(text: &str) -> Result<&str, InvalidArgument> {
     let not_json = |error: scan::SyntaxError| InvalidArgument::ParamsNotJson {
         reason: error.reason,

@@ -33,6 +33,7 @@ pub struct Position {
 
 impl Position {
     /// The position of `offset` in `bytes`; the bytes before `offset` should be UTF-8.
+    #[cfg_attr(monaca_ship, optimize(size))]
     pub fn of(bytes: &[u8], offset: usize) -> Position {
         let before = &bytes[..offset.min(bytes.len())];
         let line_start = before
