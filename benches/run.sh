@@ -6,6 +6,9 @@
 # --interleaved), which prints the table with Node's lines added, and the goal lines.
 # Arguments go to the interleaved run: --rounds N (default 61), --batch-ms N (default 5).
 # Criterion's sequential groups of the same methods: cargo bench --bench compare.
+# Then the other faces against their platforms' parsers (benches/peers.sh: the Kotlin wrapper
+# against Gson and Jackson, the WebAssembly read against JSON.parse in headless Chromium, the
+# Swift wrapper against JSONSerialization), unless MONACA_BENCH_RUST_ONLY=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib/debian-packages.sh
@@ -16,3 +19,4 @@ bash benches/peers/build-simdjson-shim.sh
 cargo bench --bench compare -- --write-inputs
 node_json=$(node benches/node_json_parse.js target/bench-inputs)
 MONACA_BENCH_NODE="$node_json" cargo bench --bench compare -- --interleaved "$@"
+[ "${MONACA_BENCH_RUST_ONLY:-}" = 1 ] || bash benches/peers.sh
