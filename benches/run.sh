@@ -4,7 +4,7 @@
 # (benches/peers/build-simdjson-shim.sh), times Node's JSON.parse on the inputs, then runs the
 # comparison with every method interleaved in one process (cargo bench --bench compare --
 # --interleaved), which prints the table with Node's lines added, and the goal lines.
-# Arguments go to the interleaved run: --rounds N (default 61), --batch-ms N (default 5).
+# Arguments go to the interleaved run: --rounds N (default 151), --batch-ms N (default 2).
 # Criterion's sequential groups of the same methods: cargo bench --bench compare.
 # Then the other faces against their platforms' parsers (benches/peers.sh: the Kotlin wrapper
 # against Gson and Jackson, the WebAssembly read against JSON.parse in headless Chromium, the

@@ -4,8 +4,9 @@
 //! in an order shuffled each round (deterministically), so that a slow spell of the machine
 //! hits all methods alike and no method always follows the same one (whose allocations and
 //! cache footprint it would inherit: with a fixed rotation, simdjson's validation, right
-//! after cJSON, came out slower than simdjson's DOM read, which does the same parse and more). Prints per method the median time per call, the quartiles, the throughput and the
-//! time relative to ours (the first method): the median over rounds of the method's time
+//! after cJSON, came out slower than simdjson's DOM read, which does the same parse and more).
+//! Prints per method the median time per call, the quartiles, the throughput and the time
+//! relative to ours (the first method): the median over rounds of the method's time
 //! divided by ours in the same round, so that a slow spell between rounds cancels out. Then a
 //! line for each method whose times spread widely (a busy machine), and the goal lines.
 
