@@ -17,6 +17,20 @@ pub const OURS: &str = "ours (monaca_error_from_response)";
 pub const SUCCESS: usize = 0;
 /// The checksum of a body that is not JSON.
 pub const INVALID: usize = usize::MAX;
+/// One parameter's messages as the checksum counts them, from a DOM value that is `text` when
+/// it is a string and `items` (each item's text, if it is a string) when it is an array: the
+/// string's bytes; each string item's bytes and 1 for any other item; 1 for anything else.
+pub fn messages_checksum<'a>(
+    text: Option<&str>,
+    items: Option<impl Iterator<Item = Option<&'a str>>>,
+) -> usize {
+    match (text, items) {
+        (Some(text), _) => text.len(),
+        (None, Some(items)) => items.map(|item| item.map_or(1, str::len)).sum(),
+        (None, None) => 1,
+    }
+}
+
 /// What simdjson may read past the end of a body (SIMDJSON_PADDING in simdjson 3).
 pub const PADDING: usize = 64;
 

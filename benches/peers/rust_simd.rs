@@ -1,7 +1,7 @@
 //! The two SIMD JSON parsers of crates.io, simd-json and sonic-rs, built as cargo builds them
 //! (no `-C target-cpu`): simd-json picks its kernel at run time, sonic-rs at compile time.
 
-use super::{Body, Kind, Method, INVALID, SUCCESS};
+use super::{messages_checksum, Body, Kind, Method, INVALID, SUCCESS};
 use simd_json::prelude::*;
 #[cfg(not(target_arch = "x86"))]
 use sonic_rs::{JsonContainerTrait, JsonValueTrait};
@@ -77,17 +77,10 @@ fn simd_json_read(bytes: &mut [u8], buffers: &mut simd_json::Buffers) -> usize {
         + error.get_str("message").map_or(0, str::len);
     if let Some(data) = error.get_object("data") {
         for (name, messages) in data.iter() {
-            sum += name.len();
-            if let Some(text) = messages.as_str() {
-                sum += text.len();
-            } else if let Some(items) = messages.as_array() {
-                sum += items
-                    .iter()
-                    .map(|item| item.as_str().map_or(1, str::len))
-                    .sum::<usize>();
-            } else {
-                sum += 1;
-            }
+            let items = messages
+                .as_array()
+                .map(|items| items.iter().map(|i| i.as_str()));
+            sum += name.len() + messages_checksum(messages.as_str(), items);
         }
     }
     sum
@@ -113,17 +106,10 @@ fn sonic_read(body: &[u8]) -> usize {
             .map_or(0, str::len);
     if let Some(data) = error.get("data").and_then(|d| d.as_object()) {
         for (name, messages) in data.iter() {
-            sum += name.len();
-            if let Some(text) = messages.as_str() {
-                sum += text.len();
-            } else if let Some(items) = messages.as_array() {
-                sum += items
-                    .iter()
-                    .map(|item| item.as_str().map_or(1, str::len))
-                    .sum::<usize>();
-            } else {
-                sum += 1;
-            }
+            let items = messages
+                .as_array()
+                .map(|items| items.iter().map(|i| i.as_str()));
+            sum += name.len() + messages_checksum(messages.as_str(), items);
         }
     }
     sum

@@ -1,7 +1,7 @@
 //! serde_json, three ways: the `Value` a Rust author writes first, `IgnoredAny` (validation
 //! only) and a typed read into the structs a plugin would declare.
 
-use super::{Body, Kind, Method, INVALID, SUCCESS};
+use super::{messages_checksum, Body, Kind, Method, INVALID, SUCCESS};
 use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
@@ -33,16 +33,10 @@ pub fn value(body: &[u8]) -> usize {
         + error["message"].as_str().map_or(0, str::len);
     if let Some(data) = error.get("data").and_then(|d| d.as_object()) {
         for (name, messages) in data {
-            sum += name.len();
-            match messages {
-                serde_json::Value::String(text) => sum += text.len(),
-                serde_json::Value::Array(items) => {
-                    for item in items {
-                        sum += item.as_str().map_or(1, str::len);
-                    }
-                }
-                _ => sum += 1,
-            }
+            let items = messages
+                .as_array()
+                .map(|items| items.iter().map(|i| i.as_str()));
+            sum += name.len() + messages_checksum(messages.as_str(), items);
         }
     }
     sum
