@@ -44,8 +44,8 @@ done
 
 inputs="$root/target/peers/inputs"
 mkdir -p "$root/target/peers"
-rustc -O --edition 2021 benches/peers/write_inputs.rs -o target/peers/write-inputs \
-  && target/peers/write-inputs "$inputs" >/dev/null \
+rustc -O --edition 2021 benches/peers/write_inputs.rs -o target/write-inputs \
+  && target/write-inputs "$inputs" >/dev/null \
   || { echo "peers.sh: could not write the inputs (benches/peers/write_inputs.rs)" >&2; exit 1; }
 cargo build --release --quiet || { echo "peers.sh: cargo build --release failed" >&2; exit 1; }
 

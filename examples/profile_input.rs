@@ -1,24 +1,17 @@
 //! Runs one benchmark input through the C entry point many times, for profiling with
 //! callgrind: `cargo build --release --example profile_input`, then
 //! `valgrind --tool=callgrind target/release/examples/profile_input L1 20`.
-//! `profile_input --write DIR` writes the inputs to `DIR/<name>.json` instead (for
-//! benches/size.sh, whose C program reads them).
 
 use monaca_cloud_error::ffi;
 use std::ptr;
 
-#[allow(dead_code)] // the example uses only the generators and write_all
+#[allow(dead_code)] // the example uses only the generators
 #[path = "../benches/inputs.rs"]
 mod inputs;
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let name = args.next().unwrap_or_else(|| "S1".into());
-    if name == "--write" {
-        let dir = args.next().expect("a directory to write the inputs to");
-        inputs::write_all(std::path::Path::new(&dir)).expect("inputs written");
-        return;
-    }
     let rounds: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1000);
     let body = match name.as_str() {
         "S1" => inputs::s1(),
