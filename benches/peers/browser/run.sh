@@ -15,16 +15,9 @@
 # when a method reads an input differently from the others (or the page fails).
 set -uo pipefail
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../../.." && pwd)
-inputs=${1:?usage: run.sh INPUT_DIR [ROUNDS] [BATCH_MS]}
-rounds=${2:-21}
-batch_ms=${3:-5}
-out="$root/target/peers/browser"
+# shellcheck source=../part.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../part.sh" browser 5 "$@"
 harness="$root/bindings/cordova/test/browser"
-
-skip() { echo "browser peers: skipped: $*"; exit 0; }
-fail() { echo "browser peers: FAILED: $*" >&2; exit 1; }
 
 # shellcheck source=../../../scripts/lib/debian-packages.sh
 source "$root/scripts/lib/debian-packages.sh"

@@ -14,15 +14,8 @@
 # when a method reads an input differently from the others (or a build fails).
 set -uo pipefail
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../../.." && pwd)
-inputs=${1:?usage: run.sh INPUT_DIR [ROUNDS] [BATCH_MS]}
-rounds=${2:-21}
-batch_ms=${3:-4}
-out="$root/target/peers/jvm"
-
-skip() { echo "jvm peers: skipped: $*"; exit 0; }
-fail() { echo "jvm peers: FAILED: $*" >&2; exit 1; }
+# shellcheck source=../part.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../part.sh" jvm 4 "$@"
 
 # shellcheck source=../../../scripts/lib/debian-packages.sh
 source "$root/scripts/lib/debian-packages.sh"
