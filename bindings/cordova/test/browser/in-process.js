@@ -25,24 +25,6 @@
         return typeof got === 'string' ? got : JSON.stringify(got);
     }
 
-    // Same JSON, keys in the same order (iterative: the corpus nests 10,000 deep).
-    function sameJson(a, b) {
-        var pending = [[a, b]];
-        while (pending.length > 0) {
-            var pair = pending.pop();
-            var x = pair[0];
-            var y = pair[1];
-            if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') {
-                if (!Object.is(x, y)) return false;
-                continue;
-            }
-            if (Array.isArray(x) !== Array.isArray(y)) return false;
-            var keys = Object.keys(x);
-            if (keys.join('\0') !== Object.keys(y).join('\0')) return false;
-            for (var i = 0; i < keys.length; i++) pending.push([x[keys[i]], y[keys[i]]]);
-        }
-        return true;
-    }
     // The result as the SDK reads it: the body decoded as the browser does, then JSON.parse.
     function sdkResult(bytes) {
         var encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
@@ -64,7 +46,7 @@
     }
     function meets(api, outcome, testCase, bytes) {
         if (testCase.expected === null) {
-            return 'value' in outcome && sameJson(outcome.value.result, sdkResult(bytes)) && outcome.value.session === null &&
+            return 'value' in outcome && MonacaWasmChecks.same(outcome.value.result, sdkResult(bytes)) && outcome.value.session === null &&
                 outcome.value.endsSession === false;
         }
         return outcome.error instanceof api.MonacaCloudError &&
